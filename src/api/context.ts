@@ -1,0 +1,102 @@
+// The composition root: the one place that turns options into real collaborators (execa runner,
+// dockerode client, clock, environment, state store). Tests pass their own through the same options.
+import { hostname, tmpdir, userInfo } from 'node:os';
+import type { Engine } from '../engines/engine.js';
+import { k3dEngine } from '../engines/k3d/engine.js';
+import { kindEngine } from '../engines/kind/engine.js';
+import type { EngineName } from '../presets/schema.js';
+import type { DockerClient } from '../runtime/docker-client.js';
+import { connectRealDocker } from '../runtime/docker-connect.js';
+import { netPortProbe, type PortProbe } from '../runtime/port-probe.js';
+import { createExecaRunner, type ProcessRunner } from '../runtime/process-runner.js';
+import { localStateStore } from '../state/local-store.js';
+import { stateLocation } from '../state/locate-store.js';
+import type { StateStore } from '../state/state-store.js';
+import { silentLogger, type Logger } from './logger.js';
+
+/** How progress is shown: a live TTY view, plain lines, or nothing (the library default). */
+export type ProgressMode = 'tty' | 'plain' | 'silent';
+
+/** Options every library verb accepts. All optional; defaults are the real machine. */
+export interface CommonOptions {
+  /** State store directory (else KINDLING_STATE, else the XDG state dir). */
+  state?: string;
+  /** Environment to read (defaults to process.env). Passed on to the engine binaries. */
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  /** Paths of the engine binaries (else KINDLING_KIND_BINARY / KINDLING_K3D_BINARY, else kind / k3d on PATH). */
+  binaries?: Partial<Record<EngineName, string>>;
+  logger?: Logger;
+  progress?: ProgressMode;
+  signal?: AbortSignal;
+  runner?: ProcessRunner;
+  docker?: DockerClient;
+  portProbe?: PortProbe;
+  now?: () => Date;
+}
+
+/** Everything a verb needs, resolved once. */
+export interface Context {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  store: StateStore;
+  logger: Logger;
+  progress: ProgressMode;
+  signal: AbortSignal | undefined;
+  portProbe: PortProbe;
+  now: () => Date;
+  docker(): Promise<DockerClient>;
+  engine(name: EngineName): Promise<Engine>;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Builds the context from options; connects to Docker and spawns nothing until asked. */
+export function createContext(opts: CommonOptions = {}): Context {
+  const env = opts.env ?? process.env;
+  const now = opts.now ?? (() => new Date());
+  const logger = opts.logger ?? silentLogger;
+  const store = localStateStore(stateLocation(opts.state, env), {
+    now,
+    pid: process.pid,
+    hostname: hostname(),
+    owner: `${userInfo().username}@${hostname()}`,
+    isAlive,
+    lockTtlMs: 60 * 60 * 1000,
+  });
+  let docker: Promise<DockerClient> | undefined = opts.docker ? Promise.resolve(opts.docker) : undefined;
+  let runner: Promise<ProcessRunner> | undefined = opts.runner ? Promise.resolve(opts.runner) : undefined;
+  const engines = new Map<EngineName, Engine>();
+  const getDocker = () => (docker ??= connectRealDocker(env, (m) => logger.debug(m)));
+  return {
+    env,
+    cwd: opts.cwd ?? process.cwd(),
+    store,
+    logger,
+    progress: opts.progress ?? 'silent',
+    signal: opts.signal,
+    portProbe: opts.portProbe ?? netPortProbe,
+    now,
+    docker: getDocker,
+    async engine(name) {
+      const cached = engines.get(name);
+      if (cached) return cached;
+      const run = await (runner ??= createExecaRunner());
+      // The engines must talk to the same Docker engine kindling found.
+      const endpoint = (await getDocker()).endpoint;
+      const engineEnv = { ...env, DOCKER_HOST: endpoint };
+      const binary = opts.binaries?.[name] ?? env[name === 'kind' ? 'KINDLING_KIND_BINARY' : 'KINDLING_K3D_BINARY'] ?? name;
+      const common = { binary, runner: run, env: engineEnv, tmpDir: env.TMPDIR ?? tmpdir() };
+      const engine = name === 'kind' ? kindEngine(common) : k3dEngine(common);
+      engines.set(name, engine);
+      return engine;
+    },
+  };
+}

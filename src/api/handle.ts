@@ -1,0 +1,17 @@
+// What `up` resolves to: enough for a test harness to reach the cluster and tear it down.
+import type { ClusterStatus, ApiEndpoint } from '../status/cluster-status.js';
+import type { Plan } from '../plan/plan.js';
+
+/** A created (or already running) cluster. */
+export interface ClusterHandle {
+  name: string;
+  context: string;
+  kubeconfigPath: string;
+  apiServer: ApiEndpoint | undefined;
+  status: ClusterStatus;
+  plan: Plan;
+  /** True when the cluster already existed with the same spec and nothing was done. */
+  unchanged: boolean;
+  /** Deletes the cluster (same options as the `up` that made it). */
+  down(): Promise<void>;
+}

@@ -1,0 +1,56 @@
+// `list` and `status`: what the store holds, reconciled with what Docker really has. A cluster deleted
+// behind kindling's back is reported as `missing`; nothing here writes to Docker.
+import { NotFoundError } from '../errors.js';
+import { engineNaming } from '../engines/naming.js';
+import type { EngineName } from '../presets/schema.js';
+import type { ClusterStatus } from '../status/cluster-status.js';
+import { observeCluster } from '../status/observe.js';
+import type { ClusterSpec } from '../plan/cluster-spec.js';
+import type { ContainerInfo } from '../runtime/docker-client.js';
+import { createContext, type CommonOptions, type Context } from './context.js';
+
+/** One cluster as `list` and `status` report it. */
+export interface ClusterSummary extends ClusterStatus {
+  preset: string;
+  kubernetesVersion: string;
+  generation: number;
+  kubeconfigPath?: string;
+}
+
+async function summarise(ctx: Context, name: string, spec: ClusterSpec, generation: number, containers?: ContainerInfo[]): Promise<ClusterSummary> {
+  const status = await observeCluster(ctx, name, spec.engine, containers);
+  const lock = await ctx.store.readLock(name);
+  if (!lock?.live) await ctx.store.writeStatus(name, status);
+  const kubeconfigPath = await ctx.store.kubeconfigPath(name);
+  return { ...status, preset: spec.preset, kubernetesVersion: spec.kubernetesVersion, generation, ...(kubeconfigPath ? { kubeconfigPath } : {}) };
+}
+
+/** Every cluster in the state store, observed now (one Docker query per engine). */
+export async function list(opts: CommonOptions = {}): Promise<ClusterSummary[]> {
+  const ctx = createContext(opts);
+  const names = await ctx.store.list();
+  const specs = (await Promise.all(names.map(async (n) => [n, await ctx.store.readSpec(n)] as const))).filter(
+    (e): e is readonly [string, NonNullable<(typeof e)[1]>] => e[1] !== undefined,
+  );
+  if (specs.length === 0) return [];
+  const docker = await ctx.docker();
+  const byEngine = new Map<EngineName, ContainerInfo[]>();
+  for (const engine of new Set(specs.map(([, s]) => s.spec.engine))) {
+    byEngine.set(engine, await docker.listContainers(engineNaming[engine].containerLabels('')));
+  }
+  return Promise.all(
+    specs.map(([name, s]) => {
+      const key = engineNaming[s.spec.engine].clusterLabelKey;
+      const containers = (byEngine.get(s.spec.engine) ?? []).filter((c) => c.labels[key] === name);
+      return summarise(ctx, name, s.spec, s.generation, containers);
+    }),
+  );
+}
+
+/** One cluster, observed now. Throws NotFoundError if the store does not know it. */
+export async function status(opts: CommonOptions & { name: string }): Promise<ClusterSummary> {
+  const ctx = createContext(opts);
+  const stored = await ctx.store.readSpec(opts.name);
+  if (!stored) throw new NotFoundError('cluster', `no cluster named "${opts.name}" in the state store (${ctx.store.location})`, 'see `kindling list`');
+  return summarise(ctx, opts.name, stored.spec, stored.generation);
+}

@@ -1,0 +1,17 @@
+// `plan`: loads the preset and returns what `up` would do, without touching Docker or the store.
+import { DEFAULT_PRESET, loadPreset } from '../presets/load.js';
+import type { Overrides } from '../plan/overrides.js';
+import { planUp, type Plan } from '../plan/plan.js';
+
+/** Options of `plan` (and the planning half of `up`). */
+export interface PlanOptions extends Overrides {
+  /** A built-in preset name or a path to a preset file. Default: k3d. */
+  preset?: string;
+  cwd?: string;
+}
+
+/** Loads the preset and plans. Throws PresetInvalidError, NotFoundError or InvalidInputError. */
+export async function plan(opts: PlanOptions = {}): Promise<Plan> {
+  const { preset } = await loadPreset(opts.preset ?? DEFAULT_PRESET, { cwd: opts.cwd ?? process.cwd() });
+  return planUp(preset, opts);
+}

@@ -1,0 +1,57 @@
+// Checks, before anything is created: Docker answers, the engine binary runs, no cluster of that name exists
+// in Docker, and every requested host port is free (to the OS and to Docker's published ports).
+import type { Context } from '../../api/context.js';
+import { ConflictError } from '../../errors.js';
+import type { Action } from '../action.js';
+import type { UpState } from '../up-state.js';
+
+/** Host ports the spec asks for, as address:port/protocol. */
+function requestedPorts(state: UpState): { address: string; port: number; protocol: string }[] {
+  const { apiServer, ports } = state.plan.spec;
+  return [
+    ...(apiServer.port !== 0 ? [{ address: apiServer.address, port: apiServer.port, protocol: 'TCP' }] : []),
+    ...ports.map((p) => ({ address: p.listenAddress, port: p.hostPort, protocol: p.protocol })),
+  ];
+}
+
+async function checkPorts(ctx: Context, state: UpState): Promise<void> {
+  const wanted = requestedPorts(state);
+  if (wanted.length === 0) return;
+  const publishing = await (await ctx.docker()).listPublishingContainers();
+  for (const w of wanted) {
+    const holder = publishing.find((c) =>
+      c.ports.some((p) => p.hostPort === w.port && p.protocol.toUpperCase() === w.protocol && (p.hostIp === w.address || ['', '0.0.0.0', '::'].includes(p.hostIp) || w.address === '0.0.0.0')),
+    );
+    const free = w.protocol === 'UDP' || (await ctx.portProbe.isFree(w.address, w.port));
+    if (holder || !free) {
+      throw new ConflictError(
+        'port-in-use',
+        `host port ${w.address}:${w.port} is already in use${holder ? ` by container "${holder.name}"` : ''}`,
+        `stop what listens there (\`ss -ltnp 'sport = :${w.port}'\`) or choose another port`,
+        { port: w.port, address: w.address },
+      );
+    }
+  }
+}
+
+/** The preflight action. */
+export const preflight: Action<UpState> = {
+  id: 'preflight',
+  async run(ctx, state) {
+    const { spec } = state.plan;
+    await ctx.docker();
+    const engine = await ctx.engine(spec.engine);
+    state.engineVersion = (await engine.version()).version;
+    ctx.logger.debug(`${spec.engine} ${state.engineVersion}`);
+    const existing = await (await ctx.docker()).listContainers(engine.naming.containerLabels(spec.name));
+    if (existing.length > 0) {
+      const how = spec.engine === 'kind' ? `kind delete cluster --name ${spec.name}` : `k3d cluster delete ${spec.name}`;
+      throw new ConflictError(
+        'cluster-exists',
+        `a ${spec.engine} cluster named "${spec.name}" already exists in Docker (${existing.map((c) => c.name).join(', ')}) and kindling has no record of it`,
+        `choose another --name, or delete it with \`${how}\` if you no longer need it`,
+      );
+    }
+    await checkPorts(ctx, state);
+  },
+};

@@ -1,0 +1,21 @@
+// Writes the desired spec (next generation) and a `creating` status to the state store before the engine
+// runs, so a crash mid-create is visible and recoverable.
+import type { Action } from '../action.js';
+import type { UpState } from '../up-state.js';
+
+/** The record-intent action. */
+export const recordIntent: Action<UpState> = {
+  id: 'record-intent',
+  async run(ctx, state) {
+    const { spec, context } = state.plan;
+    await ctx.store.writeSpec(spec.name, { generation: (state.previous?.generation ?? 0) + 1, spec });
+    await ctx.store.writeStatus(spec.name, {
+      name: spec.name,
+      engine: spec.engine,
+      phase: 'creating',
+      observedAt: ctx.now().toISOString(),
+      context,
+      nodes: [],
+    });
+  },
+};

@@ -1,0 +1,46 @@
+// Runs an operation's actions in order as listr2 tasks. If one fails (or the user interrupts), every
+// action that started is rolled back in reverse order, then the error is rethrown.
+import type { Context } from '../api/context.js';
+import { InterruptedError, KindlingError } from '../errors.js';
+import type { Step } from './action.js';
+import { listrOptions } from './progress.js';
+
+/** Runs `actions`; returns the ids of the steps completed. Rolls back on failure unless `retain`. */
+export async function runActions<S>(ctx: Context, steps: readonly Step<S>[], state: S, opts: { retain?: boolean } = {}): Promise<string[]> {
+  const { Listr } = await import('listr2');
+  const started: Step<S>[] = [];
+  const completed: string[] = [];
+  const options = await listrOptions(ctx.progress);
+  const list = new Listr(
+    steps.map((s) => ({
+      title: s.title,
+      task: async () => {
+        if (ctx.signal?.aborted) throw new InterruptedError(`interrupted before: ${s.title}`);
+        started.push(s);
+        await s.action.run(ctx, state);
+        completed.push(s.action.id);
+      },
+    })),
+    options,
+  );
+  try {
+    await list.run();
+    return completed;
+  } catch (err) {
+    const failure = ctx.signal?.aborted && !(err instanceof KindlingError) ? new InterruptedError() : err;
+    if (!opts.retain) await rollback(ctx, started.reverse(), state);
+    throw failure;
+  }
+}
+
+async function rollback<S>(ctx: Context, steps: readonly Step<S>[], state: S): Promise<void> {
+  for (const { title, action } of steps) {
+    if (!action.rollback) continue;
+    try {
+      ctx.logger.info(`rolling back: ${title}`);
+      await action.rollback(ctx, state);
+    } catch (err) {
+      ctx.logger.warn(`rollback of "${title}" failed: ${(err as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+// The shared state of one `up` operation, filled in as its actions run.
+import type { Plan } from '../plan/plan.js';
+import type { StoredSpec } from '../state/state-store.js';
+import type { ClusterStatus } from '../status/cluster-status.js';
+
+/** What `up`'s actions read and write. */
+export interface UpState {
+  plan: Plan;
+  operationId: string;
+  /** The stored spec this `up` replaces (a cluster that went missing), if any. */
+  previous: StoredSpec | undefined;
+  /** Time limit for the engine's create. */
+  timeoutMs: number;
+  engineVersion?: string;
+  kubeconfigPath?: string;
+  status?: ClusterStatus;
+}

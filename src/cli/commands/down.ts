@@ -1,0 +1,34 @@
+// `kindling down N... | --all`: asks first on a terminal, needs --yes otherwise.
+import type { Command } from 'commander';
+import { InvalidInputError } from '../../errors.js';
+import { globals, type CommandKit } from '../command-kit.js';
+import { commonOptions } from '../global-options.js';
+import { outputFormat, serialise } from '../output.js';
+
+/** Registers `down`. */
+export function registerDown({ program, io, run }: CommandKit): void {
+  program
+    .command('down')
+    .description('delete clusters kindling created, and everything labelled for them')
+    .argument('[names...]', 'clusters to delete')
+    .option('--all', 'delete every cluster in the state store')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .option('-o, --output <format>', 'text, json or yaml')
+    .action(
+      run(async (names: string[], flags: { all?: boolean; yes?: boolean; output?: string }, cmd: Command) => {
+        const format = outputFormat(flags.output);
+        if (names.length === 0 && !flags.all) throw new InvalidInputError('name at least one cluster to delete, or pass --all', 'see `kindling list`');
+        if (names.length > 0 && flags.all) throw new InvalidInputError('pass cluster names or --all, not both');
+        const what = flags.all ? 'every cluster in the state store' : names.map((n) => `"${n}"`).join(', ');
+        if (!flags.yes) {
+          if (!io.stdinIsTTY) throw new InvalidInputError(`refusing to delete ${what} without confirmation`, 'pass --yes');
+          if (!(await io.confirm(`Delete ${what}?`))) return io.stderr('nothing deleted\n');
+        }
+        const { down } = await import('../../api/down.js');
+        const results = await down({ ...commonOptions(io, globals(cmd)), names, all: Boolean(flags.all) });
+        if (format !== 'text') return io.stdout(await serialise(results, format));
+        if (results.length === 0) return io.stdout('no clusters to delete\n');
+        for (const r of results) io.stdout(`deleted: cluster "${r.name}" (${r.engine})\n`);
+      }),
+    );
+}

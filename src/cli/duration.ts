@@ -1,0 +1,13 @@
+// Parses durations like kubectl's and Go's: 90s, 5m, 1h30m, 500ms.
+import { InvalidInputError } from '../errors.js';
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** Milliseconds in a duration string; throws InvalidInputError on anything else. */
+export function parseDuration(text: string, flag: string): number {
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text) {
+    throw new InvalidInputError(`${flag} "${text}" is not a duration`, `for example ${flag} 90s or ${flag} 5m`);
+  }
+  return parts.reduce((ms, p) => ms + Number(p[1]) * UNIT_MS[p[2]!]!, 0);
+}

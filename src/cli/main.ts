@@ -1,0 +1,55 @@
+// kindling's CLI: commander wiring only. Each command lives in commands/; errors become exit codes in
+// handle-error.ts. Library code is imported lazily so that `kindling --help` starts fast.
+import { Command, CommanderError } from 'commander';
+import { ExitCode } from '../errors.js';
+import type { ActionWrapper } from './command-kit.js';
+import { registerDown } from './commands/down.js';
+import { registerKubeconfig } from './commands/kubeconfig.js';
+import { registerList } from './commands/list.js';
+import { registerPlan } from './commands/plan.js';
+import { registerUp } from './commands/up.js';
+import { handleError } from './handle-error.js';
+import { processIO, type CliIO } from './io.js';
+
+/** Runs the CLI with `argv` (as process.argv) and returns the exit code. */
+export async function main(argv: readonly string[], given?: CliIO): Promise<number> {
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  if (!given) process.once('SIGINT', onSigint);
+  const io = given ?? processIO(abort.signal);
+  let exitCode: number = ExitCode.ok;
+  const program = new Command('kindling')
+    .description('local Kubernetes clusters in containers, from presets, with kind or k3d')
+    .version('0.1.0', '--version')
+    .option('--state <dir>', 'state store directory (env KINDLING_STATE; default $XDG_STATE_HOME/kindling)')
+    .option('-v, --verbose', 'show debug messages and, on failure, the engine command')
+    .option('-q, --quiet', 'show only errors')
+    .option('--no-color', 'plain output')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  const run: ActionWrapper =
+    (fn) =>
+    async (...args) => {
+      try {
+        await fn(...args);
+      } catch (err) {
+        exitCode = handleError(err, io.stderr, Boolean(program.opts().verbose));
+      }
+    };
+  const kit = { program, io, run };
+  registerUp(kit);
+  registerDown(kit);
+  registerList(kit);
+  registerPlan(kit);
+  registerKubeconfig(kit);
+  try {
+    await program.parseAsync([...argv]);
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? ExitCode.ok : ExitCode.invalidInput;
+    return handleError(err, io.stderr, Boolean(program.opts().verbose));
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  return exitCode;
+}

@@ -1,0 +1,60 @@
+// The k3d engine: `k3d cluster create --config FILE --timeout` (config in a 0600 temp file that is always
+// removed), `k3d cluster delete`, `k3d kubeconfig get`. LOG_COLORS=false keeps its output parseable.
+import { stringify } from 'yaml';
+import { EngineFailedError, EnvironmentError } from '../../errors.js';
+import type { Engine, EngineVersion } from '../engine.js';
+import { k3dNaming } from '../naming.js';
+import { runEngine, type EngineBinary } from '../run-engine.js';
+import { withTempDir, writePrivateFile } from '../temp-file.js';
+import { classifyK3dFailure, k3dErrorLines } from './errors.js';
+
+/** What the k3d engine needs: the binary, a runner, the environment and a temp folder. */
+export interface K3dEngineOptions extends Omit<EngineBinary, 'engine' | 'classify'> {
+  tmpDir: string;
+}
+
+/** k3d's --timeout takes a Go duration; round up to whole seconds. */
+export function k3dTimeout(ms: number): string {
+  return `${Math.max(1, Math.ceil(ms / 1000))}s`;
+}
+
+/** Creates the k3d Engine. */
+export function k3dEngine(opts: K3dEngineOptions): Engine {
+  const bin: EngineBinary = {
+    ...opts,
+    env: { ...opts.env, LOG_COLORS: 'false' },
+    engine: 'k3d',
+    classify: (result, action) =>
+      classifyK3dFailure(result, action) ??
+      new EngineFailedError('k3d', action, { command: result.command, exitCode: result.exitCode, stderr: k3dErrorLines(`${result.stderr}\n${result.stdout}`) }),
+  };
+  return {
+    name: 'k3d',
+    naming: k3dNaming,
+    async version(): Promise<EngineVersion> {
+      const out = await runEngine(bin, 'report its version', ['version']);
+      const m = /k3d version (v\d+\.\d+\.\d+\S*)/.exec(out);
+      if (!m) throw new EnvironmentError('engine-unsupported', `could not read k3d's version from: ${out.trim()}`, 'install k3d v5.9.0');
+      return { engine: 'k3d', version: m[1]!, binary: opts.binary };
+    },
+    async create(plan, { timeoutMs, signal }) {
+      if (plan.engineConfig.engine !== 'k3d') throw new Error(`k3d engine given a ${plan.engineConfig.engine} plan`);
+      const document = plan.engineConfig.document;
+      await withTempDir(opts.tmpDir, async (dir) => {
+        const file = await writePrivateFile(dir, 'k3d-config.yaml', stringify(document));
+        // k3d's own --timeout makes it give up (and roll back) by itself; the runner's limit is a backstop.
+        await runEngine(bin, `create cluster "${plan.spec.name}"`, ['cluster', 'create', '--config', file, '--timeout', k3dTimeout(timeoutMs)], {
+          timeoutMs: timeoutMs + 60_000,
+          signal,
+        });
+      });
+    },
+    async delete(name) {
+      await runEngine(bin, `delete cluster "${name}"`, ['cluster', 'delete', name]);
+    },
+    async kubeconfig(name) {
+      const out = await runEngine(bin, `export the kubeconfig of "${name}"`, ['kubeconfig', 'get', name]);
+      return out.replace(/^---\n/, '');
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// The kind engine: `kind create cluster --config -` (config on stdin), `kind delete cluster`,
+// `kind get kubeconfig`. kind is given a throwaway --kubeconfig so it never edits the user's file.
+import { stringify } from 'yaml';
+import { EnvironmentError } from '../../errors.js';
+import type { Engine, EngineVersion } from '../engine.js';
+import { kindNaming } from '../naming.js';
+import { runEngine, type EngineBinary } from '../run-engine.js';
+import { withTempDir } from '../temp-file.js';
+import { join } from 'node:path';
+import { classifyKindFailure } from './errors.js';
+
+/** What the kind engine needs: the binary, a runner, the environment and a temp folder. */
+export interface KindEngineOptions extends Omit<EngineBinary, 'engine' | 'classify'> {
+  tmpDir: string;
+}
+
+/** Creates the kind Engine. */
+export function kindEngine(opts: KindEngineOptions): Engine {
+  const bin: EngineBinary = { ...opts, engine: 'kind', classify: classifyKindFailure };
+  const throwaway = <T>(fn: (kubeconfig: string) => Promise<T>) => withTempDir(opts.tmpDir, (dir) => fn(join(dir, 'kubeconfig')));
+  return {
+    name: 'kind',
+    naming: kindNaming,
+    async version(): Promise<EngineVersion> {
+      const out = await runEngine(bin, 'report its version', ['version']);
+      const m = /kind (v\d+\.\d+\.\d+\S*)/.exec(out);
+      if (!m) throw new EnvironmentError('engine-unsupported', `could not read kind's version from: ${out.trim()}`, 'install kind v0.32.0');
+      return { engine: 'kind', version: m[1]!, binary: opts.binary };
+    },
+    async create(plan, { timeoutMs, signal }) {
+      if (plan.engineConfig.engine !== 'kind') throw new Error(`kind engine given a ${plan.engineConfig.engine} plan`);
+      const config = stringify(plan.engineConfig.document);
+      await throwaway((kubeconfig) =>
+        runEngine(bin, `create cluster "${plan.spec.name}"`, ['create', 'cluster', '--name', plan.spec.name, '--config', '-', '--kubeconfig', kubeconfig], {
+          input: config,
+          timeoutMs,
+          signal,
+        }),
+      );
+    },
+    async delete(name) {
+      await throwaway((kubeconfig) => runEngine(bin, `delete cluster "${name}"`, ['delete', 'cluster', '--name', name, '--kubeconfig', kubeconfig]));
+    },
+    kubeconfig: (name) => runEngine(bin, `export the kubeconfig of "${name}"`, ['get', 'kubeconfig', '--name', name]),
+  };
+}

@@ -1,0 +1,14 @@
+// kindling's public API: a few verbs taking one options object each. Re-exports only.
+export { up, type UpOptions } from './api/up.js';
+export { down, type DownOptions, type DownResult } from './api/down.js';
+export { list, status, type ClusterSummary } from './api/list.js';
+export { plan, type PlanOptions } from './api/plan.js';
+export { kubeconfig, type KubeconfigResult } from './api/kubeconfig.js';
+export type { ClusterHandle } from './api/handle.js';
+export type { CommonOptions, ProgressMode } from './api/context.js';
+export type { Logger } from './api/logger.js';
+export type { Plan, PlannedAction, EngineConfig } from './plan/plan.js';
+export type { ClusterSpec } from './plan/cluster-spec.js';
+export type { ClusterStatus, Phase, NodeStatus, ApiEndpoint } from './status/cluster-status.js';
+export type { Preset } from './presets/schema.js';
+export * from './errors.js';

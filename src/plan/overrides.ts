@@ -1,0 +1,58 @@
+// Parses command-line overrides (--port, --k8s-version, --workers) into typed values, with errors that
+// quote what the user typed.
+import { InvalidInputError } from '../errors.js';
+import type { PortMapping } from '../presets/schema.js';
+
+/** What the user may override on top of a preset. */
+export interface Overrides {
+  name?: string;
+  workers?: number;
+  kubernetesVersion?: string;
+  image?: string;
+  /** `HOST:CONTAINER[/PROTO]` or `ADDRESS:HOST:CONTAINER[/PROTO]`. */
+  ports?: readonly string[];
+}
+
+function port(text: string, whole: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > 65535) {
+    throw new InvalidInputError(`--port "${whole}": "${text}" is not a port number (1-65535)`, 'use --port HOST:CONTAINER, e.g. --port 8080:80');
+  }
+  return n;
+}
+
+/** Parses one --port value. The listen address defaults to 127.0.0.1. */
+export function parsePortFlag(value: string): PortMapping {
+  const [body = '', proto = 'tcp', ...extra] = value.split('/');
+  const protocol = proto.toUpperCase();
+  if (extra.length > 0 || (protocol !== 'TCP' && protocol !== 'UDP')) {
+    throw new InvalidInputError(`--port "${value}": protocol must be tcp or udp`, 'use --port 8080:80 or --port 5353:53/udp');
+  }
+  const parts = body.split(':');
+  if (parts.length !== 2 && parts.length !== 3) {
+    throw new InvalidInputError(`--port "${value}" must be HOST:CONTAINER or ADDRESS:HOST:CONTAINER`, 'for example --port 8080:80');
+  }
+  const listenAddress = parts.length === 3 ? parts[0]! : '127.0.0.1';
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(listenAddress)) {
+    throw new InvalidInputError(`--port "${value}": "${listenAddress}" is not an IPv4 address`, 'for example --port 127.0.0.1:8080:80');
+  }
+  const [host = '', container = ''] = parts.slice(-2);
+  return { listenAddress, hostPort: port(host, value), containerPort: port(container, value), protocol: protocol as 'TCP' | 'UDP' };
+}
+
+/** Accepts `v1.35.2` or `1.35.2`; returns the v-prefixed form. */
+export function parseKubernetesVersion(value: string): string {
+  const v = value.startsWith('v') ? value : `v${value}`;
+  if (!/^v\d+\.\d+\.\d+$/.test(v)) {
+    throw new InvalidInputError(`--k8s-version "${value}" is not a Kubernetes version`, 'for example --k8s-version v1.36.1');
+  }
+  return v;
+}
+
+/** Validates a worker count. */
+export function parseWorkers(value: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > 50) {
+    throw new InvalidInputError(`--workers ${value} must be a whole number from 0 to 50`);
+  }
+  return value;
+}

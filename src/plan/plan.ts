@@ -1,0 +1,64 @@
+// The pure plan step: preset + overrides -> ClusterSpec -> engine config + ordered, named actions.
+// Touches no file, environment, clock, network or Docker. `kindling plan` and `up --dry-run` print it.
+import { k3dConfig, type K3dSimpleConfig } from '../engines/k3d/config.js';
+import { kindConfig, type KindClusterConfig } from '../engines/kind/config.js';
+import { engineNaming } from '../engines/naming.js';
+import type { Preset } from '../presets/schema.js';
+import { resolveClusterSpec, type ClusterSpec } from './cluster-spec.js';
+import type { Overrides } from './overrides.js';
+
+/** The steps `up` takes, in order; apply/ has one file per id. */
+export const UP_ACTIONS = ['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'observe'] as const;
+/** One step's id. */
+export type UpActionId = (typeof UP_ACTIONS)[number];
+
+/** A step as the plan describes it: its id and the title progress shows. */
+export interface PlannedAction {
+  id: UpActionId;
+  title: string;
+}
+
+/** The engine's own config document. */
+export type EngineConfig = { engine: 'kind'; document: KindClusterConfig } | { engine: 'k3d'; document: K3dSimpleConfig };
+
+/** Everything `up` will do, as data. */
+export interface Plan {
+  apiVersion: 'kindling.dev/v1alpha1';
+  kind: 'Plan';
+  spec: ClusterSpec;
+  context: string;
+  engineConfig: EngineConfig;
+  actions: PlannedAction[];
+  warnings: string[];
+}
+
+function titles(spec: ClusterSpec): Record<UpActionId, string> {
+  const nodes = spec.nodes.controlPlanes + spec.nodes.workers;
+  const ports = [spec.apiServer.port ? `${spec.apiServer.address}:${spec.apiServer.port}` : '', ...spec.ports.map((p) => `${p.listenAddress}:${p.hostPort}`)]
+    .filter(Boolean)
+    .join(', ');
+  return {
+    preflight: `Check Docker, the ${spec.engine} binary, the name "${spec.name}"${ports ? ` and host ports ${ports}` : ''}`,
+    'record-intent': `Record the desired spec of "${spec.name}" in the state store`,
+    'create-cluster': `Create ${nodes} node${nodes === 1 ? '' : 's'} with ${spec.engine} (image ${spec.image})`,
+    'save-kubeconfig': 'Save the kubeconfig to the state store (0600)',
+    observe: 'Read the cluster back from Docker',
+  };
+}
+
+/** Builds the plan for `up`. Throws InvalidInputError/ConflictError on bad input. */
+export function planUp(preset: Preset, overrides: Overrides = {}): Plan {
+  const { spec, warnings } = resolveClusterSpec(preset, overrides);
+  const engineConfig: EngineConfig =
+    spec.engine === 'kind' ? { engine: 'kind', document: kindConfig(spec) } : { engine: 'k3d', document: k3dConfig(spec) };
+  const t = titles(spec);
+  return {
+    apiVersion: 'kindling.dev/v1alpha1',
+    kind: 'Plan',
+    spec,
+    context: engineNaming[spec.engine].contextName(spec.name),
+    engineConfig,
+    actions: UP_ACTIONS.map((id) => ({ id, title: t[id] })),
+    warnings,
+  };
+}

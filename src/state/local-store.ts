@@ -1,0 +1,133 @@
+// The embedded state store: a directory with the layout of DESIGN.md (clusters/<name>/spec.yaml,
+// status.json, kubeconfig, history/<seq>-<op>.json, lock). Directories 0700, files 0600, writes atomic.
+import { mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { ConflictError } from '../errors.js';
+import type { ClusterStatus } from '../status/cluster-status.js';
+import { writeFileAtomic } from './atomic-write.js';
+import type { HeldLock, HistoryEntry, LockInfo, StateStore, StoredSpec } from './state-store.js';
+
+/** What the store needs from the process: the clock, who we are, and whether another pid lives. */
+export interface StoreEnvironment {
+  now: () => Date;
+  pid: number;
+  hostname: string;
+  owner: string;
+  isAlive: (pid: number) => boolean;
+  /** How long a lock is valid without renewal. */
+  lockTtlMs: number;
+}
+
+async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** Opens (creating on first write) a directory store at `root`. */
+export function localStateStore(root: string, env: StoreEnvironment): StateStore {
+  const clusterDir = (name: string) => join(root, 'clusters', name);
+  const ensure = async (name: string) => {
+    await mkdir(join(clusterDir(name), 'history'), { recursive: true, mode: 0o700 });
+  };
+  const isLive = (info: LockInfo) =>
+    new Date(info.expires).getTime() > env.now().getTime() && (info.host !== env.hostname || env.isAlive(info.pid));
+
+  const store: StateStore = {
+    location: root,
+    async list() {
+      const names = await readdir(join(root, 'clusters')).catch(() => [] as string[]);
+      return names.filter((n) => !n.startsWith('.')).sort();
+    },
+    async readSpec(name) {
+      const text = await readOptional(join(clusterDir(name), 'spec.yaml'));
+      return text === undefined ? undefined : (parse(text) as StoredSpec);
+    },
+    async writeSpec(name, stored) {
+      await ensure(name);
+      await writeFileAtomic(join(clusterDir(name), 'spec.yaml'), stringify(stored));
+    },
+    async readStatus(name) {
+      const text = await readOptional(join(clusterDir(name), 'status.json'));
+      return text === undefined ? undefined : (JSON.parse(text) as ClusterStatus);
+    },
+    async writeStatus(name, status) {
+      await ensure(name);
+      await writeFileAtomic(join(clusterDir(name), 'status.json'), `${JSON.stringify(status, null, 2)}\n`);
+    },
+    async writeKubeconfig(name, content) {
+      await ensure(name);
+      const path = join(clusterDir(name), 'kubeconfig');
+      await writeFileAtomic(path, content, 0o600);
+      return path;
+    },
+    async kubeconfigPath(name) {
+      const path = join(clusterDir(name), 'kubeconfig');
+      return (await readOptional(path)) === undefined ? undefined : path;
+    },
+    async appendHistory(name, entry) {
+      await ensure(name);
+      const dir = join(clusterDir(name), 'history');
+      const seqs = (await readdir(dir)).map((f) => Number.parseInt(f, 10)).filter(Number.isFinite);
+      const seq = Math.max(0, ...seqs) + 1;
+      const file = join(dir, `${String(seq).padStart(6, '0')}-${entry.op}.json`);
+      // 'wx': history is append-only; an existing entry is never overwritten.
+      await writeFile(file, `${JSON.stringify(entry, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
+      return seq;
+    },
+    async readHistory(name) {
+      const dir = join(clusterDir(name), 'history');
+      const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
+      return Promise.all(files.map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as HistoryEntry));
+    },
+    async readLock(name) {
+      const text = await readOptional(join(clusterDir(name), 'lock'));
+      if (text === undefined) return undefined;
+      const info = JSON.parse(text) as LockInfo;
+      return { info, live: isLive(info) };
+    },
+    async lock(name, op, operationId) {
+      await ensure(name);
+      const path = join(clusterDir(name), 'lock');
+      const now = env.now();
+      const info: LockInfo = {
+        op,
+        operationId,
+        owner: env.owner,
+        host: env.hostname,
+        pid: env.pid,
+        started: now.toISOString(),
+        expires: new Date(now.getTime() + env.lockTtlMs).toISOString(),
+      };
+      for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+          await writeFile(path, `${JSON.stringify(info, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
+          const held: HeldLock = { info, release: () => unlink(path).catch(() => undefined) };
+          return held;
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+          const current = await store.readLock(name);
+          if (current?.live) {
+            const h = current.info;
+            throw new ConflictError(
+              'locked',
+              `cluster "${name}" is locked by "${h.op}" (${h.owner}, pid ${h.pid} on ${h.host}, since ${h.started})`,
+              `wait for it to finish; if that process is gone, the lock expires at ${h.expires}`,
+            );
+          }
+          // A dead holder: take the lock over; the caller sees the interruption in the history.
+          await unlink(path).catch(() => undefined);
+        }
+      }
+      throw new ConflictError('locked', `could not take the lock of cluster "${name}"`, 'another kindling is working on it; try again');
+    },
+    async remove(name) {
+      await rm(clusterDir(name), { recursive: true, force: true });
+    },
+  };
+  return store;
+}

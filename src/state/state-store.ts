@@ -1,0 +1,62 @@
+// The state store interface (kops-like): per cluster its desired spec, last observed status, kubeconfig,
+// an append-only history and a lock. The same layout serves a directory now and S3 later.
+import type { ClusterSpec } from '../plan/cluster-spec.js';
+import type { ClusterStatus } from '../status/cluster-status.js';
+
+/** Who holds a cluster's lock, for what, until when. */
+export interface LockInfo {
+  op: string;
+  operationId: string;
+  owner: string;
+  host: string;
+  pid: number;
+  started: string;
+  expires: string;
+}
+
+/** One journal entry: intent, steps done, outcome. */
+export interface HistoryEntry {
+  op: string;
+  operationId: string;
+  startedAt: string;
+  finishedAt?: string;
+  outcome: 'succeeded' | 'failed' | 'rolled-back' | 'no-op';
+  steps: string[];
+  spec?: ClusterSpec;
+  error?: { code: string; message: string };
+}
+
+/** The stored desired state with its generation number. */
+export interface StoredSpec {
+  generation: number;
+  spec: ClusterSpec;
+}
+
+/** A held lock. */
+export interface HeldLock {
+  info: LockInfo;
+  release(): Promise<void>;
+}
+
+/** Everything kindling keeps about clusters. */
+export interface StateStore {
+  /** A directory path or s3:// URL, for messages. */
+  readonly location: string;
+  list(): Promise<string[]>;
+  readSpec(name: string): Promise<StoredSpec | undefined>;
+  writeSpec(name: string, stored: StoredSpec): Promise<void>;
+  readStatus(name: string): Promise<ClusterStatus | undefined>;
+  writeStatus(name: string, status: ClusterStatus): Promise<void>;
+  /** Writes the kubeconfig 0600 and returns its local path. */
+  writeKubeconfig(name: string, content: string): Promise<string>;
+  /** The local path of the kubeconfig, if one is stored. */
+  kubeconfigPath(name: string): Promise<string | undefined>;
+  appendHistory(name: string, entry: HistoryEntry): Promise<number>;
+  readHistory(name: string): Promise<HistoryEntry[]>;
+  /** Takes the cluster's lock or throws ConflictError naming the holder; a dead holder's lock is taken over. */
+  lock(name: string, op: string, operationId: string): Promise<HeldLock>;
+  /** The current lock and whether its holder is still alive. */
+  readLock(name: string): Promise<{ info: LockInfo; live: boolean } | undefined>;
+  /** Removes everything stored for the cluster. */
+  remove(name: string): Promise<void>;
+}

@@ -1,0 +1,38 @@
+// Reconciles the store with Docker: reads a cluster's containers by the engine's labels and derives its
+// status. Used by `up` (after create), `list` and `status`.
+import type { Context } from '../api/context.js';
+import { engineNaming } from '../engines/naming.js';
+import type { EngineName } from '../presets/schema.js';
+import type { ContainerInfo } from '../runtime/docker-client.js';
+import { deriveStatus, type ClusterStatus } from './cluster-status.js';
+
+/** The cluster's containers, found through the engine's own labels. */
+export async function clusterContainers(ctx: Context, name: string, engine: EngineName): Promise<ContainerInfo[]> {
+  const docker = await ctx.docker();
+  return docker.listContainers(engineNaming[engine].containerLabels(name));
+}
+
+/** Observes one cluster now. `containers` may be passed when already listed. */
+export async function observeCluster(
+  ctx: Context,
+  name: string,
+  engine: EngineName,
+  containers?: ContainerInfo[],
+  opts: { ignoreLock?: boolean } = {},
+): Promise<ClusterStatus> {
+  const [found, lock, previous] = await Promise.all([
+    containers ?? clusterContainers(ctx, name, engine),
+    ctx.store.readLock(name),
+    ctx.store.readStatus(name),
+  ]);
+  return deriveStatus({
+    name,
+    engine,
+    naming: engineNaming[engine],
+    containers: found,
+    lock: opts.ignoreLock ? undefined : lock?.info,
+    lockLive: !opts.ignoreLock && (lock?.live ?? false),
+    previous,
+    now: ctx.now(),
+  });
+}
