@@ -1,0 +1,108 @@
+// up -> list -o json -> status -> kubeconfig -> up again -> down, for kind and for k3d, asserting after each
+// step what Docker and the state store really hold.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeIntegration } from '../support/integration/env.js';
+import { clusterObjects, inspect, mountedVolumes } from '../support/integration/docker-probe.js';
+import { sandbox, uniqueName, type Sandbox } from '../support/integration/sandbox.js';
+
+const cases = [
+  { engine: 'kind' as const, image: 'kindest/node:v1.36.1', nodes: (n: string) => [`${n}-control-plane`], api: (n: string) => `${n}-control-plane`, context: (n: string) => `kind-${n}` },
+  { engine: 'k3d' as const, image: 'rancher/k3s:v1.35.5-k3s1', nodes: (n: string) => [`k3d-${n}-server-0`, `k3d-${n}-serverlb`], api: (n: string) => `k3d-${n}-serverlb`, context: (n: string) => `k3d-${n}` },
+];
+
+describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image, nodes, api, context }) => {
+  let sb: Sandbox;
+  const name = uniqueName(`life-${engine}`);
+  let volumes: string[] = [];
+
+  beforeAll(async () => {
+    sb = await sandbox();
+  });
+  afterAll(async () => {
+    await sb.cli('down', name, '--yes');
+    expect(await clusterObjects(name, engine, volumes)).toEqual({ containers: [], networks: [], volumes: [] });
+    await sb.cleanup();
+  });
+
+  it('up creates the nodes in Docker and records spec, status, kubeconfig and history', async () => {
+    const r = await sb.cli('up', '--preset', engine, '--name', name, '--image', image, '-o', 'json');
+    expect(r.stderr).not.toMatch(/error/);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ name, unchanged: false, context: context(name), status: { phase: 'running' } });
+
+    const objects = await clusterObjects(name, engine);
+    expect(objects.containers).toEqual(nodes(name));
+    volumes = await mountedVolumes(name, engine);
+    const binding = (await inspect(api(name))).NetworkSettings.Ports?.['6443/tcp']?.[0];
+    expect(binding?.HostIp).toBe('127.0.0.1');
+    expect(out.apiServer).toEqual({ host: '127.0.0.1', port: Number(binding?.HostPort), url: `https://127.0.0.1:${binding?.HostPort}` });
+
+    const dir = join(sb.state, 'clusters', name);
+    const spec = parse(await readFile(join(dir, 'spec.yaml'), 'utf8'));
+    expect(spec).toMatchObject({ generation: 1, spec: { name, engine, image, preset: engine } });
+    expect(JSON.parse(await readFile(join(dir, 'status.json'), 'utf8')).phase).toBe('running');
+    expect((await stat(join(dir, 'kubeconfig'))).mode & 0o777).toBe(0o600);
+    expect(await readdir(join(dir, 'history'))).toEqual(['000001-up.json']);
+    expect(await readdir(dir)).not.toContain('lock');
+  });
+
+  it('k3d node containers carry kindling labels; kind ones are found by kind\'s own label', async () => {
+    const labels = (await inspect(nodes(name)[0]!)).Config.Labels;
+    if (engine === 'k3d') expect(labels).toMatchObject({ 'dev.kindling.managed': 'true', 'dev.kindling.cluster': name, 'dev.kindling.preset': 'k3d' });
+    else expect(labels).toMatchObject({ 'io.x-k8s.kind.cluster': name, 'io.x-k8s.kind.role': 'control-plane' });
+  });
+
+  it('list -o json shows it running with its nodes', async () => {
+    const r = await sb.cli('list', '-o', 'json');
+    expect(r.code).toBe(0);
+    const clusters = JSON.parse(r.stdout);
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]).toMatchObject({ name, engine, phase: 'running', preset: engine, generation: 1 });
+    expect(clusters[0].nodes.map((n: { name: string }) => n.name)).toEqual(nodes(name));
+    expect(clusters[0].nodes.every((n: { state: string }) => n.state === 'running')).toBe(true);
+  });
+
+  it('status names the phase, nodes, API server and kubeconfig', async () => {
+    const r = await sb.cli('status', name);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('phase:      running');
+    expect(r.stdout).toContain(`context:    ${context(name)}`);
+    for (const n of nodes(name)) expect(r.stdout).toContain(n);
+    expect(r.stdout).toMatch(/api server: https:\/\/127\.0\.0\.1:\d+/);
+  });
+
+  it('kubeconfig prints the stored file, which points at 127.0.0.1 and the published port', async () => {
+    const path = await sb.cli('kubeconfig', name, '--path');
+    expect(path.stdout.trim()).toBe(join(sb.state, 'clusters', name, 'kubeconfig'));
+    const r = await sb.cli('kubeconfig', name);
+    expect(r.code).toBe(0);
+    const kc = parse(r.stdout);
+    expect(kc['current-context']).toBe(context(name));
+    const port = (await inspect(api(name))).NetworkSettings.Ports?.['6443/tcp']?.[0]?.HostPort;
+    expect(kc.clusters[0].cluster.server).toBe(`https://127.0.0.1:${port}`);
+  });
+
+  it('up with the same spec changes nothing; with another spec it is refused, naming the difference', async () => {
+    const same = await sb.cli('up', '--preset', engine, '--name', name, '--image', image, '-o', 'json');
+    expect(same.code).toBe(0);
+    expect(JSON.parse(same.stdout).unchanged).toBe(true);
+    const other = await sb.cli('up', '--preset', engine, '--name', name, '--image', image, '--workers', '1');
+    expect(other.code).toBe(4);
+    expect(other.stderr).toContain(`cluster "${name}" exists with a different spec: nodes.workers: 0 -> 1`);
+    expect((await clusterObjects(name, engine)).containers).toEqual(nodes(name));
+  });
+
+  it('down removes every container, network and volume of the cluster, and its state', async () => {
+    const r = await sb.cli('down', name, '--yes');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`deleted: cluster "${name}" (${engine})\n`);
+    expect(await clusterObjects(name, engine, volumes)).toEqual({ containers: [], networks: [], volumes: [] });
+    expect(await readdir(join(sb.state, 'clusters'))).toEqual([]);
+    const again = await sb.cli('down', name, '--yes');
+    expect(again.code).toBe(3);
+  });
+});

@@ -1,0 +1,30 @@
+// Two tiers: `unit` (pure code, recorded runner, no Docker) and `integration` (real Docker, real kind and
+// k3d binaries, stand-in node images). The integration tier's global setup prepares what it needs, or
+// skips with a printed reason when this machine cannot (never in CI, where a missing piece fails the run).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    reporters: ['default', 'json'],
+    outputFile: { json: '.cache/vitest-report.json' },
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+          // Two cores: keep cluster-creating files from all running at once.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
