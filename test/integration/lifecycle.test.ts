@@ -1,6 +1,6 @@
 // up -> list -o json -> status -> kubeconfig -> up again -> down, for kind and for k3d, asserting after each
 // step what Docker and the state store really hold.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -17,9 +17,14 @@ describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image
   let sb: Sandbox;
   const name = uniqueName(`life-${engine}`);
   let volumes: string[] = [];
+  // The user's own kubeconfig, which kindling (and the engines it drives) must leave byte-for-byte alone.
+  const userKubeconfig = 'apiVersion: v1\nkind: Config\nclusters:\n- name: mine\n  cluster:\n    server: https://example.invalid:6443\ncontexts:\n- name: mine\n  context:\n    cluster: mine\n    user: me\ncurrent-context: mine\nusers:\n- name: me\n  user:\n    token: secret\n';
 
   beforeAll(async () => {
     sb = await sandbox();
+    sb.env.TMPDIR = join(sb.dir, 'tmp');
+    await mkdir(sb.env.TMPDIR);
+    await writeFile(sb.env.KUBECONFIG!, userKubeconfig, { mode: 0o600 });
   });
   afterAll(async () => {
     await sb.cli('down', name, '--yes');
@@ -104,5 +109,10 @@ describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image
     expect(await readdir(join(sb.state, 'clusters'))).toEqual([]);
     const again = await sb.cli('down', name, '--yes');
     expect(again.code).toBe(3);
+  });
+
+  it("left the user's kubeconfig byte-for-byte alone and no temporary file behind", async () => {
+    expect(await readFile(sb.env.KUBECONFIG!, 'utf8')).toBe(userKubeconfig);
+    expect(await readdir(sb.env.TMPDIR!)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // The k3d engine: `k3d cluster create --config FILE --timeout` (config in a 0600 temp file that is always
 // removed), `k3d cluster delete`, `k3d kubeconfig get`. LOG_COLORS=false keeps its output parseable.
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { EngineFailedError, EnvironmentError } from '../../errors.js';
 import type { Engine, EngineVersion } from '../engine.js';
@@ -43,14 +44,20 @@ export function k3dEngine(opts: K3dEngineOptions): Engine {
       await withTempDir(opts.tmpDir, async (dir) => {
         const file = await writePrivateFile(dir, 'k3d-config.yaml', stringify(document));
         // k3d's own --timeout makes it give up (and roll back) by itself; the runner's limit is a backstop.
+        // TMPDIR: k3d leaves copies of the config and per-node hosts files there; they go with the folder.
         await runEngine(bin, `create cluster "${plan.spec.name}"`, ['cluster', 'create', '--config', file, '--timeout', k3dTimeout(timeoutMs)], {
+          env: { ...bin.env, TMPDIR: dir },
           timeoutMs: timeoutMs + 60_000,
           signal,
         });
       });
     },
     async delete(name) {
-      await runEngine(bin, `delete cluster "${name}"`, ['cluster', 'delete', name]);
+      // k3d's delete rewrites $KUBECONFIG (even to `clusters: null`) though kindling never let it write
+      // there: point it at a throwaway file so the user's kubeconfig stays byte-for-byte the same.
+      await withTempDir(opts.tmpDir, (dir) =>
+        runEngine(bin, `delete cluster "${name}"`, ['cluster', 'delete', name], { env: { ...bin.env, TMPDIR: dir, KUBECONFIG: join(dir, 'kubeconfig') } }),
+      );
     },
     async kubeconfig(name) {
       const out = await runEngine(bin, `export the kubeconfig of "${name}"`, ['kubeconfig', 'get', name]);
