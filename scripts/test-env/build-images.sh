@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Builds local stand-in images under the exact names the real kind v0.32.0 and k3d v5.9.0 binaries ask
+# for, so they can create/list/delete clusters against a real Docker engine with no registry reachable.
+#
+# Root filesystem: Debian's busybox-static (fetched with `apt-get download` into <cache>/debs, unpacked
+# with dpkg-deb -x, never installed), busybox at /bin/busybox plus one symlink per applet, then the stub
+# files from scripts/test-env/standin/<set>/ copied on top. Images are made with `docker import`.
+# Contract: /work/shared/reference/node-image-contract.md (kind §1.6, k3d §2.9).
+#
+# Idempotent: every image carries the label dev.kindling.standin.hash (a hash of this script and all
+# files under standin/); an image whose label matches is left alone. One line per image: built/cached.
+#
+# Env: KINDLING_CACHE (default <repo>/.cache), FORCE=1 to rebuild everything.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+cache=${KINDLING_CACHE:-$repo/.cache}
+standin=$here/standin
+debs=$cache/debs
+hash_label=dev.kindling.standin.hash
+
+die() { echo "build-images: $*" >&2; exit 1; }
+
+command -v docker >/dev/null 2>&1 ||
+  die "the docker CLI is not on PATH: install Docker, then run ../shared/ci/dockerd-up or start Docker"
+if ! docker_err=$(docker info --format '{{.ServerVersion}}' 2>&1 >/dev/null); then
+  die "Docker is unreachable (docker info failed: ${docker_err//$'\n'/ }): run ../shared/ci/dockerd-up or start Docker"
+fi
+
+# --- content hash of everything that goes into the images ------------------------------------------
+content_hash() {
+  {
+    sha256sum "$here/build-images.sh" | cut -d' ' -f1
+    (cd "$standin" && find . \( -type f -o -type l \) -print | LC_ALL=C sort | while IFS= read -r f; do
+      printf '%s %s %s\n' "$f" "$(stat -c %a "$f")" "$(sha256sum "$f" | cut -d' ' -f1)"
+    done)
+  } | sha256sum | cut -c1-16
+}
+hash=$(content_hash)
+
+# name | overlays (comma list, applied in order) | docker import --change lines ('|'-free, ';'-separated)
+CHANGE_PATH='ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+images=(
+  "kindest/node:v1.36.1|common,kind-node|ENTRYPOINT [\"/usr/local/bin/entrypoint\"]"
+  "kindest/node:v1.36.1-broken|common,kind-node,+broken|ENTRYPOINT [\"/usr/local/bin/entrypoint\"]"
+  "envoyproxy/envoy:v1.36.2|common,envoy|ENTRYPOINT [\"/docker-entrypoint.sh\"]"
+  "rancher/k3s:v1.35.5-k3s1|common,k3s|ENTRYPOINT [\"/bin/k3s\"];CMD [\"agent\"]"
+  "rancher/k3s:v1.35.5-k3s1-broken|common,k3s,+broken|ENTRYPOINT [\"/bin/k3s\"];CMD [\"agent\"]"
+  "ghcr.io/k3d-io/k3d-proxy:5.9.0|common,k3d-proxy|ENTRYPOINT [\"/usr/bin/nginx-proxy\"]"
+  "ghcr.io/k3d-io/k3d-tools:5.9.0|common,k3d-tools|WORKDIR /app;ENTRYPOINT [\"/app/k3d-tools\"]"
+)
+
+current() { docker image inspect --format "{{index .Config.Labels \"$hash_label\"}}" "$1" 2>/dev/null || true; }
+
+todo=()
+for spec in "${images[@]}"; do
+  name=${spec%%|*}
+  if [ "${FORCE:-0}" != 1 ] && [ "$(current "$name")" = "$hash" ]; then
+    echo "$name: cached (hash $hash)"
+  else
+    todo+=("$spec")
+  fi
+done
+[ ${#todo[@]} -gt 0 ] || exit 0
+
+# --- busybox-static ------------------------------------------------------------------------------
+fetch_busybox() {
+  local deb log
+  deb=$(ls -1 "$debs"/busybox-static_*.deb 2>/dev/null | LC_ALL=C sort | tail -n1 || true)
+  if [ -z "$deb" ]; then
+    command -v apt-get >/dev/null 2>&1 || die "apt-get not found: need Debian's busybox-static .deb in $debs"
+    mkdir -p "$debs"
+    log=$(mktemp)
+    if ! (cd "$debs" && apt-get download busybox-static) >"$log" 2>&1; then
+      (apt-get update -qq && cd "$debs" && apt-get download busybox-static) >>"$log" 2>&1 || {
+        cat "$log" >&2
+        rm -f "$log"
+        die "could not download busybox-static with apt-get"
+      }
+    fi
+    rm -f "$log"
+    deb=$(ls -1 "$debs"/busybox-static_*.deb | LC_ALL=C sort | tail -n1)
+  fi
+  echo "$deb"
+}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/kindling-standin.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+deb=$(fetch_busybox)
+dpkg-deb -x "$deb" "$work/deb"
+bb=$work/deb/bin/busybox
+[ -x "$bb" ] || die "no bin/busybox in $deb"
+
+# Base rootfs: directories, busybox + applet symlinks, minimal /etc.
+base=$work/base
+mkdir -p "$base"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,usr/local/sbin,etc,root,home,var/log,var/lib,var/tmp,run,tmp,proc,sys,dev,output}
+chmod 1777 "$base/tmp" "$base/var/tmp"
+cp "$bb" "$base/bin/busybox"
+"$bb" --list-full | while IFS= read -r applet; do
+  [ "$applet" = bin/busybox ] && continue
+  ln -sf /bin/busybox "$base/$applet"
+done
+printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$base/etc/passwd"
+printf 'root:x:0:\nnogroup:x:65534:\n' >"$base/etc/group"
+: >"$base/etc/hosts"
+: >"$base/etc/resolv.conf"
+echo 'kindling-standin' >"$base/etc/hostname"
+
+for spec in "${todo[@]}"; do
+  IFS='|' read -r name overlays changes <<<"$spec"
+  start=$(date +%s%3N)
+  root=$work/img
+  rm -rf "$root"
+  cp -a "$base" "$root"
+  IFS=',' read -r -a sets <<<"$overlays"
+  for s in "${sets[@]}"; do
+    if [ "$s" = +broken ]; then
+      mkdir -p "$root/etc/kindling-standin"
+      echo "this image is told to fail (see scripts/test-env/standin)" >"$root/etc/kindling-standin/broken"
+      continue
+    fi
+    [ -d "$standin/$s" ] || die "missing overlay $standin/$s"
+    # --remove-destination: stubs may replace busybox applet symlinks
+    cp -a --remove-destination "$standin/$s/." "$root/"
+  done
+  args=(--change "$CHANGE_PATH" --change "LABEL $hash_label=$hash dev.kindling.standin=true")
+  IFS=';' read -r -a chs <<<"$changes"
+  for c in "${chs[@]}"; do args+=(--change "$c"); done
+  old_id=$(docker image inspect --format '{{.Id}}' "$name" 2>/dev/null || true)
+  tar --numeric-owner --owner=0 --group=0 -C "$root" -cf - . |
+    docker import "${args[@]}" --message "kindling stand-in for $name" - "$name" >/dev/null
+  # drop the previous build if nothing else uses it (no error if a container or another tag still does)
+  if [ -n "$old_id" ] && [ "$old_id" != "$(docker image inspect --format '{{.Id}}' "$name")" ]; then
+    docker image rm "$old_id" >/dev/null 2>&1 || true
+  fi
+  ms=$(($(date +%s%3N) - start))
+  printf '%s: built in %d.%03ds (hash %s)\n' "$name" $((ms / 1000)) $((ms % 1000)) "$hash"
+done
