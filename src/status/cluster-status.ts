@@ -100,3 +100,8 @@ export function deriveStatus(i: ObservedInputs): ClusterStatus {
     ...(message ? { message } : {}),
   };
 }
+
+/** Node containers that are Kubernetes nodes (not kind's or k3d's API load balancer). */
+export function kubernetesNodes(nodes: readonly NodeStatus[]): NodeStatus[] {
+  return nodes.filter((n) => n.role !== 'loadbalancer' && n.role !== 'external-load-balancer');
+}

@@ -4,6 +4,7 @@ import type { ClusterSummary } from '../../api/list.js';
 import { globals, type CommandKit } from '../command-kit.js';
 import { commonOptions } from '../global-options.js';
 import { outputFormat, serialise, table } from '../output.js';
+import { kubernetesNodes } from '../../status/cluster-status.js';
 
 function statusText(s: ClusterSummary): string {
   const lines = [
@@ -36,7 +37,7 @@ export function registerList({ program, io, run }: CommandKit): void {
         io.stdout(
           table(
             ['NAME', 'PRESET', 'ENGINE', 'PHASE', 'NODES', 'API SERVER', 'CONTEXT'],
-            clusters.map((c) => [c.name, c.preset, c.engine, c.phase, String(c.nodes.length), c.apiServer?.url ?? '-', c.context]),
+            clusters.map((c) => [c.name, c.preset, c.engine, c.phase, String(kubernetesNodes(c.nodes).length), c.apiServer?.url ?? '-', c.context]),
           ),
         );
       }),

@@ -4,6 +4,7 @@ import { collect, globals, integer, type CommandKit } from '../command-kit.js';
 import { parseDuration } from '../duration.js';
 import { commonOptions } from '../global-options.js';
 import { outputFormat, serialise } from '../output.js';
+import { kubernetesNodes } from '../../status/cluster-status.js';
 
 interface UpFlags {
   preset: string;
@@ -56,7 +57,7 @@ export function registerUp({ program, io, run }: CommandKit): void {
         const h = await up(options);
         const result = { name: h.name, unchanged: h.unchanged, context: h.context, kubeconfig: h.kubeconfigPath, apiServer: h.apiServer, status: h.status };
         if (format !== 'text') return io.stdout(await serialise(result, format));
-        const nodes = h.status.nodes.length;
+        const nodes = kubernetesNodes(h.status.nodes).length;
         io.stdout(
           `${h.unchanged ? 'unchanged' : 'created'}: cluster "${h.name}" is ${h.status.phase} (${h.plan.spec.engine}, ${nodes} node${nodes === 1 ? '' : 's'})\n` +
             `  context:    ${h.context}\n  kubeconfig: ${h.kubeconfigPath}\n  api server: ${h.apiServer?.url ?? '(not published)'}\n` +
