@@ -1,7 +1,7 @@
 // Runs an operation's actions in order as listr2 tasks. If one fails (or the user interrupts), every
 // action that started is rolled back in reverse order, then the error is rethrown.
 import type { Context } from '../api/context.js';
-import { InterruptedError, KindlingError } from '../errors.js';
+import { InterruptedError } from '../errors.js';
 import type { Step } from './action.js';
 import { listrOptions } from './progress.js';
 
@@ -27,7 +27,8 @@ export async function runActions<S>(ctx: Context, steps: readonly Step<S>[], sta
     await list.run();
     return completed;
   } catch (err) {
-    const failure = ctx.signal?.aborted && !(err instanceof KindlingError) ? new InterruptedError() : err;
+    // An interrupted engine exits non-zero too: report the interruption, not the engine.
+    const failure = ctx.signal?.aborted && !(err instanceof InterruptedError) ? new InterruptedError('interrupted: what was created has been rolled back') : err;
     if (!opts.retain) await rollback(ctx, started.reverse(), state);
     throw failure;
   }

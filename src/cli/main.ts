@@ -14,9 +14,15 @@ import { processIO, type CliIO } from './io.js';
 /** Runs the CLI with `argv` (as process.argv) and returns the exit code. */
 export async function main(argv: readonly string[], given?: CliIO): Promise<number> {
   const abort = new AbortController();
-  const onSigint = () => abort.abort();
-  if (!given) process.once('SIGINT', onSigint);
   const io = given ?? processIO(abort.signal);
+  // First Ctrl-C: stop and roll back. Second: quit at once. `on`, not `once`: signal-exit (used by the
+  // progress renderer) re-raises the signal when it finds no other listener.
+  const onSigint = () => {
+    if (abort.signal.aborted) process.exit(130);
+    io.stderr('\ninterrupting: rolling back what was created (Ctrl-C again to quit at once)\n');
+    abort.abort();
+  };
+  if (!given) process.on('SIGINT', onSigint);
   let exitCode: number = ExitCode.ok;
   const program = new Command('kindling')
     .description('local Kubernetes clusters in containers, from presets, with kind or k3d')
