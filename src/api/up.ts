@@ -37,6 +37,10 @@ const ACTIONS: Record<UpActionId, Action<UpState>> = {
 async function existingHandle(ctx: Context, opts: UpOptions, state: UpState): Promise<ClusterHandle | undefined> {
   const { spec } = state.plan;
   const lock = await ctx.store.readLock(spec.name);
+  if (lock?.live) {
+    const h = lock.info;
+    throw new ConflictError('locked', `cluster "${spec.name}" is busy: "${h.op}" is running (pid ${h.pid} on ${h.host}, since ${h.started})`, 'wait for it to finish, then run the command again');
+  }
   if (lock && !lock.live) {
     throw new ConflictError(
       'half-created',

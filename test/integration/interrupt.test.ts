@@ -74,4 +74,16 @@ describeIntegration('interrupting up', () => {
     expect(await clusterObjects(name, 'kind')).toEqual({ containers: [], networks: [], volumes: [] });
     expect(await readdir(join(sb.state, 'clusters'))).toEqual([]);
   });
+
+  it('a second up of the same name while the first is creating is refused as busy', async () => {
+    const name = uniqueName('busy');
+    const first = start(name);
+    await untilCreating(name);
+    const second = await sb.cli('up', '--preset', 'kind', '--name', name, '--image', 'kindest/node:v1.36.1');
+    expect(second.code).toBe(4);
+    expect(second.stderr).toContain(`error: cluster "${name}" is busy: "up" is running`);
+    expect((await first).exitCode).toBe(0);
+    expect((await sb.cli('down', name, '--yes')).code).toBe(0);
+    expect(await clusterObjects(name, 'kind')).toEqual({ containers: [], networks: [], volumes: [] });
+  });
 });
