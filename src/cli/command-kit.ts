@@ -1,6 +1,6 @@
 // What every command file receives: the program to attach to, the process IO, and a wrapper that turns
 // thrown errors into the exit code through the one handler.
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { CliIO } from './io.js';
 import type { GlobalFlags } from './global-options.js';
 
@@ -24,7 +24,8 @@ export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** Parses a whole number option. */
+/** Parses a whole number option (commander reports the error and the CLI exits 2). */
 export function integer(value: string): number {
-  return /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a whole number.`);
+  return Number(value);
 }

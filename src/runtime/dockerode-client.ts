@@ -21,8 +21,13 @@ function toContainerInfo(c: Summary): ContainerInfo {
   };
 }
 
-function isNotFound(err: unknown): boolean {
-  return (err as { statusCode?: number }).statusCode === 404;
+/** Removal is idempotent: an object that is already gone is fine. */
+async function ignoreNotFound(removal: Promise<unknown>): Promise<void> {
+  try {
+    await removal;
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+  }
 }
 
 /** Wraps a connected dockerode instance. */
@@ -59,29 +64,8 @@ export function dockerodeClient(docker: Dockerode, endpoint: string): DockerClie
         .filter((v) => !filter.name || v.Name === filter.name)
         .map((v): DockerObject => ({ name: v.Name, labels: v.Labels ?? {} }));
     },
-    async removeContainer(id) {
-      await docker
-        .getContainer(id)
-        .remove({ force: true, v: true })
-        .catch((e: unknown) => {
-          if (!isNotFound(e)) throw e;
-        });
-    },
-    async removeNetwork(name) {
-      await docker
-        .getNetwork(name)
-        .remove()
-        .catch((e: unknown) => {
-          if (!isNotFound(e)) throw e;
-        });
-    },
-    async removeVolume(name) {
-      await docker
-        .getVolume(name)
-        .remove()
-        .catch((e: unknown) => {
-          if (!isNotFound(e)) throw e;
-        });
-    },
+    removeContainer: (id) => ignoreNotFound(docker.getContainer(id).remove({ force: true, v: true })),
+    removeNetwork: (name) => ignoreNotFound(docker.getNetwork(name).remove()),
+    removeVolume: (name) => ignoreNotFound(docker.getVolume(name).remove()),
   };
 }

@@ -1,18 +1,13 @@
 // `kindling up`: flags -> UpOptions -> up() -> a short report (or the plan, with --dry-run).
 import type { Command } from 'commander';
-import { collect, globals, integer, type CommandKit } from '../command-kit.js';
+import { addClusterFlags, planOptionsFrom, type ClusterFlags } from '../cluster-flags.js';
+import { globals, type CommandKit } from '../command-kit.js';
 import { parseDuration } from '../duration.js';
 import { commonOptions } from '../global-options.js';
 import { outputFormat, serialise } from '../output.js';
 import { kubernetesNodes } from '../../status/cluster-status.js';
 
-interface UpFlags {
-  preset: string;
-  name?: string;
-  workers?: number;
-  k8sVersion?: string;
-  image?: string;
-  port: string[];
+interface UpFlags extends ClusterFlags {
   timeout: string;
   retain?: boolean;
   dryRun?: boolean;
@@ -21,15 +16,7 @@ interface UpFlags {
 
 /** Registers `up`. */
 export function registerUp({ program, io, run }: CommandKit): void {
-  program
-    .command('up')
-    .description('create a cluster from a preset; a no-op when it already runs with the same spec')
-    .option('-p, --preset <preset>', 'built-in preset name or path to a preset file', 'k3d')
-    .option('-n, --name <name>', "cluster name (default: the preset's, e.g. k3s-default)")
-    .option('--workers <count>', 'number of worker nodes (k3d: agents)', integer)
-    .option('--k8s-version <version>', 'Kubernetes version, e.g. v1.36.1')
-    .option('--image <image>', 'node image to use instead of the preset one')
-    .option('--port <[address:]host:container[/proto]>', 'map a host port into the cluster (repeatable; address defaults to 127.0.0.1)', collect, [])
+  addClusterFlags(program.command('up').description('create a cluster from a preset; a no-op when it already runs with the same spec'))
     .option('--timeout <duration>', 'give up creating after this long', '5m')
     .option('--retain', 'keep what was created if a step fails (for debugging)')
     .option('--dry-run', 'print the plan and do nothing')
@@ -39,12 +26,7 @@ export function registerUp({ program, io, run }: CommandKit): void {
         const format = outputFormat(flags.output);
         const options = {
           ...commonOptions(io, globals(cmd)),
-          preset: flags.preset,
-          ...(flags.name !== undefined ? { name: flags.name } : {}),
-          ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
-          ...(flags.k8sVersion !== undefined ? { kubernetesVersion: flags.k8sVersion } : {}),
-          ...(flags.image !== undefined ? { image: flags.image } : {}),
-          ports: flags.port,
+          ...planOptionsFrom(flags),
           timeoutMs: parseDuration(flags.timeout, '--timeout'),
           retain: Boolean(flags.retain),
         };

@@ -1,0 +1,37 @@
+// The flags that describe a cluster (shared by `up` and `plan`) and their mapping to PlanOptions.
+import type { Command } from 'commander';
+import type { PlanOptions } from '../api/plan.js';
+import { collect, integer } from './command-kit.js';
+
+/** Parsed cluster flags. */
+export interface ClusterFlags {
+  preset: string;
+  name?: string;
+  workers?: number;
+  k8sVersion?: string;
+  image?: string;
+  port: string[];
+}
+
+/** Adds --preset, --name, --workers, --k8s-version, --image and --port to a command. */
+export function addClusterFlags(cmd: Command): Command {
+  return cmd
+    .option('-p, --preset <preset>', 'built-in preset name or path to a preset file', 'k3d')
+    .option('-n, --name <name>', "cluster name (default: the preset's, e.g. k3s-default)")
+    .option('--workers <count>', 'number of worker nodes (k3d: agents)', integer)
+    .option('--k8s-version <version>', 'Kubernetes version, e.g. v1.36.1')
+    .option('--image <image>', 'node image to use instead of the preset one')
+    .option('--port <[address:]host:container[/proto]>', 'map a host port into the cluster (repeatable; address defaults to 127.0.0.1)', collect, []);
+}
+
+/** The plan options the flags ask for (unset flags stay unset). */
+export function planOptionsFrom(flags: ClusterFlags): PlanOptions {
+  return {
+    preset: flags.preset,
+    ...(flags.name !== undefined ? { name: flags.name } : {}),
+    ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+    ...(flags.k8sVersion !== undefined ? { kubernetesVersion: flags.k8sVersion } : {}),
+    ...(flags.image !== undefined ? { image: flags.image } : {}),
+    ports: flags.port,
+  };
+}
