@@ -21,9 +21,11 @@ export interface DownResult {
 }
 
 async function unmanagedHint(ctx: Context, name: string): Promise<string> {
-  const docker = await ctx.docker();
+  // The hint is a courtesy: if Docker cannot be asked, the answer is still "not found".
+  const docker = await ctx.docker().catch(() => undefined);
+  if (!docker) return 'see `kindling list`';
   for (const [engine, naming] of Object.entries(engineNaming)) {
-    const found = await docker.listContainers(naming.containerLabels(name));
+    const found = await docker.listContainers(naming.containerLabels(name)).catch(() => []);
     if (found.length > 0) {
       const how = engine === 'kind' ? `kind delete cluster --name ${name}` : `k3d cluster delete ${name}`;
       return `a ${engine} cluster of that name exists but kindling did not create it: delete it with \`${how}\``;

@@ -100,10 +100,10 @@ export async function up(opts: UpOptions = {}): Promise<ClusterHandle> {
 
   const lock = await ctx.store.lock(spec.name, 'up', state.operationId);
   const startedAt = ctx.now().toISOString();
-  let steps: string[] = [];
+  const steps: string[] = [];
   try {
     const list = plan.actions.map((a) => ({ title: a.title, action: ACTIONS[a.id] }));
-    steps = await runActions(ctx, list, state, { retain: opts.retain ?? false });
+    await runActions(ctx, list, state, { retain: opts.retain ?? false, completed: steps });
     await ctx.store.appendHistory(spec.name, { op: 'up', operationId: state.operationId, startedAt, finishedAt: ctx.now().toISOString(), outcome: 'succeeded', steps, spec });
   } catch (err) {
     if (state.previous || opts.retain) {

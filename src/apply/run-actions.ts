@@ -5,11 +5,12 @@ import { InterruptedError } from '../errors.js';
 import type { Step } from './action.js';
 import { listrOptions } from './progress.js';
 
-/** Runs `actions`; returns the ids of the steps completed. Rolls back on failure unless `retain`. */
-export async function runActions<S>(ctx: Context, steps: readonly Step<S>[], state: S, opts: { retain?: boolean } = {}): Promise<string[]> {
+/** Runs `steps`, appending each completed action id to `completed` (kept on failure too, for the journal).
+ * Rolls back on failure unless `retain`. */
+export async function runActions<S>(ctx: Context, steps: readonly Step<S>[], state: S, opts: { retain?: boolean; completed?: string[] } = {}): Promise<string[]> {
   const { Listr } = await import('listr2');
   const started: Step<S>[] = [];
-  const completed: string[] = [];
+  const completed = opts.completed ?? [];
   const options = await listrOptions(ctx.progress);
   const list = new Listr(
     steps.map((s) => ({

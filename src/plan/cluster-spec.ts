@@ -30,14 +30,22 @@ export function nodeImageFor(preset: Preset, version: string): { image: string; 
 }
 
 function checkPortClashes(ports: readonly PortMapping[], api: ClusterSpec['apiServer']): void {
-  const seen = new Set<string>();
-  if (api.port !== 0) seen.add(`${api.address}:${api.port}/TCP`);
+  const taken: { address: string; port: number; protocol: string }[] = [];
+  if (api.port !== 0) taken.push({ address: api.address, port: api.port, protocol: 'TCP' });
   for (const p of ports) {
-    const key = `${p.listenAddress}:${p.hostPort}/${p.protocol}`;
-    if (seen.has(key)) {
-      throw new ConflictError('port-duplicate', `host port ${key} is requested twice`, 'give each --port its own host port');
+    // 0.0.0.0 listens on every address, so it clashes with any address on the same port.
+    const clash = taken.find(
+      (t) => t.port === p.hostPort && t.protocol === p.protocol && (t.address === p.listenAddress || t.address === '0.0.0.0' || p.listenAddress === '0.0.0.0'),
+    );
+    if (clash) {
+      const what = `host port ${p.listenAddress}:${p.hostPort}/${p.protocol}`;
+      const message =
+        clash.address === p.listenAddress
+          ? `${what} is requested twice`
+          : `${what} clashes with ${clash.address}:${clash.port}/${clash.protocol} (0.0.0.0 listens on every address)`;
+      throw new ConflictError('port-duplicate', message, 'give each --port its own host port');
     }
-    seen.add(key);
+    taken.push({ address: p.listenAddress, port: p.hostPort, protocol: p.protocol });
   }
 }
 

@@ -1,5 +1,6 @@
 // Parses command-line overrides (--port, --k8s-version, --workers) into typed values, with errors that
 // quote what the user typed.
+import { isIPv4 } from 'node:net';
 import { InvalidInputError } from '../errors.js';
 import type { PortMapping } from '../presets/schema.js';
 
@@ -33,7 +34,7 @@ export function parsePortFlag(value: string): PortMapping {
     throw new InvalidInputError(`--port "${value}" must be HOST:CONTAINER or ADDRESS:HOST:CONTAINER`, 'for example --port 8080:80');
   }
   const listenAddress = parts.length === 3 ? parts[0]! : '127.0.0.1';
-  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(listenAddress)) {
+  if (!isIPv4(listenAddress)) {
     throw new InvalidInputError(`--port "${value}": "${listenAddress}" is not an IPv4 address`, 'for example --port 127.0.0.1:8080:80');
   }
   const [host = '', container = ''] = parts.slice(-2);

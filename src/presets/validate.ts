@@ -38,6 +38,8 @@ function message(issue: core.$ZodIssue, input: unknown): string {
       return `must be at least ${String(issue.minimum)}, got ${got}`;
     case 'too_big':
       return `must be at most ${String(issue.maximum)}, got ${got}`;
+    case 'invalid_key':
+      return `key ${JSON.stringify(String(issue.path.at(-1)))}: ${issue.issues[0]?.message ?? issue.message}`;
     default:
       return `${issue.message}, got ${got}`;
   }
@@ -71,7 +73,8 @@ export function parsePreset(text: string, file: string): Preset {
     throw new PresetInvalidError(
       doc.errors.map((e) => {
         const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
-        return { file, line: pos.line, column: pos.col, path: '', message: `YAML: ${e.message.split('\n')[0]}` };
+        const text = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+        return { file, line: pos.line, column: pos.col, path: '', message: `YAML: ${text}` };
       }),
     );
   }
@@ -82,7 +85,10 @@ export function parsePreset(text: string, file: string): Preset {
   for (const issue of result.error.issues) {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
     for (const key of keys) {
-      const { line, column } = position(lc, locate(doc, issue.path, key));
+      // A bad record key is located at the key itself, not at its value.
+      const node =
+        issue.code === 'invalid_key' ? locate(doc, issue.path.slice(0, -1), String(issue.path.at(-1))) : locate(doc, issue.path, key);
+      const { line, column } = position(lc, node);
       const fullPath = key === undefined ? issue.path : [...issue.path, key];
       issues.push({
         file,

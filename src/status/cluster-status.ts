@@ -41,7 +41,8 @@ export function apiEndpoint(containers: readonly ContainerInfo[]): ApiEndpoint |
   for (const c of ranked) {
     const p = c.ports.find((x) => x.containerPort === 6443 && x.protocol === 'tcp');
     if (p) {
-      const host = p.hostIp === '' || p.hostIp === '0.0.0.0' ? '127.0.0.1' : p.hostIp;
+      // A wildcard bind is reachable on loopback; that is the address to hand out.
+      const host = ['', '0.0.0.0', '::'].includes(p.hostIp) ? '127.0.0.1' : p.hostIp;
       return { host, port: p.hostPort, url: `https://${host}:${p.hostPort}` };
     }
   }

@@ -13,7 +13,8 @@ export const classifyKindFailure: FailureClassifier = (result) => {
   const port = /listen (?:tcp4?|udp4?) ([\d.]+:\d+): bind: address already in use|Bind for ([\d.]+:\d+) failed: port is already allocated/.exec(text);
   if (port) {
     const where = port[1] ?? port[2];
-    return new ConflictError('port-in-use', `host port ${where} is already in use (kind: ${text.trim().split('\n')[0]})`, 'stop what listens there or choose another --port', details);
+    const said = text.split('\n').find((l) => l.includes('address already in use') || l.includes('port is already allocated'))?.trim();
+    return new ConflictError('port-in-use', `host port ${where} is already in use (kind: ${said})`, 'stop what listens there or choose another --port', details);
   }
   return undefined;
 };
