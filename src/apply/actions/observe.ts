@@ -1,5 +1,5 @@
 // Reads the new cluster back from Docker and stores what it saw as the cluster's status.
-import { EngineFailedError } from '../../errors.js';
+import { ExitCode, KindlingError } from '../../errors.js';
 import { observeCluster } from '../../status/observe.js';
 import type { Action } from '../action.js';
 import type { UpState } from '../up-state.js';
@@ -13,7 +13,10 @@ export const observe: Action<UpState> = {
     await ctx.store.writeStatus(name, status);
     state.status = status;
     if (status.phase !== 'running') {
-      throw new EngineFailedError(engine, `leave "${name}" running`, { stderr: `after create, the cluster is ${status.phase}: ${status.message ?? ''}` });
+      const why = status.message ? ` (${status.message})` : '';
+      throw new KindlingError('not-running', ExitCode.engineFailed, `${engine} reported success, but after create cluster "${name}" is ${status.phase}${why}`, {
+        hint: `look at \`docker logs\` of its node containers, or run up again with --retain to keep them`,
+      });
     }
   },
 };

@@ -1,0 +1,108 @@
+// An in-memory DockerClient for unit tests: containers, networks and volumes held in arrays, label
+// filtering as Docker does it ('' matches any value), and a record of every removal.
+import type { ContainerInfo, DockerClient, DockerObject, PublishedPort } from '../../../src/runtime/docker-client.js';
+
+/** A DockerClient stand-in whose contents the test sets and inspects. */
+export class FakeDocker implements DockerClient {
+  readonly endpoint: string;
+  containers: ContainerInfo[] = [];
+  networks: DockerObject[] = [];
+  volumes: DockerObject[] = [];
+  readonly removed = { containers: [] as string[], networks: [] as string[], volumes: [] as string[] };
+  /** Every listContainers label filter asked for, in order. */
+  readonly containerQueries: Record<string, string>[] = [];
+  /** When set, ping() rejects with it. */
+  pingError: Error | undefined;
+  /** When set, listContainers() rejects with it (Docker went away after the connection). */
+  listError: Error | undefined;
+
+  constructor(endpoint = 'unix:///fake/docker.sock') {
+    this.endpoint = endpoint;
+  }
+
+  async ping(): Promise<void> {
+    if (this.pingError) throw this.pingError;
+  }
+
+  async listContainers(labels: Record<string, string>): Promise<ContainerInfo[]> {
+    this.containerQueries.push({ ...labels });
+    if (this.listError) throw this.listError;
+    return this.containers.filter((c) => matches(c.labels, labels)).map((c) => structuredClone(c));
+  }
+
+  async listPublishingContainers(): Promise<ContainerInfo[]> {
+    return this.containers.filter((c) => c.state === 'running' && c.ports.length > 0).map((c) => structuredClone(c));
+  }
+
+  async listNetworks(filter: { name?: string; labels?: Record<string, string> }): Promise<DockerObject[]> {
+    return this.networks.filter((n) => (!filter.name || n.name === filter.name) && matches(n.labels, filter.labels ?? {}));
+  }
+
+  async listVolumes(filter: { name?: string; labels?: Record<string, string> }): Promise<DockerObject[]> {
+    return this.volumes.filter((v) => (!filter.name || v.name === filter.name) && matches(v.labels, filter.labels ?? {}));
+  }
+
+  async removeContainer(id: string): Promise<void> {
+    const c = this.containers.find((x) => x.id === id);
+    if (c) this.removed.containers.push(c.name);
+    this.containers = this.containers.filter((x) => x.id !== id);
+  }
+
+  async removeNetwork(name: string): Promise<void> {
+    this.removed.networks.push(name);
+    this.networks = this.networks.filter((n) => n.name !== name);
+  }
+
+  async removeVolume(name: string): Promise<void> {
+    this.removed.volumes.push(name);
+    this.volumes = this.volumes.filter((v) => v.name !== name);
+  }
+}
+
+function matches(have: Record<string, string>, want: Record<string, string>): boolean {
+  return Object.entries(want).every(([k, v]) => k in have && (v === '' || have[k] === v));
+}
+
+let nextId = 1;
+
+/** A container with sensible defaults (running, no ports). */
+export function container(name: string, labels: Record<string, string>, extra: Partial<ContainerInfo> = {}): ContainerInfo {
+  return {
+    id: `id-${nextId++}-${name}`,
+    name,
+    image: 'img',
+    labels,
+    state: 'running',
+    status: 'Up 1 minute',
+    ports: [],
+    networks: [],
+    volumes: [],
+    ...extra,
+  };
+}
+
+/** The API port kind and k3d publish: container 6443/tcp on a host address and port. */
+export function apiPort(hostPort: number, hostIp = '127.0.0.1'): PublishedPort {
+  return { containerPort: 6443, protocol: 'tcp', hostIp, hostPort };
+}
+
+/** A kind node container as kind v0.32.0 labels it. */
+export function kindNode(cluster: string, name: string, role: string, extra: Partial<ContainerInfo> = {}): ContainerInfo {
+  return container(name, { 'io.x-k8s.kind.cluster': cluster, 'io.x-k8s.kind.role': role }, { image: 'kindest/node:v1.36.1', ...extra });
+}
+
+/** A k3d container as k3d v5.9.0 labels it, plus the runtime labels kindling asks for. */
+export function k3dNode(cluster: string, name: string, role: string, extra: Partial<ContainerInfo> = {}): ContainerInfo {
+  return container(
+    name,
+    {
+      app: 'k3d',
+      'k3d.cluster': cluster,
+      'k3d.role': role,
+      'dev.kindling.managed': 'true',
+      'dev.kindling.cluster': cluster,
+      'dev.kindling.preset': 'k3d',
+    },
+    { image: 'rancher/k3s:v1.35.5-k3s1', ...extra },
+  );
+}
