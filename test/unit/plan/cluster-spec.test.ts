@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../../support/unit/thrown.js';
 import { ConflictError, InvalidInputError } from '../../../src/errors.js';
 import { nodeImageFor, resolveClusterSpec } from '../../../src/plan/cluster-spec.js';
 import { builtinPreset } from '../../support/unit/presets.js';
 
 const KIND_DIGEST = builtinPreset('kind').nodeImage.digests['v1.36.1']!;
 
-function conflict(fn: () => unknown): ConflictError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConflictError);
-    return err as ConflictError;
-  }
-  throw new Error('expected ConflictError');
-}
+const conflict = (fn: () => unknown) => thrown(ConflictError, fn);
 
 describe('nodeImageFor', () => {
   it('pins the image by digest when the preset knows the version', () => {

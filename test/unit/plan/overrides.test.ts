@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../../support/unit/thrown.js';
 import { InvalidInputError } from '../../../src/errors.js';
 import { parseKubernetesVersion, parsePortFlag, parseWorkers } from '../../../src/plan/overrides.js';
 
-function thrown(fn: () => unknown): InvalidInputError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InvalidInputError);
-    return err as InvalidInputError;
-  }
-  throw new Error('expected InvalidInputError');
-}
+const thrownInput = (fn: () => unknown) => thrown(InvalidInputError, fn);
 
 describe('parsePortFlag', () => {
   it('HOST:CONTAINER defaults to TCP on 127.0.0.1', () => {
@@ -45,14 +38,14 @@ describe('parsePortFlag', () => {
     ['localhost:8080:80', '--port "localhost:8080:80": "localhost" is not an IPv4 address', 'for example --port 127.0.0.1:8080:80'],
     ['::1:8080:80', '--port "::1:8080:80" must be HOST:CONTAINER or ADDRESS:HOST:CONTAINER', 'for example --port 8080:80'],
   ])('%s is refused', (value, message, hint) => {
-    const err = thrown(() => parsePortFlag(value));
+    const err = thrownInput(() => parsePortFlag(value));
     expect(err.message).toBe(message);
     expect(err.hint).toBe(hint);
     expect(err.exitCode).toBe(2);
   });
 
   it('an address with an octet over 255 is not IPv4', () => {
-    const err = thrown(() => parsePortFlag('300.0.0.1:8080:80'));
+    const err = thrownInput(() => parsePortFlag('300.0.0.1:8080:80'));
     expect(err.message).toBe('--port "300.0.0.1:8080:80": "300.0.0.1" is not an IPv4 address');
   });
 });
@@ -64,7 +57,7 @@ describe('parseKubernetesVersion', () => {
   });
 
   it.each(['1.35', 'v1.35', 'latest', 'v1.35.2-k3s1', ''])('refuses %j', (value) => {
-    const err = thrown(() => parseKubernetesVersion(value));
+    const err = thrownInput(() => parseKubernetesVersion(value));
     expect(err.message).toBe(`--k8s-version "${value}" is not a Kubernetes version`);
     expect(err.hint).toBe('for example --k8s-version v1.36.1');
   });
@@ -78,6 +71,6 @@ describe('parseWorkers', () => {
   });
 
   it.each([-1, 51, 1.5])('refuses %s', (n) => {
-    expect(thrown(() => parseWorkers(n)).message).toBe(`--workers ${n} must be a whole number from 0 to 50`);
+    expect(thrownInput(() => parseWorkers(n)).message).toBe(`--workers ${n} must be a whole number from 0 to 50`);
   });
 });
