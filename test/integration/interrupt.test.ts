@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa, type ResultPromise } from 'execa';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { describeIntegration } from '../support/integration/env.js';
+import { describeIntegration, integrationEnv } from '../support/integration/env.js';
 import { clusterObjects } from '../support/integration/docker-probe.js';
 import { sandbox, uniqueName, type Sandbox } from '../support/integration/sandbox.js';
 
@@ -31,12 +31,20 @@ async function untilEngineGone(name: string): Promise<void> {
 
 describeIntegration('interrupting up', () => {
   let sb: Sandbox;
+  const made: string[] = [];
   beforeEach(async () => {
     sb = await sandbox();
   });
-  afterEach(() => sb.cleanup());
+  afterEach(async () => {
+    // A failing assertion must not leave clusters behind for later runs: remove them with kind itself.
+    for (const name of made.splice(0)) {
+      await execa(join(integrationEnv().binDir, 'kind'), ['delete', 'cluster', '--name', name, '--kubeconfig', join(sb.dir, 'cleanup-kubeconfig')], { reject: false });
+    }
+    await sb.cleanup();
+  });
 
   function start(name: string): ResultPromise {
+    made.push(name);
     return execa('node', [cli, 'up', '--preset', 'kind', '--name', name, '--image', 'kindest/node:v1.36.1'], { env: sb.env, reject: false });
   }
 
