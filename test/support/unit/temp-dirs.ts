@@ -1,5 +1,6 @@
 // Private temporary directories for one test file, all removed afterwards.
 import { readdirSync } from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,4 +29,13 @@ export function inThrowawayDir(parent: string, name: string): string {
   const dirs = readdirSync(parent).filter((f) => /^kindling-[A-Za-z0-9]{6}$/.test(f));
   if (dirs.length !== 1) throw new Error(`expected one throwaway dir under ${parent}, found: ${dirs.join(', ') || 'none'}`);
   return join(parent, dirs[0]!, name);
+}
+
+/** Registers a fresh temp directory for every test of the file (removed after it) and hands it to `use`. */
+export function useTempDir(use: (dir: string) => void | Promise<void>): void {
+  const dirs = tempDirs();
+  beforeEach(async () => {
+    await use(await dirs.make());
+  });
+  afterEach(() => dirs.cleanup());
 }

@@ -11,3 +11,13 @@ export function thrown<E extends Error>(kind: abstract new (...args: never[]) =>
   }
   throw new Error(`expected ${kind.name} to be thrown`);
 }
+
+/** The error a promise rejects with; fails the test if it resolves. */
+export async function rejection(p: Promise<unknown>): Promise<Error> {
+  return p.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (err: Error) => err,
+  );
+}

@@ -8,7 +8,7 @@ import type { RecordedCall } from '../../../src/runtime/recorded-process-runner.
 import { localStateStore } from '../../../src/state/local-store.js';
 import type { StateStore } from '../../../src/state/state-store.js';
 import { apiPort, FakeDocker, k3dNode, kindNode } from './fake-docker.js';
-import { inThrowawayDir } from './temp-dirs.js';
+import { inThrowawayDir, useTempDir } from './temp-dirs.js';
 
 /** A port probe that reports the listed `address:port`s as taken, and records what it was asked. */
 export class FakePortProbe implements PortProbe {
@@ -165,4 +165,9 @@ export function k3dDelete(w: World, name: string): RecordedCall {
       w.docker.volumes = w.docker.volumes.filter((v) => v.name !== `k3d-${name}-images`);
     },
   };
+}
+
+/** Registers a fresh World (its own temp directory) for every test of the file and hands it to `use`. */
+export function useWorld(use: (w: World) => void): void {
+  useTempDir(async (dir) => use(await world(dir)));
 }

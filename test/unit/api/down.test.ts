@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { rejection } from '../../support/unit/thrown.js';
 import { down } from '../../../src/api/down.js';
 import { up } from '../../../src/api/up.js';
 import { EngineFailedError, InvalidInputError, NotFoundError } from '../../../src/errors.js';
 import { recordedRunner, type RecordedCall } from '../../../src/runtime/recorded-process-runner.js';
 import { localStateStore } from '../../../src/state/local-store.js';
 import { container, k3dNode, kindNode } from '../../support/unit/fake-docker.js';
-import { tempDirs } from '../../support/unit/temp-dirs.js';
 import {
   k3dCreate,
   k3dDelete,
@@ -15,16 +15,14 @@ import {
   kindDelete,
   kindGetKubeconfig,
   kindVersion,
-  world,
   type World,
+  useWorld,
 } from '../../support/unit/world.js';
 
-const dirs = tempDirs();
 let w: World;
-beforeEach(async () => {
-  w = await world(await dirs.make());
+useWorld((made) => {
+  w = made;
 });
-afterEach(() => dirs.cleanup());
 
 async function kindUp(name: string) {
   const runner = recordedRunner([kindVersion(), kindCreate(w, name), kindGetKubeconfig(name)]);
@@ -39,15 +37,6 @@ async function k3dUp(name: string) {
 /** `call`, with `after` run once the engine's own effect has happened. */
 function withAfter(call: RecordedCall, after: () => void): RecordedCall {
   return { file: call.file, args: call.args, onCall: (args, opts) => (call.onCall?.(args, opts), after()) };
-}
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  return p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (err: Error) => err,
-  );
 }
 
 describe('down', () => {

@@ -1,19 +1,16 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { kubeconfig } from '../../../src/api/kubeconfig.js';
 import { up } from '../../../src/api/up.js';
 import { recordedRunner } from '../../../src/runtime/recorded-process-runner.js';
 import { resolveClusterSpec } from '../../../src/plan/cluster-spec.js';
 import { builtinPreset } from '../../support/unit/presets.js';
-import { tempDirs } from '../../support/unit/temp-dirs.js';
-import { kindCreate, kindGetKubeconfig, kindKubeconfig, kindVersion, world, type World } from '../../support/unit/world.js';
+import { kindCreate, kindGetKubeconfig, kindKubeconfig, kindVersion, type World, useWorld } from '../../support/unit/world.js';
 
-const dirs = tempDirs();
 let w: World;
-beforeEach(async () => {
-  w = await world(await dirs.make());
+useWorld((made) => {
+  w = made;
 });
-afterEach(() => dirs.cleanup());
 
 describe('kubeconfig', () => {
   it('the stored kubeconfig: path and content', async () => {

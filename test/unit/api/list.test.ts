@@ -1,21 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { list, status } from '../../../src/api/list.js';
 import { up } from '../../../src/api/up.js';
 import { NotFoundError } from '../../../src/errors.js';
 import { recordedRunner } from '../../../src/runtime/recorded-process-runner.js';
 import { localStateStore } from '../../../src/state/local-store.js';
 import { kindNode } from '../../support/unit/fake-docker.js';
-import { tempDirs } from '../../support/unit/temp-dirs.js';
-import { k3dCreate, k3dGetKubeconfig, k3dVersion, kindCreate, kindGetKubeconfig, kindVersion, world, type World } from '../../support/unit/world.js';
+import { k3dCreate, k3dGetKubeconfig, k3dVersion, kindCreate, kindGetKubeconfig, kindVersion, type World, useWorld } from '../../support/unit/world.js';
 
-const dirs = tempDirs();
 let w: World;
-beforeEach(async () => {
-  w = await world(await dirs.make());
+useWorld((made) => {
+  w = made;
 });
-afterEach(() => dirs.cleanup());
 
 async function kindUp(name: string) {
   const runner = recordedRunner([kindVersion(), kindCreate(w, name), kindGetKubeconfig(name)]);

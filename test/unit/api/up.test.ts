@@ -2,7 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { rejection } from '../../support/unit/thrown.js';
 import { up } from '../../../src/api/up.js';
 import { ConflictError, EngineFailedError, InterruptedError } from '../../../src/errors.js';
 import { planUp } from '../../../src/plan/plan.js';
@@ -10,7 +11,6 @@ import { recordedRunner } from '../../../src/runtime/recorded-process-runner.js'
 import { localStateStore } from '../../../src/state/local-store.js';
 import { container, kindNode } from '../../support/unit/fake-docker.js';
 import { builtinPreset } from '../../support/unit/presets.js';
-import { tempDirs } from '../../support/unit/temp-dirs.js';
 import {
   k3dCreate,
   k3dGetKubeconfig,
@@ -20,29 +20,18 @@ import {
   kindGetKubeconfig,
   kindKubeconfig,
   kindVersion,
-  world,
   type World,
+  useWorld,
 } from '../../support/unit/world.js';
 
-const dirs = tempDirs();
 let w: World;
-beforeEach(async () => {
-  w = await world(await dirs.make());
+useWorld((made) => {
+  w = made;
 });
-afterEach(() => dirs.cleanup());
 
 const clusterDir = (name: string) => join(w.state, 'clusters', name);
 const kindDocument = planUp(builtinPreset('kind'), { name: 'dev' }).engineConfig.document;
 const sameDocument = (stdin: string) => JSON.stringify(parse(stdin)) === JSON.stringify(kindDocument);
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  return p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (err: Error) => err,
-  );
-}
 
 /** A successful kind up of "dev"; returns the runner for inspection. */
 async function kindUp() {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { rejection } from '../../support/unit/thrown.js';
 import { ConflictError, EngineFailedError, EnvironmentError } from '../../../src/errors.js';
 import { INSTALL_HINTS, runEngine, type EngineBinary, type FailureClassifier } from '../../../src/engines/run-engine.js';
 import { recordedRunner, type RecordedCall } from '../../../src/runtime/recorded-process-runner.js';
 
 function binary(script: RecordedCall[], classify: FailureClassifier = () => undefined): EngineBinary & { runner: ReturnType<typeof recordedRunner> } {
   return { engine: 'kind', binary: '/opt/bin/kind', runner: recordedRunner(script), env: { HOME: '/home/me' }, classify };
-}
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  return p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (err: Error) => err,
-  );
 }
 
 describe('runEngine', () => {

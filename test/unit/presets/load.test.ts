@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rejection } from '../../support/unit/thrown.js';
 import { NotFoundError, PresetInvalidError } from '../../../src/errors.js';
 import { BUILTIN_PRESETS_DIR, DEFAULT_PRESET, isPresetPath, listBuiltinPresets, loadPreset } from '../../../src/presets/load.js';
 import { tempDirs } from '../../support/unit/temp-dirs.js';
@@ -9,15 +10,6 @@ import { tempDirs } from '../../support/unit/temp-dirs.js';
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../support/unit/presets');
 const tmp = tempDirs();
 afterEach(() => tmp.cleanup());
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  return p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (err: Error) => err,
-  );
-}
 
 describe('isPresetPath', () => {
   it.each([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rejection } from '../../support/unit/thrown.js';
 import { EnvironmentError } from '../../../src/errors.js';
 import { connectDocker, dockerEndpoints, dockerodeOptions, type DockerEndpoint } from '../../../src/runtime/docker-connect.js';
 import { FakeDocker } from '../../support/unit/fake-docker.js';
@@ -43,15 +44,6 @@ function maker(down: Record<string, string>) {
     return client;
   };
   return { made, make };
-}
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  return p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (err: Error) => err,
-  );
 }
 
 describe('connectDocker', () => {

@@ -1,21 +1,20 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parse } from 'yaml';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { rejection } from '../../../support/unit/thrown.js';
 import { ConflictError, EngineFailedError, EnvironmentError } from '../../../../src/errors.js';
 import { k3dEngine, k3dTimeout } from '../../../../src/engines/k3d/engine.js';
 import { INSTALL_HINTS } from '../../../../src/engines/run-engine.js';
 import { planUp } from '../../../../src/plan/plan.js';
 import { recordedRunner, type RecordedCall } from '../../../../src/runtime/recorded-process-runner.js';
 import { builtinPreset } from '../../../support/unit/presets.js';
-import { inThrowawayDir, tempDirs } from '../../../support/unit/temp-dirs.js';
+import { inThrowawayDir, useTempDir } from '../../../support/unit/temp-dirs.js';
 
-const tmp = tempDirs();
 let tmpDir: string;
-beforeEach(async () => {
-  tmpDir = await tmp.make();
+useTempDir((dir) => {
+  tmpDir = dir;
 });
-afterEach(() => tmp.cleanup());
 
 const ENV = { HOME: '/home/me', DOCKER_HOST: 'unix:///run/docker.sock' };
 const plan = planUp(builtinPreset('k3d'), { name: 'dev', workers: 2, ports: ['8080:80'] });
@@ -46,15 +45,6 @@ function createCall(seen: SeenFile[], result: RecordedCall['result'] = {}, timeo
     },
     result,
   };
-}
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  return p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (err: Error) => err,
-  );
 }
 
 describe('k3dTimeout', () => {

@@ -1,20 +1,19 @@
 import { readdirSync } from 'node:fs';
 import { parse } from 'yaml';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { rejection } from '../../../support/unit/thrown.js';
 import { ConflictError, EngineFailedError, EnvironmentError } from '../../../../src/errors.js';
 import { kindEngine } from '../../../../src/engines/kind/engine.js';
 import { INSTALL_HINTS } from '../../../../src/engines/run-engine.js';
 import { planUp } from '../../../../src/plan/plan.js';
 import { recordedRunner, type RecordedCall } from '../../../../src/runtime/recorded-process-runner.js';
 import { builtinPreset } from '../../../support/unit/presets.js';
-import { inThrowawayDir, tempDirs } from '../../../support/unit/temp-dirs.js';
+import { inThrowawayDir, useTempDir } from '../../../support/unit/temp-dirs.js';
 
-const tmp = tempDirs();
 let tmpDir: string;
-beforeEach(async () => {
-  tmpDir = await tmp.make();
+useTempDir((dir) => {
+  tmpDir = dir;
 });
-afterEach(() => tmp.cleanup());
 
 const ENV = { HOME: '/home/me', DOCKER_HOST: 'unix:///run/docker.sock' };
 const plan = planUp(builtinPreset('kind'), { name: 'dev', workers: 1, ports: ['8080:80'] });
@@ -34,15 +33,6 @@ function createCall(result: RecordedCall['result'] = {}, file = 'kind'): Recorde
     input: (stdin: string) => JSON.stringify(parse(stdin)) === JSON.stringify(plan.engineConfig.document),
     result,
   };
-}
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  return p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (err: Error) => err,
-  );
 }
 
 describe('kind engine: create', () => {
