@@ -2,7 +2,7 @@
 // them and forgets them in the state store. Idempotent per cluster; never touches unlabelled objects.
 import { randomUUID } from 'node:crypto';
 import { sweepLeftovers, type SweepResult } from '../apply/sweep.js';
-import { EngineFailedError, InvalidInputError, NotFoundError } from '../errors.js';
+import { InvalidInputError, NotFoundError } from '../errors.js';
 import { engineNaming } from '../engines/naming.js';
 import { createContext, type CommonOptions, type Context } from './context.js';
 
@@ -44,11 +44,8 @@ async function downOne(ctx: Context, name: string): Promise<DownResult> {
   try {
     const engine = await ctx.engine(engineName);
     await engine.delete(name);
+    // The sweep removes every container still labelled for the cluster, or throws.
     const removed = await sweepLeftovers(ctx, name, engineName);
-    const still = await (await ctx.docker()).listContainers(engine.naming.containerLabels(name));
-    if (still.length > 0) {
-      throw new EngineFailedError(engineName, `delete "${name}"`, { stderr: `containers still present: ${still.map((c) => c.name).join(', ')}` });
-    }
     await ctx.store.remove(name);
     return { name, engine: engineName, removed };
   } catch (err) {

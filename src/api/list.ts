@@ -19,8 +19,8 @@ export interface ClusterSummary extends ClusterStatus {
 
 async function summarise(ctx: Context, name: string, spec: ClusterSpec, generation: number, containers?: ContainerInfo[]): Promise<ClusterSummary> {
   const status = await observeCluster(ctx, name, spec.engine, containers);
-  const lock = await ctx.store.readLock(name);
-  if (!lock?.live) await ctx.store.writeStatus(name, status);
+  // creating/deleting mean another operation holds the lock and owns the status: do not overwrite it.
+  if (status.phase !== 'creating' && status.phase !== 'deleting') await ctx.store.writeStatus(name, status);
   const kubeconfigPath = await ctx.store.kubeconfigPath(name);
   return { ...status, preset: spec.preset, kubernetesVersion: spec.kubernetesVersion, generation, ...(kubeconfigPath ? { kubeconfigPath } : {}) };
 }

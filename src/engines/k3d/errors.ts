@@ -1,6 +1,6 @@
 // Reads k3d's error text (engines.md §2.8) and names the failures kindling can explain better.
 import { ConflictError } from '../../errors.js';
-import type { FailureClassifier } from '../run-engine.js';
+import { takenPort, type FailureClassifier } from '../run-engine.js';
 
 /** Keeps k3d's error and fatal lines (its INFO lines go to stdout and are noise in an error). */
 export function k3dErrorLines(text: string): string {
@@ -16,9 +16,9 @@ export const classifyK3dFailure: FailureClassifier = (result) => {
   if (exists) {
     return new ConflictError('cluster-exists', `a k3d cluster named "${exists[1]}" already exists`, 'choose another --name, or delete it first', details);
   }
-  const port = /listen (?:tcp4?|udp4?) ([\d.]+:\d+): bind: address already in use|Bind for ([\d.]+:\d+) failed: port is already allocated/.exec(text);
+  const port = takenPort(text);
   if (port) {
-    return new ConflictError('port-in-use', `host port ${port[1] ?? port[2]} is already in use`, 'stop what listens there or choose another --port', details);
+    return new ConflictError('port-in-use', `host port ${port.where} is already in use`, 'stop what listens there or choose another --port', details);
   }
   return undefined;
 };
