@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { sweepLeftovers, type SweepResult } from '../apply/sweep.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import { engineNaming } from '../engines/naming.js';
+import { MERGE_RECORD } from '../apply/actions/merge-kubeconfig.js';
+import { removeFromUserKubeconfig, type MergeRecord } from '../kubeconfig/user-kubeconfig.js';
 import { createContext, type CommonOptions, type Context } from './context.js';
 
 /** Options of `down`. */
@@ -46,6 +48,8 @@ async function downOne(ctx: Context, name: string): Promise<DownResult> {
     await engine.delete(name);
     // The sweep removes every container still labelled for the cluster, or throws.
     const removed = await sweepLeftovers(ctx, name, engineName);
+    const merged = await ctx.store.readRecord<MergeRecord>(name, MERGE_RECORD);
+    if (merged) await removeFromUserKubeconfig(merged);
     await ctx.store.remove(name);
     return { name, engine: engineName, removed };
   } catch (err) {

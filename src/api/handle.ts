@@ -7,6 +7,8 @@ export interface ClusterHandle {
   name: string;
   context: string;
   kubeconfigPath: string;
+  /** The user kubeconfig the context was added to (absent with merge: false, or when unchanged). */
+  mergedInto?: string;
   apiServer: ApiEndpoint | undefined;
   status: ClusterStatus;
   plan: Plan;

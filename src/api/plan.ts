@@ -8,10 +8,17 @@ export interface PlanOptions extends Overrides {
   /** A built-in preset name or a path to a preset file. Default: k3d. */
   preset?: string;
   cwd?: string;
+  /** Merge the cluster's context into the user's kubeconfig (default true). */
+  merge?: boolean;
+  /** Make it the current context (default false). */
+  switchContext?: boolean;
 }
 
 /** Loads the preset and plans. Throws PresetInvalidError, NotFoundError or InvalidInputError. */
 export async function plan(opts: PlanOptions = {}): Promise<Plan> {
   const { preset } = await loadPreset(opts.preset ?? DEFAULT_PRESET, { cwd: opts.cwd ?? process.cwd() });
-  return planUp(preset, opts);
+  return planUp(preset, opts, {
+    ...(opts.merge !== undefined ? { merge: opts.merge } : {}),
+    ...(opts.switchContext !== undefined ? { switchContext: opts.switchContext } : {}),
+  });
 }

@@ -2,6 +2,7 @@
 // no-op; a different spec is refused with the differences named; a half-created cluster is refused.
 import { randomUUID } from 'node:crypto';
 import { createCluster } from '../apply/actions/create-cluster.js';
+import { mergeKubeconfigAction } from '../apply/actions/merge-kubeconfig.js';
 import { observe } from '../apply/actions/observe.js';
 import { preflight } from '../apply/actions/preflight.js';
 import { recordIntent } from '../apply/actions/record-intent.js';
@@ -31,6 +32,7 @@ const ACTIONS: Record<UpActionId, Action<UpState>> = {
   'record-intent': recordIntent,
   'create-cluster': createCluster,
   'save-kubeconfig': saveKubeconfig,
+  'merge-kubeconfig': mergeKubeconfigAction,
   observe,
 };
 
@@ -74,6 +76,7 @@ function handle(opts: UpOptions, state: UpState, status: ClusterHandle['status']
     context,
     kubeconfigPath,
     apiServer: status.apiServer,
+    ...(state.mergedInto ? { mergedInto: state.mergedInto } : {}),
     status,
     plan: state.plan,
     unchanged,

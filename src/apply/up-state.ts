@@ -13,5 +13,7 @@ export interface UpState {
   timeoutMs: number;
   engineVersion?: string;
   kubeconfigPath?: string;
+  /** The user kubeconfig the cluster's entries were merged into. */
+  mergedInto?: string;
   status?: ClusterStatus;
 }

@@ -11,6 +11,8 @@ export interface ClusterFlags {
   k8sVersion?: string;
   image?: string;
   port: string[];
+  merge: boolean;
+  switchContext?: boolean;
 }
 
 /** Adds --preset, --name, --workers, --k8s-version, --image and --port to a command. */
@@ -21,7 +23,9 @@ export function addClusterFlags(cmd: Command): Command {
     .option('--workers <count>', 'number of worker nodes (k3d: agents)', integer)
     .option('--k8s-version <version>', 'Kubernetes version, e.g. v1.36.1')
     .option('--image <image>', 'node image to use instead of the preset one')
-    .option('--port <[address:]host:container[/proto]>', 'map a host port into the cluster (repeatable; address defaults to 127.0.0.1)', collect, []);
+    .option('--port <[address:]host:container[/proto]>', 'map a host port into the cluster (repeatable; address defaults to 127.0.0.1)', collect, [])
+    .option('--no-merge', 'do not add the context to your kubeconfig (KUBECONFIG or ~/.kube/config)')
+    .option('--switch-context', 'make the new context the current one');
 }
 
 /** The plan options the flags ask for (unset flags stay unset). */
@@ -33,5 +37,7 @@ export function planOptionsFrom(flags: ClusterFlags): PlanOptions {
     ...(flags.k8sVersion !== undefined ? { kubernetesVersion: flags.k8sVersion } : {}),
     ...(flags.image !== undefined ? { image: flags.image } : {}),
     ports: flags.port,
+    merge: flags.merge,
+    switchContext: Boolean(flags.switchContext),
   };
 }

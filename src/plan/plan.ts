@@ -8,7 +8,7 @@ import { resolveClusterSpec, type ClusterSpec } from './cluster-spec.js';
 import type { Overrides } from './overrides.js';
 
 /** The steps `up` takes, in order; apply/ has one file per id. */
-export const UP_ACTIONS = ['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'observe'] as const;
+export const UP_ACTIONS = ['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'merge-kubeconfig', 'observe'] as const;
 /** One step's id. */
 export type UpActionId = (typeof UP_ACTIONS)[number];
 
@@ -21,12 +21,21 @@ export interface PlannedAction {
 /** The engine's own config document. */
 export type EngineConfig = { engine: 'kind'; document: KindClusterConfig } | { engine: 'k3d'; document: K3dSimpleConfig };
 
+/** What to do with the user's kubeconfig (not part of the cluster's spec). */
+export interface KubeconfigChoice {
+  /** Merge the cluster's entries into the user's kubeconfig (default true). */
+  merge: boolean;
+  /** Make the cluster's context the current one (default false). */
+  switchContext: boolean;
+}
+
 /** Everything `up` will do, as data. */
 export interface Plan {
   apiVersion: 'kindling.dev/v1alpha1';
   kind: 'Plan';
   spec: ClusterSpec;
   context: string;
+  kubeconfig: KubeconfigChoice;
   engineConfig: EngineConfig;
   actions: PlannedAction[];
   warnings: string[];
@@ -42,12 +51,14 @@ function titles(spec: ClusterSpec): Record<UpActionId, string> {
     'record-intent': `Record the desired spec of "${spec.name}" in the state store`,
     'create-cluster': `Create ${nodes} node${nodes === 1 ? '' : 's'} with ${spec.engine} (image ${spec.image})`,
     'save-kubeconfig': 'Save the kubeconfig to the state store (0600)',
+    'merge-kubeconfig': `Add context ${engineNaming[spec.engine].contextName(spec.name)} to your kubeconfig`,
     observe: 'Read the cluster back from Docker',
   };
 }
 
 /** Builds the plan for `up`. Throws InvalidInputError/ConflictError on bad input. */
-export function planUp(preset: Preset, overrides: Overrides = {}): Plan {
+export function planUp(preset: Preset, overrides: Overrides = {}, kubeconfig: Partial<KubeconfigChoice> = {}): Plan {
+  const choice: KubeconfigChoice = { merge: kubeconfig.merge ?? true, switchContext: kubeconfig.switchContext ?? false };
   const { spec, warnings } = resolveClusterSpec(preset, overrides);
   const engineConfig: EngineConfig =
     spec.engine === 'kind' ? { engine: 'kind', document: kindConfig(spec) } : { engine: 'k3d', document: k3dConfig(spec) };
@@ -57,8 +68,9 @@ export function planUp(preset: Preset, overrides: Overrides = {}): Plan {
     kind: 'Plan',
     spec,
     context: engineNaming[spec.engine].contextName(spec.name),
+    kubeconfig: choice,
     engineConfig,
-    actions: UP_ACTIONS.map((id) => ({ id, title: t[id] })),
+    actions: UP_ACTIONS.filter((id) => id !== 'merge-kubeconfig' || choice.merge).map((id) => ({ id, title: t[id] })),
     warnings,
   };
 }

@@ -125,6 +125,14 @@ export function localStateStore(root: string, env: StoreEnvironment): StateStore
       }
       throw new ConflictError('locked', `could not take the lock of cluster "${name}"`, 'another kindling is working on it; try again');
     },
+    async readRecord<T>(name: string, key: string) {
+      const text = await readOptional(join(clusterDir(name), `${key}.json`));
+      return text === undefined ? undefined : (JSON.parse(text) as T);
+    },
+    async writeRecord(name, key, value) {
+      await ensure(name);
+      await writeFileAtomic(join(clusterDir(name), `${key}.json`), `${JSON.stringify(value, null, 2)}\n`);
+    },
     async remove(name) {
       await rm(clusterDir(name), { recursive: true, force: true });
     },

@@ -57,6 +57,9 @@ export interface StateStore {
   lock(name: string, op: string, operationId: string): Promise<HeldLock>;
   /** The current lock and whether its holder is still alive. */
   readLock(name: string): Promise<{ info: LockInfo; live: boolean } | undefined>;
+  /** A small named JSON record kept with the cluster (e.g. which kubeconfig entries were merged where). */
+  readRecord<T>(name: string, key: string): Promise<T | undefined>;
+  writeRecord(name: string, key: string, value: unknown): Promise<void>;
   /** Removes everything stored for the cluster. */
   remove(name: string): Promise<void>;
 }

@@ -1,6 +1,8 @@
 // Every failure `up` must explain and survive, with the real binaries and Docker: the exit code, the message
 // that names the next step, and nothing left behind in Docker or in the state store.
-import { mkdir, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -19,6 +21,11 @@ async function storedClusters(sb: Sandbox): Promise<string[]> {
 async function expectNothingOf(sb: Sandbox, name: string, engine: EngineName): Promise<void> {
   expect(await clusterObjects(name, engine)).toEqual({ containers: [], networks: [], volumes: [] });
   expect(await storedClusters(sb)).toEqual([]);
+  // Nothing of the cluster is left in the user's kubeconfig (the sandbox starts without one).
+  if (existsSync(sb.env.KUBECONFIG!)) {
+    const kc = parse(await readFile(sb.env.KUBECONFIG!, 'utf8'));
+    expect([...(kc.clusters ?? []), ...(kc.users ?? []), ...(kc.contexts ?? [])].map((e: { name: string }) => e.name).filter((n: string) => n.includes(name))).toEqual([]);
+  }
 }
 
 describeIntegration('up refuses bad input and changes nothing', () => {

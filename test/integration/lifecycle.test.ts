@@ -53,6 +53,14 @@ describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image
     expect((await stat(join(dir, 'kubeconfig'))).mode & 0o777).toBe(0o600);
     expect(await readdir(join(dir, 'history'))).toEqual(['000001-up.json']);
     expect(await readdir(dir)).not.toContain('lock');
+
+    // The context was added to the user's kubeconfig, next to their own, without switching to it.
+    const user = parse(await readFile(sb.env.KUBECONFIG!, 'utf8'));
+    expect(user['current-context']).toBe('mine');
+    expect(user.contexts.map((c: { name: string }) => c.name)).toEqual(['mine', context(name)]);
+    const ours = user.clusters.find((c: { name: string }) => c.name === user.contexts[1].context.cluster);
+    expect(ours.cluster.server).toBe(out.apiServer.url);
+    expect(JSON.parse(await readFile(join(dir, 'kubeconfig-merge.json'), 'utf8')).file).toBe(sb.env.KUBECONFIG);
   });
 
   it('k3d node containers carry kindling labels; kind ones are found by kind\'s own label', async () => {

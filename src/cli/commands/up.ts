@@ -37,13 +37,21 @@ export function registerUp({ program, io, run }: CommandKit): void {
         }
         const { up } = await import('../../api/up.js');
         const h = await up(options);
-        const result = { name: h.name, unchanged: h.unchanged, context: h.context, kubeconfig: h.kubeconfigPath, apiServer: h.apiServer, status: h.status };
+        const result = {
+          name: h.name,
+          unchanged: h.unchanged,
+          context: h.context,
+          kubeconfig: h.kubeconfigPath,
+          ...(h.mergedInto ? { mergedInto: h.mergedInto } : {}),
+          apiServer: h.apiServer,
+          status: h.status,
+        };
         if (format !== 'text') return io.stdout(await serialise(result, format));
         const nodes = kubernetesNodes(h.status.nodes).length;
         io.stdout(
           `${h.unchanged ? 'unchanged' : 'created'}: cluster "${h.name}" is ${h.status.phase} (${h.plan.spec.engine}, ${nodes} node${nodes === 1 ? '' : 's'})\n` +
-            `  context:    ${h.context}\n  kubeconfig: ${h.kubeconfigPath}\n  api server: ${h.apiServer?.url ?? '(not published)'}\n` +
-            `use it: kubectl --kubeconfig ${h.kubeconfigPath} get nodes\n`,
+            `  context:    ${h.context}${h.mergedInto ? ` (added to ${h.mergedInto})` : ''}\n  kubeconfig: ${h.kubeconfigPath}\n  api server: ${h.apiServer?.url ?? '(not published)'}\n` +
+            (h.mergedInto ? `use it: kubectl --context ${h.context} get nodes\n` : `use it: kubectl --kubeconfig ${h.kubeconfigPath} get nodes\n`),
         );
       }),
     );

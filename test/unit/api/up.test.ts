@@ -76,7 +76,7 @@ describe('up (kind): a new cluster', () => {
     expect(history[0]).toMatchObject({
       op: 'up',
       outcome: 'succeeded',
-      steps: ['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'observe'],
+      steps: ['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'merge-kubeconfig', 'observe'],
       spec: { name: 'dev' },
     });
     expect(await readdir(join(dir, 'history'))).toEqual(['000001-up.json']);
@@ -143,6 +143,19 @@ describe('up (kind): failures leave nothing behind', () => {
     runner.assertDone();
     expect(w.docker.containers).toEqual([]);
     expect(await w.store().list()).toEqual([]);
+    // The context merged into the user's kubeconfig before the failing step was taken out again.
+    const userKc = parse(await readFile(join(w.env.HOME!, '.kube', 'config'), 'utf8'));
+    expect([...userKc.clusters, ...userKc.users, ...userKc.contexts]).toEqual([]);
+  });
+
+  it('merges the context into the user kubeconfig and records where; --no-merge does not touch it', async () => {
+    await up({ ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, 'dev'), kindGetKubeconfig('dev')]) }), preset: 'kind', name: 'dev' });
+    const file = join(w.env.HOME!, '.kube', 'config');
+    expect(parse(await readFile(file, 'utf8')).contexts.map((c: { name: string }) => c.name)).toEqual(['kind-dev']);
+    expect(await w.store().readRecord('dev', 'kubeconfig-merge')).toEqual({ file, names: { clusters: ['kind-dev'], users: ['kind-dev'], contexts: ['kind-dev'] } });
+    await up({ ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, 'quiet'), kindGetKubeconfig('quiet')]) }), preset: 'kind', name: 'quiet', merge: false });
+    expect(parse(await readFile(file, 'utf8')).contexts.map((c: { name: string }) => c.name)).toEqual(['kind-dev']);
+    expect(await w.store().readRecord('quiet', 'kubeconfig-merge')).toBeUndefined();
   });
 
   it('a host port the probe reports taken -> ConflictError port-in-use before any create', async () => {

@@ -107,8 +107,15 @@ describe('planUp: k3d', () => {
 
 describe('planUp: actions', () => {
   it('the up actions, in order', () => {
-    expect(UP_ACTIONS).toEqual(['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'observe']);
+    expect(UP_ACTIONS).toEqual(['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'merge-kubeconfig', 'observe']);
     expect(planUp(builtinPreset('k3d'), { name: 'dev' }).actions.map((a) => a.id)).toEqual([...UP_ACTIONS]);
+  });
+
+  it('merges into the kubeconfig by default, without switching; merge: false drops the step', () => {
+    expect(planUp(builtinPreset('k3d'), { name: 'dev' }).kubeconfig).toEqual({ merge: true, switchContext: false });
+    const noMerge = planUp(builtinPreset('k3d'), { name: 'dev' }, { merge: false });
+    expect(noMerge.kubeconfig).toEqual({ merge: false, switchContext: false });
+    expect(noMerge.actions.map((a) => a.id)).not.toContain('merge-kubeconfig');
   });
 
   it('titles describe the step with this spec', () => {
@@ -118,6 +125,7 @@ describe('planUp: actions', () => {
       { id: 'record-intent', title: 'Record the desired spec of "dev" in the state store' },
       { id: 'create-cluster', title: `Create 3 nodes with kind (image ${KIND_IMAGE})` },
       { id: 'save-kubeconfig', title: 'Save the kubeconfig to the state store (0600)' },
+      { id: 'merge-kubeconfig', title: 'Add context kind-dev to your kubeconfig' },
       { id: 'observe', title: 'Read the cluster back from Docker' },
     ]);
   });
