@@ -6,6 +6,7 @@ import { k3dEngine } from '../engines/k3d/engine.js';
 import { kindEngine } from '../engines/kind/engine.js';
 import type { EngineName } from '../presets/schema.js';
 import type { DockerClient } from '../runtime/docker-client.js';
+import type { KubeApi } from '../runtime/kube-api.js';
 import { connectRealDocker } from '../runtime/docker-connect.js';
 import { netPortProbe, type PortProbe } from '../runtime/port-probe.js';
 import { createExecaRunner, type ProcessRunner } from '../runtime/process-runner.js';
@@ -33,6 +34,8 @@ export interface CommonOptions {
   docker?: DockerClient;
   portProbe?: PortProbe;
   now?: () => Date;
+  /** Builds a Kubernetes API client from kubeconfig text (default: @kubernetes/client-node). */
+  kubeApi?: (kubeconfig: string) => Promise<KubeApi>;
 }
 
 /** Everything a verb needs, resolved once. */
@@ -47,6 +50,7 @@ export interface Context {
   now: () => Date;
   docker(): Promise<DockerClient>;
   engine(name: EngineName): Promise<Engine>;
+  kubeApi(kubeconfig: string): Promise<KubeApi>;
 }
 
 function isAlive(pid: number): boolean {
@@ -85,6 +89,7 @@ export function createContext(opts: CommonOptions = {}): Context {
     portProbe: opts.portProbe ?? netPortProbe,
     now,
     docker: getDocker,
+    kubeApi: opts.kubeApi ?? ((kubeconfig) => import('../runtime/kube-api.js').then((m) => m.clientNodeKubeApi(kubeconfig))),
     async engine(name) {
       const cached = engines.get(name);
       if (cached) return cached;

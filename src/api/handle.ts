@@ -1,12 +1,15 @@
 // What `up` resolves to: enough for a test harness to reach the cluster and tear it down.
 import type { ClusterStatus, ApiEndpoint } from '../status/cluster-status.js';
 import type { Plan } from '../plan/plan.js';
+import type { StageResult } from '../readiness/wait.js';
 
 /** A created (or already running) cluster. */
 export interface ClusterHandle {
   name: string;
   context: string;
   kubeconfigPath: string;
+  /** Each readiness stage and how long it took (only with a wait). */
+  readiness?: StageResult[];
   /** The user kubeconfig the context was added to (absent with merge: false, or when unchanged). */
   mergedInto?: string;
   apiServer: ApiEndpoint | undefined;

@@ -1,6 +1,9 @@
 // `list` and `status`: what the store holds, reconciled with what Docker really has. A cluster deleted
 // behind kindling's back is reported as `missing`; nothing here writes to Docker.
+import { readFile } from 'node:fs/promises';
 import { NotFoundError } from '../errors.js';
+import { probeReadiness, type StageState } from '../readiness/probe.js';
+import { readinessStages } from '../readiness/stages.js';
 import { engineNaming } from '../engines/naming.js';
 import type { EngineName } from '../presets/schema.js';
 import type { ClusterStatus } from '../status/cluster-status.js';
@@ -15,6 +18,8 @@ export interface ClusterSummary extends ClusterStatus {
   kubernetesVersion: string;
   generation: number;
   kubeconfigPath?: string;
+  /** Each readiness stage as it is now (status only, for a running cluster). */
+  readiness?: StageState[];
 }
 
 async function summarise(ctx: Context, name: string, spec: ClusterSpec, generation: number, containers?: ContainerInfo[]): Promise<ClusterSummary> {
@@ -52,5 +57,8 @@ export async function status(opts: CommonOptions & { name: string }): Promise<Cl
   const ctx = createContext(opts);
   const stored = await ctx.store.readSpec(opts.name);
   if (!stored) throw new NotFoundError('cluster', `no cluster named "${opts.name}" in the state store (${ctx.store.location})`, 'see `kindling list`');
-  return summarise(ctx, opts.name, stored.spec, stored.generation);
+  const summary = await summarise(ctx, opts.name, stored.spec, stored.generation);
+  if (summary.phase !== 'running' || !summary.kubeconfigPath) return summary;
+  const api = await ctx.kubeApi(await readFile(summary.kubeconfigPath, 'utf8'));
+  return { ...summary, readiness: await probeReadiness(api, readinessStages(stored.spec)) };
 }

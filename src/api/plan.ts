@@ -12,6 +12,8 @@ export interface PlanOptions extends Overrides {
   merge?: boolean;
   /** Make it the current context (default false). */
   switchContext?: boolean;
+  /** Wait this long for readiness, stage by stage (default 0: do not wait). */
+  waitMs?: number;
 }
 
 /** Loads the preset and plans. Throws PresetInvalidError, NotFoundError or InvalidInputError. */
@@ -20,5 +22,5 @@ export async function plan(opts: PlanOptions = {}): Promise<Plan> {
   return planUp(preset, opts, {
     ...(opts.merge !== undefined ? { merge: opts.merge } : {}),
     ...(opts.switchContext !== undefined ? { switchContext: opts.switchContext } : {}),
-  });
+  }, opts.waitMs ?? 0);
 }

@@ -7,6 +7,7 @@ import { observe } from '../apply/actions/observe.js';
 import { preflight } from '../apply/actions/preflight.js';
 import { recordIntent } from '../apply/actions/record-intent.js';
 import { saveKubeconfig } from '../apply/actions/save-kubeconfig.js';
+import { waitReady } from '../apply/actions/wait-ready.js';
 import type { Action } from '../apply/action.js';
 import { runActions } from '../apply/run-actions.js';
 import type { UpState } from '../apply/up-state.js';
@@ -34,6 +35,7 @@ const ACTIONS: Record<UpActionId, Action<UpState>> = {
   'save-kubeconfig': saveKubeconfig,
   'merge-kubeconfig': mergeKubeconfigAction,
   observe,
+  'wait-ready': waitReady,
 };
 
 async function existingHandle(ctx: Context, opts: UpOptions, state: UpState): Promise<ClusterHandle | undefined> {
@@ -77,6 +79,7 @@ function handle(opts: UpOptions, state: UpState, status: ClusterHandle['status']
     kubeconfigPath,
     apiServer: status.apiServer,
     ...(state.mergedInto ? { mergedInto: state.mergedInto } : {}),
+    ...(state.readiness ? { readiness: state.readiness } : {}),
     status,
     plan: state.plan,
     unchanged,

@@ -2,6 +2,7 @@
 import type { Plan } from '../plan/plan.js';
 import type { StoredSpec } from '../state/state-store.js';
 import type { ClusterStatus } from '../status/cluster-status.js';
+import type { StageResult } from '../readiness/wait.js';
 
 /** What `up`'s actions read and write. */
 export interface UpState {
@@ -16,4 +17,5 @@ export interface UpState {
   /** The user kubeconfig the cluster's entries were merged into. */
   mergedInto?: string;
   status?: ClusterStatus;
+  readiness?: StageResult[];
 }

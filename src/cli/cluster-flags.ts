@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { PlanOptions } from '../api/plan.js';
 import { collect, integer } from './command-kit.js';
+import { parseDuration } from './duration.js';
 
 /** Parsed cluster flags. */
 export interface ClusterFlags {
@@ -13,6 +14,7 @@ export interface ClusterFlags {
   port: string[];
   merge: boolean;
   switchContext?: boolean;
+  wait: string;
 }
 
 /** Adds --preset, --name, --workers, --k8s-version, --image and --port to a command. */
@@ -25,7 +27,8 @@ export function addClusterFlags(cmd: Command): Command {
     .option('--image <image>', 'node image to use instead of the preset one')
     .option('--port <[address:]host:container[/proto]>', 'map a host port into the cluster (repeatable; address defaults to 127.0.0.1)', collect, [])
     .option('--no-merge', 'do not add the context to your kubeconfig (KUBECONFIG or ~/.kube/config)')
-    .option('--switch-context', 'make the new context the current one');
+    .option('--switch-context', 'make the new context the current one')
+    .option('--wait <duration>', 'wait until ready (API server, nodes, DNS), up to this long, e.g. 5m', '0s');
 }
 
 /** The plan options the flags ask for (unset flags stay unset). */
@@ -39,5 +42,6 @@ export function planOptionsFrom(flags: ClusterFlags): PlanOptions {
     ports: flags.port,
     merge: flags.merge,
     switchContext: Boolean(flags.switchContext),
+    waitMs: parseDuration(flags.wait, '--wait'),
   };
 }

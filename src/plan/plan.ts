@@ -4,11 +4,12 @@ import { k3dConfig, type K3dSimpleConfig } from '../engines/k3d/config.js';
 import { kindConfig, type KindClusterConfig } from '../engines/kind/config.js';
 import { engineNaming } from '../engines/naming.js';
 import type { Preset } from '../presets/schema.js';
+import { readinessStages } from '../readiness/stages.js';
 import { resolveClusterSpec, type ClusterSpec } from './cluster-spec.js';
 import type { Overrides } from './overrides.js';
 
 /** The steps `up` takes, in order; apply/ has one file per id. */
-export const UP_ACTIONS = ['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'merge-kubeconfig', 'observe'] as const;
+export const UP_ACTIONS = ['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'merge-kubeconfig', 'observe', 'wait-ready'] as const;
 /** One step's id. */
 export type UpActionId = (typeof UP_ACTIONS)[number];
 
@@ -29,6 +30,12 @@ export interface KubeconfigChoice {
   switchContext: boolean;
 }
 
+/** How long `up` waits for readiness (0: it does not wait), and for which stages. */
+export interface ReadinessChoice {
+  waitMs: number;
+  stages: string[];
+}
+
 /** Everything `up` will do, as data. */
 export interface Plan {
   apiVersion: 'kindling.dev/v1alpha1';
@@ -36,12 +43,18 @@ export interface Plan {
   spec: ClusterSpec;
   context: string;
   kubeconfig: KubeconfigChoice;
+  readiness: ReadinessChoice;
   engineConfig: EngineConfig;
   actions: PlannedAction[];
   warnings: string[];
 }
 
-function titles(spec: ClusterSpec): Record<UpActionId, string> {
+function waitTitle(spec: ClusterSpec, waitMs: number): string {
+  const stages = readinessStages(spec).map((s) => s.title);
+  return `Wait up to ${Math.round(waitMs / 1000)}s until ready: ${stages.join(', ')}`;
+}
+
+function titles(spec: ClusterSpec, waitMs: number): Record<UpActionId, string> {
   const nodes = spec.nodes.controlPlanes + spec.nodes.workers;
   const ports = [spec.apiServer.port ? `${spec.apiServer.address}:${spec.apiServer.port}` : '', ...spec.ports.map((p) => `${p.listenAddress}:${p.hostPort}`)]
     .filter(Boolean)
@@ -53,24 +66,26 @@ function titles(spec: ClusterSpec): Record<UpActionId, string> {
     'save-kubeconfig': 'Save the kubeconfig to the state store (0600)',
     'merge-kubeconfig': `Add context ${engineNaming[spec.engine].contextName(spec.name)} to your kubeconfig`,
     observe: 'Read the cluster back from Docker',
+    'wait-ready': waitTitle(spec, waitMs),
   };
 }
 
 /** Builds the plan for `up`. Throws InvalidInputError/ConflictError on bad input. */
-export function planUp(preset: Preset, overrides: Overrides = {}, kubeconfig: Partial<KubeconfigChoice> = {}): Plan {
+export function planUp(preset: Preset, overrides: Overrides = {}, kubeconfig: Partial<KubeconfigChoice> = {}, waitMs = 0): Plan {
   const choice: KubeconfigChoice = { merge: kubeconfig.merge ?? true, switchContext: kubeconfig.switchContext ?? false };
   const { spec, warnings } = resolveClusterSpec(preset, overrides);
   const engineConfig: EngineConfig =
     spec.engine === 'kind' ? { engine: 'kind', document: kindConfig(spec) } : { engine: 'k3d', document: k3dConfig(spec) };
-  const t = titles(spec);
+  const t = titles(spec, waitMs);
   return {
     apiVersion: 'kindling.dev/v1alpha1',
     kind: 'Plan',
     spec,
     context: engineNaming[spec.engine].contextName(spec.name),
     kubeconfig: choice,
+    readiness: { waitMs, stages: waitMs > 0 ? readinessStages(spec).map((s) => s.id) : [] },
     engineConfig,
-    actions: UP_ACTIONS.filter((id) => id !== 'merge-kubeconfig' || choice.merge).map((id) => ({ id, title: t[id] })),
+    actions: UP_ACTIONS.filter((id) => (id !== 'merge-kubeconfig' || choice.merge) && (id !== 'wait-ready' || waitMs > 0)).map((id) => ({ id, title: t[id] })),
     warnings,
   };
 }

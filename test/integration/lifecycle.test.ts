@@ -86,6 +86,10 @@ describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image
     expect(r.stdout).toContain(`context:    ${context(name)}`);
     for (const n of nodes(name)) expect(r.stdout).toContain(n);
     expect(r.stdout).toMatch(/api server: https:\/\/127\.0\.0\.1:\d+/);
+    // Readiness through the Kubernetes API: the stand-in nodes run no API server, so the first stage is not
+    // ready, with the reason, and the later ones are not checked.
+    expect(r.stdout).toContain('readiness:\n  not ready  API server reachable: ');
+    expect(r.stdout).toContain('not ready  CoreDNS Available: not checked: waiting for "api"');
   });
 
   it('kubeconfig prints the stored file, which points at 127.0.0.1 and the published port', async () => {

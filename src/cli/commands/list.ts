@@ -16,6 +16,7 @@ function statusText(s: ClusterSummary): string {
     `kubeconfig: ${s.kubeconfigPath ?? '-'}`,
     'nodes:',
     ...s.nodes.map((n) => `  ${n.name}   ${n.role}   ${n.state}`),
+    ...(s.readiness ? ['readiness:', ...s.readiness.map((r) => `  ${r.ready ? 'ready    ' : 'not ready'}  ${r.title}: ${r.saw}`)] : []),
   ];
   return `${lines.join('\n')}\n`;
 }

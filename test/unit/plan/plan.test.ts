@@ -107,8 +107,17 @@ describe('planUp: k3d', () => {
 
 describe('planUp: actions', () => {
   it('the up actions, in order', () => {
-    expect(UP_ACTIONS).toEqual(['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'merge-kubeconfig', 'observe']);
-    expect(planUp(builtinPreset('k3d'), { name: 'dev' }).actions.map((a) => a.id)).toEqual([...UP_ACTIONS]);
+    expect(UP_ACTIONS).toEqual(['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'merge-kubeconfig', 'observe', 'wait-ready']);
+    expect(planUp(builtinPreset('k3d'), { name: 'dev' }, {}, 60_000).actions.map((a) => a.id)).toEqual([...UP_ACTIONS]);
+  });
+
+  it('waits only when asked: the wait step names the stages and the limit', () => {
+    const none = planUp(builtinPreset('k3d'), { name: 'dev' });
+    expect(none.readiness).toEqual({ waitMs: 0, stages: [] });
+    expect(none.actions.map((a) => a.id)).not.toContain('wait-ready');
+    const waiting = planUp(builtinPreset('kind'), { name: 'dev', workers: 1 }, {}, 300_000);
+    expect(waiting.readiness).toEqual({ waitMs: 300_000, stages: ['api', 'nodes', 'dns'] });
+    expect(waiting.actions.at(-1)).toEqual({ id: 'wait-ready', title: 'Wait up to 300s until ready: API server reachable, all 2 nodes Ready, CoreDNS Available' });
   });
 
   it('merges into the kubeconfig by default, without switching; merge: false drops the step', () => {
