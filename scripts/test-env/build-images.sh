@@ -28,10 +28,19 @@ if ! docker_err=$(docker info --format '{{.ServerVersion}}' 2>&1 >/dev/null); th
   die "Docker is unreachable (docker info failed: ${docker_err//$'\n'/ }): run ../shared/ci/dockerd-up or start Docker"
 fi
 
+# --- the control plane the API images run (scripts/test-env/build-control-plane.sh builds it) --------
+cp_bins=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok kubectl)
+for b in "${cp_bins[@]}"; do
+  [ -x "$cache/bin/$b" ] || die "$cache/bin/$b is missing: run scripts/test-env/build-control-plane.sh first"
+done
+[ -f "$cache/kwok-stages.yaml" ] || die "$cache/kwok-stages.yaml is missing: run scripts/test-env/build-control-plane.sh first"
+
 # --- content hash of everything that goes into the images ------------------------------------------
 content_hash() {
   {
     sha256sum "$here/build-images.sh" | cut -d' ' -f1
+    for b in "${cp_bins[@]}"; do sha256sum "$cache/bin/$b" | cut -d' ' -f1; done
+    sha256sum "$cache/kwok-stages.yaml" | cut -d' ' -f1
     (cd "$standin" && find . \( -type f -o -type l \) -print | LC_ALL=C sort | while IFS= read -r f; do
       printf '%s %s %s\n' "$f" "$(stat -c %a "$f")" "$(sha256sum "$f" | cut -d' ' -f1)"
     done)
@@ -41,11 +50,16 @@ hash=$(content_hash)
 
 # name | overlays (comma list, applied in order) | docker import --change lines ('|'-free, ';'-separated)
 CHANGE_PATH='ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+# Two families: the plain names run a real control plane (overlays control-plane + @cp, the generated
+# binaries, certificates and kubeconfigs); -noapi and -broken imitate only what kind and k3d read.
+API_ENV='ENV KUBECONFIG=/etc/kindling-standin/admin.conf'
 images=(
-  "kindest/node:v1.36.1|common,kind-node|ENTRYPOINT [\"/usr/local/bin/entrypoint\"]"
+  "kindest/node:v1.36.1|common,kind-node,control-plane,@cp,kind-node-api|ENTRYPOINT [\"/usr/local/bin/entrypoint\"];$API_ENV"
+  "kindest/node:v1.36.1-noapi|common,kind-node|ENTRYPOINT [\"/usr/local/bin/entrypoint\"]"
   "kindest/node:v1.36.1-broken|common,kind-node,+broken|ENTRYPOINT [\"/usr/local/bin/entrypoint\"]"
   "envoyproxy/envoy:v1.36.2|common,envoy|ENTRYPOINT [\"/docker-entrypoint.sh\"]"
-  "rancher/k3s:v1.35.5-k3s1|common,k3s|ENTRYPOINT [\"/bin/k3s\"];CMD [\"agent\"]"
+  "rancher/k3s:v1.35.5-k3s1|common,k3s,control-plane,@cp,k3s-api|ENTRYPOINT [\"/bin/k3s\"];CMD [\"agent\"];$API_ENV"
+  "rancher/k3s:v1.35.5-k3s1-noapi|common,k3s|ENTRYPOINT [\"/bin/k3s\"];CMD [\"agent\"]"
   "rancher/k3s:v1.35.5-k3s1-broken|common,k3s,+broken|ENTRYPOINT [\"/bin/k3s\"];CMD [\"agent\"]"
   "ghcr.io/k3d-io/k3d-proxy:5.9.0|common,k3d-proxy|ENTRYPOINT [\"/usr/bin/nginx-proxy\"]"
   "ghcr.io/k3d-io/k3d-tools:5.9.0|common,k3d-tools|WORKDIR /app;ENTRYPOINT [\"/app/k3d-tools\"]"
@@ -108,6 +122,73 @@ printf 'root:x:0:\nnogroup:x:65534:\n' >"$base/etc/group"
 : >"$base/etc/resolv.conf"
 echo 'kindling-standin' >"$base/etc/hostname"
 
+# --- the @cp overlay: control-plane binaries, kwok's stages, certificates and kubeconfigs -------------
+# Real certificates from openssl: a CA, the API server's serving certificate (localhost, 127.0.0.1 and the
+# in-cluster names; other nodes verify it under "localhost"), client certificates for the admin,
+# controller-manager, scheduler and kwok, and the service-account key pair. Made once per image build.
+make_cp_overlay() {
+  local o=$1 s p
+  s=$o/etc/kindling-standin
+  p=$s/pki
+  mkdir -p "$p" "$o/usr/local/bin" "$o/usr/bin"
+  for b in etcd kube-apiserver kube-controller-manager kube-scheduler kwok; do cp "$cache/bin/$b" "$o/usr/local/bin/$b"; done
+  cp "$cache/bin/kubectl" "$o/usr/bin/kubectl"
+  cp "$cache/kwok-stages.yaml" "$s/kwok-stages.yaml"
+  command -v openssl >/dev/null 2>&1 || die "openssl is needed to make the stand-in certificates (apt-get install openssl)"
+  (
+    cd "$p"
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days 3650 -subj /CN=kindling-standin-ca 2>/dev/null
+    cat >apiserver.ext <<EXT
+subjectAltName=DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local,IP:127.0.0.1,IP:10.96.0.1,IP:10.43.0.1
+extendedKeyUsage=serverAuth
+EXT
+    sign() { # NAME SUBJECT [EXTFILE]
+      openssl req -newkey rsa:2048 -nodes -keyout "$1.key" -out "$1.csr" -subj "$2" 2>/dev/null
+      openssl x509 -req -in "$1.csr" -CA ca.crt -CAkey ca.key -CAcreateserial -out "$1.crt" -days 3650 ${3:+-extfile "$3"} 2>/dev/null
+      rm -f "$1.csr"
+    }
+    printf 'extendedKeyUsage=clientAuth\n' >client.ext
+    sign apiserver /CN=kube-apiserver apiserver.ext
+    sign admin "/O=system:masters/CN=kubernetes-admin" client.ext
+    sign controller-manager /CN=system:kube-controller-manager client.ext
+    sign scheduler /CN=system:kube-scheduler client.ext
+    sign kwok "/O=system:masters/CN=kwok-controller" client.ext
+    openssl genrsa -out sa.key 2048 2>/dev/null
+    openssl rsa -in sa.key -pubout -out sa.pub 2>/dev/null
+    rm -f ./*.ext ca.srl
+  )
+  kubeconfig() { # FILE CERT CLUSTER USER CONTEXT
+    cat >"$1" <<KC
+apiVersion: v1
+kind: Config
+clusters:
+- cluster:
+    certificate-authority-data: $(base64 -w0 <"$p/ca.crt")
+    server: https://127.0.0.1:6443
+  name: $3
+contexts:
+- context:
+    cluster: $3
+    user: $4
+  name: $5
+current-context: $5
+preferences: {}
+users:
+- name: $4
+  user:
+    client-certificate-data: $(base64 -w0 <"$p/$2.crt")
+    client-key-data: $(base64 -w0 <"$p/$2.key")
+KC
+  }
+  kubeconfig "$s/admin.conf" admin kubernetes kubernetes-admin kubernetes-admin@kubernetes
+  kubeconfig "$s/k3s.yaml" admin default default default
+  kubeconfig "$s/controller-manager.conf" controller-manager kubernetes system:kube-controller-manager default
+  kubeconfig "$s/scheduler.conf" scheduler kubernetes system:kube-scheduler default
+  kubeconfig "$s/kwok.conf" kwok kubernetes kwok-controller default
+  chmod 600 "$p"/*.key "$s"/*.conf "$s/k3s.yaml"
+}
+make_cp_overlay "$work/cp"
+
 for spec in "${todo[@]}"; do
   IFS='|' read -r name overlays changes <<<"$spec"
   start=$(date +%s%3N)
@@ -116,6 +197,10 @@ for spec in "${todo[@]}"; do
   cp -a "$base" "$root"
   IFS=',' read -r -a sets <<<"$overlays"
   for s in "${sets[@]}"; do
+    if [ "$s" = @cp ]; then
+      cp -a --remove-destination "$work/cp/." "$root/"
+      continue
+    fi
     if [ "$s" = +broken ]; then
       mkdir -p "$root/etc/kindling-standin"
       echo "this image is told to fail (see scripts/test-env/standin)" >"$root/etc/kindling-standin/broken"

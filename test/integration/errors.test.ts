@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeIntegration, integrationEnv } from '../support/integration/env.js';
+import { IMAGES } from '../support/integration/images.js';
 import { clusterObjects } from '../support/integration/docker-probe.js';
 import { freePort, occupyPort, sandbox, uniqueName, type Sandbox } from '../support/integration/sandbox.js';
 
-const images = { kind: 'kindest/node:v1.36.1', k3d: 'rancher/k3s:v1.35.5-k3s1' } as const;
+const images = IMAGES.noApi;
 const engines = ['kind', 'k3d'] as const;
 type EngineName = (typeof engines)[number];
 
@@ -91,8 +92,8 @@ describeIntegration('up refuses bad input and changes nothing', () => {
   });
 
   it.each([
-    ['kind', 'kindest/node:v1.36.1-broken', '[stand-in] kubeadm init: told to fail by the -broken image'],
-    ['k3d', 'rancher/k3s:v1.35.5-k3s1-broken', '[stand-in] k3s server: told to fail by the -broken image'],
+    ['kind', IMAGES.broken.kind, '[stand-in] kubeadm init: told to fail by the -broken image'],
+    ['k3d', IMAGES.broken.k3d, '[stand-in] k3s server: told to fail by the -broken image'],
   ] as const)('%s: the engine fails mid-create -> exit 6 with its own words, nothing left', async (engine, image, said) => {
     const name = uniqueName('broken');
     const r = await sb.cli('up', '--preset', engine, '--name', name, '--image', image, '--timeout', '60s');

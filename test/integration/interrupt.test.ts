@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { execa, type ResultPromise } from 'execa';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeIntegration, integrationEnv } from '../support/integration/env.js';
+import { IMAGES } from '../support/integration/images.js';
 import { clusterObjects } from '../support/integration/docker-probe.js';
 import { sandbox, uniqueName, type Sandbox } from '../support/integration/sandbox.js';
 
@@ -45,7 +46,7 @@ describeIntegration('interrupting up', () => {
 
   function start(name: string): ResultPromise {
     made.push(name);
-    return execa('node', [cli, 'up', '--preset', 'kind', '--name', name, '--image', 'kindest/node:v1.36.1'], { env: sb.env, reject: false });
+    return execa('node', [cli, 'up', '--preset', 'kind', '--name', name, '--image', IMAGES.noApi.kind], { env: sb.env, reject: false });
   }
 
   it('Ctrl-C mid-create exits 130 and leaves nothing', async () => {
@@ -69,7 +70,7 @@ describeIntegration('interrupting up', () => {
     await child;
     await untilEngineGone(name);
 
-    const again = await sb.cli('up', '--preset', 'kind', '--name', name, '--image', 'kindest/node:v1.36.1');
+    const again = await sb.cli('up', '--preset', 'kind', '--name', name, '--image', IMAGES.noApi.kind);
     expect(again.code).toBe(4);
     expect(again.stderr).toContain(`error: cluster "${name}" was left half-done by an interrupted "up"`);
     expect(again.stderr).toContain(`hint: run \`kindling down ${name}\` to remove what is left`);
@@ -87,7 +88,7 @@ describeIntegration('interrupting up', () => {
     const name = uniqueName('busy');
     const first = start(name);
     await untilCreating(name);
-    const second = await sb.cli('up', '--preset', 'kind', '--name', name, '--image', 'kindest/node:v1.36.1');
+    const second = await sb.cli('up', '--preset', 'kind', '--name', name, '--image', IMAGES.noApi.kind);
     expect(second.code).toBe(4);
     expect(second.stderr).toContain(`error: cluster "${name}" is busy: "up" is running`);
     expect((await first).exitCode).toBe(0);

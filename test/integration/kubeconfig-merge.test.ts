@@ -6,11 +6,12 @@ import { execa } from 'execa';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { describeIntegration } from '../support/integration/env.js';
+import { IMAGES } from '../support/integration/images.js';
 import { clusterObjects } from '../support/integration/docker-probe.js';
 import { sandbox, uniqueName, type Sandbox } from '../support/integration/sandbox.js';
 
 const cli = resolve(import.meta.dirname, '../../bin/kindling.js');
-const IMAGE = 'kindest/node:v1.36.1';
+const IMAGE = IMAGES.noApi.kind;
 // As kubectl writes it, with a comment and a quoted value that must survive untouched.
 const USER = `apiVersion: v1
 clusters:

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeIntegration } from '../support/integration/env.js';
+import { IMAGES } from '../support/integration/images.js';
 import { clusterObjects, inspect, mountedVolumes } from '../support/integration/docker-probe.js';
 import { sandbox, uniqueName, type Sandbox } from '../support/integration/sandbox.js';
 
 const cases = [
-  { engine: 'kind' as const, image: 'kindest/node:v1.36.1', nodes: (n: string) => [`${n}-control-plane`], api: (n: string) => `${n}-control-plane`, context: (n: string) => `kind-${n}` },
-  { engine: 'k3d' as const, image: 'rancher/k3s:v1.35.5-k3s1', nodes: (n: string) => [`k3d-${n}-server-0`, `k3d-${n}-serverlb`], api: (n: string) => `k3d-${n}-serverlb`, context: (n: string) => `k3d-${n}` },
+  { engine: 'kind' as const, image: IMAGES.api.kind, nodes: (n: string) => [`${n}-control-plane`], api: (n: string) => `${n}-control-plane`, context: (n: string) => `kind-${n}` },
+  { engine: 'k3d' as const, image: IMAGES.api.k3d, nodes: (n: string) => [`k3d-${n}-server-0`, `k3d-${n}-serverlb`], api: (n: string) => `k3d-${n}-serverlb`, context: (n: string) => `k3d-${n}` },
 ];
 
 describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image, nodes, api, context }) => {
@@ -33,7 +34,7 @@ describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image
   });
 
   it('up creates the nodes in Docker and records spec, status, kubeconfig and history', async () => {
-    const r = await sb.cli('up', '--preset', engine, '--name', name, '--image', image, '-o', 'json');
+    const r = await sb.cli('up', '--preset', engine, '--name', name, '--image', image, '--wait', '2m', '-o', 'json');
     expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -86,10 +87,10 @@ describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image
     expect(r.stdout).toContain(`context:    ${context(name)}`);
     for (const n of nodes(name)) expect(r.stdout).toContain(n);
     expect(r.stdout).toMatch(/api server: https:\/\/127\.0\.0\.1:\d+/);
-    // Readiness through the Kubernetes API: the stand-in nodes run no API server, so the first stage is not
-    // ready, with the reason, and the later ones are not checked.
-    expect(r.stdout).toContain('readiness:\n  not ready  API server reachable: ');
-    expect(r.stdout).toContain('not ready  CoreDNS Available: not checked: waiting for "api"');
+    // Readiness through the Kubernetes API (the stand-in nodes run a real API server, kwok plays the kubelets).
+    expect(r.stdout).toContain('readiness:\n  ready      API server reachable: API server v1.36.1\n');
+    expect(r.stdout).toContain('  ready      all 1 node Ready: 1 of 1 nodes Ready (expecting 1)\n');
+    expect(r.stdout).toContain('  ready      CoreDNS Available: coredns: 2/2 available\n');
   });
 
   it('kubeconfig prints the stored file, which points at 127.0.0.1 and the published port', async () => {

@@ -2,19 +2,20 @@
 // port is published on 127.0.0.1 to the right container port, and down leaves nothing.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeIntegration } from '../support/integration/env.js';
+import { IMAGES } from '../support/integration/images.js';
 import { clusterObjects, inspect, mountedVolumes } from '../support/integration/docker-probe.js';
 import { freePort, sandbox, uniqueName, type Sandbox } from '../support/integration/sandbox.js';
 
 const cases = [
   {
     engine: 'kind' as const,
-    image: 'kindest/node:v1.36.1',
+    image: IMAGES.api.kind,
     nodes: (n: string) => [`${n}-control-plane`, `${n}-worker`, `${n}-worker2`],
     portHolder: (n: string) => `${n}-control-plane`,
   },
   {
     engine: 'k3d' as const,
-    image: 'rancher/k3s:v1.35.5-k3s1',
+    image: IMAGES.api.k3d,
     nodes: (n: string) => [`k3d-${n}-agent-0`, `k3d-${n}-agent-1`, `k3d-${n}-server-0`, `k3d-${n}-serverlb`],
     portHolder: (n: string) => `k3d-${n}-serverlb`,
   },

@@ -1,16 +1,17 @@
 // `up --wait` with a cluster whose API server never answers: it fails within the limit (plus create time),
 // names the stage that timed out, exits 7, and leaves nothing behind in Docker, the store or the kubeconfig.
-// The stand-in node images run no API server yet (only the engines' contract), which is the case here.
+// The -noapi stand-in node images run no API server (only the engines' contract), which is the case here.
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { it } from 'vitest';
 import { parse } from 'yaml';
 import { describeIntegration } from '../support/integration/env.js';
+import { IMAGES } from '../support/integration/images.js';
 import { clusterObjects } from '../support/integration/docker-probe.js';
 import { sandbox, uniqueName } from '../support/integration/sandbox.js';
 
-const NO_API = { kind: 'kindest/node:v1.36.1', k3d: 'rancher/k3s:v1.35.5-k3s1' } as const;
+const NO_API = IMAGES.noApi;
 
 describeIntegration('an API server that never comes up', () => {
   it.concurrent.for(['kind', 'k3d'] as const)('%s: up --wait 30s exits 7 within 40 s naming the stage, and leaves nothing behind', async (engine, { expect }) => {
