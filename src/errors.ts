@@ -66,7 +66,8 @@ export interface PresetIssue {
 export class PresetInvalidError extends KindlingError {
   readonly issues: PresetIssue[];
   constructor(issues: PresetIssue[]) {
-    const lines = issues.map((i) => `${i.file}:${i.line}:${i.column} ${i.path ? `${i.path}: ` : ''}${i.message}`);
+    // A --set flag has no line: it is shown as `--set key=value: path: message`.
+    const lines = issues.map((i) => `${i.file}${i.line > 0 ? `:${i.line}:${i.column}` : ':'} ${i.path ? `${i.path}: ` : ''}${i.message}`);
     super('preset-invalid', ExitCode.invalidInput, `invalid preset:\n  ${lines.join('\n  ')}`, {
       hint: "fix the fields above; kindling's built-in presets (its presets/ folder) are valid examples",
     });

@@ -14,11 +14,15 @@ export interface PlanOptions extends Overrides {
   switchContext?: boolean;
   /** Wait this long for readiness, stage by stage (default 0: do not wait). */
   waitMs?: number;
+  /** Preset overrides `key.path=value` (e.g. nodes.workers=2), applied before validation. */
+  set?: readonly string[];
+  /** Environment for finding the user's preset folder (defaults to process.env). */
+  env?: Record<string, string | undefined>;
 }
 
 /** Loads the preset and plans. Throws PresetInvalidError, NotFoundError or InvalidInputError. */
 export async function plan(opts: PlanOptions = {}): Promise<Plan> {
-  const { preset } = await loadPreset(opts.preset ?? DEFAULT_PRESET, { cwd: opts.cwd ?? process.cwd() });
+  const { preset } = await loadPreset(opts.preset ?? DEFAULT_PRESET, { cwd: opts.cwd ?? process.cwd(), env: opts.env ?? process.env, set: opts.set ?? [] });
   return planUp(preset, opts, {
     ...(opts.merge !== undefined ? { merge: opts.merge } : {}),
     ...(opts.switchContext !== undefined ? { switchContext: opts.switchContext } : {}),

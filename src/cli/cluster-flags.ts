@@ -15,6 +15,7 @@ export interface ClusterFlags {
   merge: boolean;
   switchContext?: boolean;
   wait: string;
+  set: string[];
 }
 
 /** Adds --preset, --name, --workers, --k8s-version, --image and --port to a command. */
@@ -26,6 +27,7 @@ export function addClusterFlags(cmd: Command): Command {
     .option('--k8s-version <version>', 'Kubernetes version, e.g. v1.36.1')
     .option('--image <image>', 'node image to use instead of the preset one')
     .option('--port <[address:]host:container[/proto]>', 'map a host port into the cluster (repeatable; address defaults to 127.0.0.1)', collect, [])
+    .option('--set <key.path=value>', 'override a preset field, e.g. nodes.workers=2 (repeatable)', collect, [])
     .option('--no-merge', 'do not add the context to your kubeconfig (KUBECONFIG or ~/.kube/config)')
     .option('--switch-context', 'make the new context the current one')
     .option('--wait <duration>', 'wait until ready (API server, nodes, DNS), up to this long, e.g. 5m', '0s');
@@ -40,6 +42,7 @@ export function planOptionsFrom(flags: ClusterFlags): PlanOptions {
     ...(flags.k8sVersion !== undefined ? { kubernetesVersion: flags.k8sVersion } : {}),
     ...(flags.image !== undefined ? { image: flags.image } : {}),
     ports: flags.port,
+    ...(flags.set.length > 0 ? { set: flags.set } : {}),
     merge: flags.merge,
     switchContext: Boolean(flags.switchContext),
     waitMs: parseDuration(flags.wait, '--wait'),

@@ -7,6 +7,7 @@ import { registerDown } from './commands/down.js';
 import { registerKubeconfig } from './commands/kubeconfig.js';
 import { registerList } from './commands/list.js';
 import { registerPlan } from './commands/plan.js';
+import { registerPresets } from './commands/presets.js';
 import { registerUp } from './commands/up.js';
 import { handleError } from './handle-error.js';
 import { processIO, type CliIO } from './io.js';
@@ -49,6 +50,7 @@ export async function main(argv: readonly string[], given?: CliIO): Promise<numb
   registerList(kit);
   registerPlan(kit);
   registerKubeconfig(kit);
+  registerPresets(kit);
   try {
     await program.parseAsync([...argv]);
   } catch (err) {

@@ -65,8 +65,19 @@ function position(lc: LineCounter, node: Node | undefined): { line: number; colu
   return { line, column: col };
 }
 
-/** Parses and validates one preset file's text. Throws PresetInvalidError listing every issue. */
-export function parsePreset(text: string, file: string): Preset {
+/** A document a preset's fields came from: a file, or a --set flag. */
+export interface PresetSource {
+  /** The file name as shown in messages, or `--set key=value`. */
+  file: string;
+  data: unknown;
+  /** Where this source wrote the node at `path` (or the key `key` of the map there); undefined if it did not. */
+  written(path: Path, key?: string): { line: number; column: number } | undefined;
+  /** The closest position this source has for `path` (its parent, or the top). */
+  closest(path: Path, key?: string): { line: number; column: number };
+}
+
+/** Reads preset YAML into a source (data + positions). YAML syntax errors throw PresetInvalidError. */
+export function readPresetSource(text: string, file: string): PresetSource {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -78,7 +89,33 @@ export function parsePreset(text: string, file: string): Preset {
       }),
     );
   }
-  const input: unknown = doc.toJS();
+  return {
+    file,
+    data: doc.toJS(),
+    written(path, key) {
+      const node = doc.getIn(path as unknown[], true) as Node | undefined;
+      if (node === undefined || node === null) return undefined;
+      if (key === undefined) return position(lc, node);
+      const pair = isMap(node) ? node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) : undefined;
+      return pair && isScalar(pair.key) ? position(lc, pair.key) : undefined;
+    },
+    closest: (path, key) => position(lc, locate(doc, path, key)),
+  };
+}
+
+/** A --set flag as a source: it "wrote" its own path and everything under it. */
+export function setFlagSource(flag: string, path: readonly string[]): PresetSource {
+  const covers = (p: Path) => path.every((k, i) => String(p[i]) === k);
+  return {
+    file: `--set ${flag}`,
+    data: undefined,
+    written: (p, key) => (covers(key === undefined ? p : [...p, key]) ? { line: 0, column: 0 } : undefined),
+    closest: () => ({ line: 0, column: 0 }),
+  };
+}
+
+/** Validates merged preset data; each issue is placed in the first source that wrote the field. */
+export function validatePreset(input: unknown, sources: readonly PresetSource[]): Preset {
   const result = PresetSchema.safeParse(input);
   if (result.success) return result.data;
   const issues: PresetIssue[] = [];
@@ -86,18 +123,18 @@ export function parsePreset(text: string, file: string): Preset {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
     for (const key of keys) {
       // A bad record key is located at the key itself, not at its value.
-      const node =
-        issue.code === 'invalid_key' ? locate(doc, issue.path.slice(0, -1), String(issue.path.at(-1))) : locate(doc, issue.path, key);
-      const { line, column } = position(lc, node);
+      const [path, k] = issue.code === 'invalid_key' ? [issue.path.slice(0, -1), String(issue.path.at(-1))] : [issue.path, key];
+      const source = sources.find((s) => s.written(path, k) !== undefined) ?? sources[sources.length - 1]!;
+      const { line, column } = source.written(path, k) ?? source.closest(path, k);
       const fullPath = key === undefined ? issue.path : [...issue.path, key];
-      issues.push({
-        file,
-        line,
-        column,
-        path: fullPath.map(String).join('.'),
-        message: key === undefined ? message(issue, input) : 'unknown field',
-      });
+      issues.push({ file: source.file, line, column, path: fullPath.map(String).join('.'), message: key === undefined ? message(issue, input) : 'unknown field' });
     }
   }
   throw new PresetInvalidError(issues);
+}
+
+/** Parses and validates one preset file's text. Throws PresetInvalidError listing every issue. */
+export function parsePreset(text: string, file: string): Preset {
+  const source = readPresetSource(text, file);
+  return validatePreset(source.data, [source]);
 }

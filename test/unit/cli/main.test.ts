@@ -40,7 +40,7 @@ describe('kindling plan', () => {
   it('an unknown preset exits 3', async () => {
     const r = await runCli(['plan', '--preset', 'nope']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/^error: no preset named "nope"\nhint: built-in presets: .*k3d.*kind.*; or pass a file: --preset \.\/my-preset\.yaml\n$/);
+    expect(r.stderr).toMatch(/^error: no preset named "nope"\nhint: presets: .*k3d.*kind.* \(see `kindling presets list`\); or pass a file: --preset \.\/my-preset\.yaml\n$/);
   });
 
   it('an invalid preset file exits 2 and shows file:line:column path: message', async () => {

@@ -60,13 +60,13 @@ describe('loadPreset', () => {
       code: 'preset-not-found',
       exitCode: 3,
       message: 'no preset named "nope"',
-      hint: 'built-in presets: invalid-workers, valid-small; or pass a file: --preset ./my-preset.yaml',
+      hint: 'presets: invalid-workers, valid-small (see `kindling presets list`); or pass a file: --preset ./my-preset.yaml',
     });
   });
 
   it('an unknown name with the shipped folder lists kind and k3d', async () => {
     const err = (await rejection(loadPreset('nope', { cwd: '/' }))) as NotFoundError;
-    expect(err.hint).toMatch(/^built-in presets: (.+, )?k3d, (.+, )?kind(, .+)?; or pass a file: --preset \.\/my-preset\.yaml$/);
+    expect(err.hint).toMatch(/^presets: (.+, )?k3d, (.+, )?kind(, .+)? \(see `kindling presets list`\); or pass a file: --preset \.\/my-preset\.yaml$/);
   });
 
   it('a name never looks in the working directory', async () => {
