@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { mergeKubeconfig, namesIn, removeFromKubeconfig } from '../../../src/kubeconfig/entries.js';
+import { kindKubeconfig } from '../../support/unit/world.js';
 
 // As kubectl writes it: unindented sequences, long base64 on one line, a comment, quoted strings.
 const USER = `apiVersion: v1
@@ -24,26 +25,7 @@ users:
     token: s3cr3t # rotated monthly
 `;
 
-const kindKc = (name: string, port: number) => `apiVersion: v1
-clusters:
-- cluster:
-    certificate-authority-data: Q0E=
-    server: https://127.0.0.1:${port}
-  name: kind-${name}
-contexts:
-- context:
-    cluster: kind-${name}
-    user: kind-${name}
-  name: kind-${name}
-current-context: kind-${name}
-kind: Config
-preferences: {}
-users:
-- name: kind-${name}
-  user:
-    client-certificate-data: Q0VSVA==
-    client-key-data: S0VZ
-`;
+const kindKc = kindKubeconfig;
 
 describe('mergeKubeconfig', () => {
   it('adds the cluster, user and context, keeps every other entry and the current context', () => {
