@@ -2,6 +2,7 @@
 // no-op; a different spec is refused with the differences named; a half-created cluster is refused.
 import { randomUUID } from 'node:crypto';
 import { createCluster } from '../apply/actions/create-cluster.js';
+import { applyAddons } from '../apply/actions/apply-addons.js';
 import { mergeKubeconfigAction } from '../apply/actions/merge-kubeconfig.js';
 import { observe } from '../apply/actions/observe.js';
 import { preflight } from '../apply/actions/preflight.js';
@@ -26,6 +27,8 @@ export interface UpOptions extends PlanOptions, CommonOptions {
   timeoutMs?: number;
   /** Keep what was created when a step fails (for debugging). */
   retain?: boolean;
+  /** Read add-on manifests from this folder (by their URL's file name) instead of downloading them. */
+  addonsFrom?: string;
 }
 
 const ACTIONS: Record<UpActionId, Action<UpState>> = {
@@ -35,6 +38,7 @@ const ACTIONS: Record<UpActionId, Action<UpState>> = {
   'save-kubeconfig': saveKubeconfig,
   'merge-kubeconfig': mergeKubeconfigAction,
   observe,
+  'apply-addons': applyAddons,
   'wait-ready': waitReady,
 };
 
@@ -99,6 +103,7 @@ export async function up(opts: UpOptions = {}): Promise<ClusterHandle> {
     operationId: randomUUID(),
     previous: await ctx.store.readSpec(spec.name),
     timeoutMs: opts.timeoutMs ?? 5 * 60_000,
+    ...(opts.addonsFrom ? { addonsFrom: opts.addonsFrom } : {}),
   };
   for (const w of plan.warnings) ctx.logger.warn(w);
   const same = await existingHandle(ctx, opts, state);

@@ -10,6 +10,8 @@ export interface UpState {
   operationId: string;
   /** The stored spec this `up` replaces (a cluster that went missing), if any. */
   previous: StoredSpec | undefined;
+  /** Folder to read add-on manifests from instead of downloading them. */
+  addonsFrom?: string;
   /** Time limit for the engine's create. */
   timeoutMs: number;
   engineVersion?: string;

@@ -5,6 +5,7 @@ import type { EngineName, PortMapping, Preset } from '../presets/schema.js';
 import { PRESET_API_VERSION } from '../presets/schema.js';
 import { engineNaming } from '../engines/naming.js';
 import { checkClusterName } from './cluster-name.js';
+import { ADDON_CATALOGUE, type AddonDefinition } from '../addons/catalogue.js';
 import { parseKubernetesVersion, parsePortFlag, parseWorkers, type Overrides } from './overrides.js';
 
 /** The desired state of one cluster. Serialisable; stored as clusters/<name>/spec.yaml. */
@@ -19,6 +20,9 @@ export interface ClusterSpec {
   nodes: { controlPlanes: number; workers: number };
   apiServer: { address: string; port: number };
   ports: PortMapping[];
+  /** Add-ons, resolved to their pinned manifests, in the order they are applied (absent when none, so that
+   * specs stored before add-ons existed still compare equal). */
+  addons?: AddonDefinition[];
 }
 
 /** The node image for a version: pinned by digest when the preset knows it. */
@@ -80,6 +84,9 @@ export function resolveClusterSpec(preset: Preset, overrides: Overrides = {}): {
     nodes,
     apiServer,
     ports,
+    ...(preset.addons.length > 0
+      ? { addons: preset.addons.map((name) => preset.customAddons.find((a) => a.name === name) ?? ADDON_CATALOGUE[name]!) }
+      : {}),
   };
   checkClusterName(name, spec.engine, engineNaming[spec.engine].containerNames(spec));
   return { spec, warnings };

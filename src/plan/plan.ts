@@ -9,7 +9,7 @@ import { resolveClusterSpec, type ClusterSpec } from './cluster-spec.js';
 import type { Overrides } from './overrides.js';
 
 /** The steps `up` takes, in order; apply/ has one file per id. */
-export const UP_ACTIONS = ['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'merge-kubeconfig', 'observe', 'wait-ready'] as const;
+export const UP_ACTIONS = ['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'merge-kubeconfig', 'observe', 'apply-addons', 'wait-ready'] as const;
 /** One step's id. */
 export type UpActionId = (typeof UP_ACTIONS)[number];
 
@@ -66,6 +66,7 @@ function titles(spec: ClusterSpec, waitMs: number): Record<UpActionId, string> {
     'save-kubeconfig': 'Save the kubeconfig to the state store (0600)',
     'merge-kubeconfig': `Add context ${engineNaming[spec.engine].contextName(spec.name)} to your kubeconfig`,
     observe: 'Read the cluster back from Docker',
+    'apply-addons': `Apply add-ons ${(spec.addons ?? []).map((a) => a.name).join(', ')} (manifests checked against their sha256, server-side apply)`,
     'wait-ready': waitTitle(spec, waitMs),
   };
 }
@@ -85,7 +86,7 @@ export function planUp(preset: Preset, overrides: Overrides = {}, kubeconfig: Pa
     kubeconfig: choice,
     readiness: { waitMs, stages: waitMs > 0 ? readinessStages(spec).map((s) => s.id) : [] },
     engineConfig,
-    actions: UP_ACTIONS.filter((id) => (id !== 'merge-kubeconfig' || choice.merge) && (id !== 'wait-ready' || waitMs > 0)).map((id) => ({ id, title: t[id] })),
+    actions: UP_ACTIONS.filter((id) => (id !== 'merge-kubeconfig' || choice.merge) && (id !== 'wait-ready' || waitMs > 0) && (id !== 'apply-addons' || (spec.addons?.length ?? 0) > 0)).map((id) => ({ id, title: t[id] })),
     warnings,
   };
 }

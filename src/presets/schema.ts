@@ -1,6 +1,7 @@
 // The one schema every preset (built-in or the user's) must satisfy. Unknown keys are errors; defaults are
 // applied here, once, after validation.
 import { z } from 'zod';
+import { ADDON_CATALOGUE } from '../addons/catalogue.js';
 
 /** The apiVersion every preset file carries. */
 export const PRESET_API_VERSION = 'kindling.dev/v1alpha1';
@@ -15,6 +16,18 @@ export const PortMappingSchema = z
     containerPort: portNumber,
     protocol: z.enum(['TCP', 'UDP']).default('TCP'),
     listenAddress: z.ipv4().default('127.0.0.1'),
+  })
+  .strict();
+
+/** An add-on a preset defines itself: manifests pinned by URL and sha256, and Deployments that must be Available. */
+export const CustomAddonSchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case name'),
+    description: z.string().default(''),
+    manifests: z
+      .array(z.object({ url: z.url(), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits') }).strict())
+      .min(1),
+    ready: z.array(z.object({ namespace: z.string().min(1), deployment: z.string().min(1) }).strict()).default([]),
   })
   .strict();
 
@@ -50,9 +63,20 @@ export const PresetSchema = z
       .strict()
       .default({ address: '127.0.0.1', port: 0 }),
     ports: z.array(PortMappingSchema).default([]),
+    /** Add-ons applied after create: names from the catalogue or from customAddons. */
+    addons: z.array(z.string()).default([]),
+    customAddons: z.array(CustomAddonSchema).default([]),
     notes: z.array(z.string()).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    const known = [...Object.keys(ADDON_CATALOGUE), ...p.customAddons.map((a) => a.name)];
+    p.addons.forEach((name, i) => {
+      if (!known.includes(name)) {
+        ctx.addIssue({ code: 'custom', path: ['addons', i], message: `expected an add-on of the catalogue or of customAddons (${known.sort().join(', ')})` });
+      }
+    });
+  });
 
 /** A validated preset with defaults applied. */
 export type Preset = z.infer<typeof PresetSchema>;

@@ -1,5 +1,6 @@
 // The readiness stages, in order, each a check that says whether it is done and what it saw. Pure: the
 // checks only call the KubeApi they are given.
+import type { AddonDefinition } from '../addons/catalogue.js';
 import type { ClusterSpec } from '../plan/cluster-spec.js';
 import type { KubeApi } from '../runtime/kube-api.js';
 
@@ -48,5 +49,24 @@ export function readinessStages(spec: ClusterSpec): Stage[] {
         return { done: d.availableCondition && d.available >= d.desired, saw: `coredns: ${d.available}/${d.desired} available` };
       },
     },
+    ...(spec.addons?.length ? [addonsStage(spec.addons)] : []),
   ];
+}
+
+function addonsStage(addons: readonly AddonDefinition[]): Stage {
+  const wanted = addons.flatMap((a) => a.ready);
+  return {
+    id: 'addons',
+    title: `add-ons Available (${addons.map((a) => a.name).join(', ')})`,
+    async check(api) {
+      const states = await Promise.all(
+        wanted.map(async (w) => {
+          const d = await api.deployment(w.namespace, w.deployment);
+          return { w, ok: d !== undefined && d.availableCondition && d.available >= d.desired, seen: d ? `${d.available}/${d.desired}` : 'missing' };
+        }),
+      );
+      const waiting = states.filter((s) => !s.ok);
+      return { done: waiting.length === 0, saw: waiting.length === 0 ? `${wanted.length} add-on deployment(s) available` : `waiting for ${waiting.map((s) => `${s.w.namespace}/${s.w.deployment} (${s.seen})`).join(', ')}` };
+    },
+  };
 }

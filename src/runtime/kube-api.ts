@@ -22,6 +22,8 @@ export interface KubeApi {
   listNodes(): Promise<NodeReadiness[]>;
   /** undefined when the Deployment does not exist (yet). */
   deployment(namespace: string, name: string): Promise<DeploymentReadiness | undefined>;
+  /** Server-side applies each object in order, as field manager `kindling` (conflicts forced). */
+  apply(objects: readonly Record<string, unknown>[]): Promise<void>;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -44,6 +46,7 @@ export async function clientNodeKubeApi(kubeconfig: string, requestTimeoutMs = 5
   const core = kc.makeApiClient(k8s.CoreV1Api);
   const apps = kc.makeApiClient(k8s.AppsV1Api);
   const version = kc.makeApiClient(k8s.VersionApi);
+  const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
   return {
     async version() {
       return (await withTimeout(version.getCode(), requestTimeoutMs, 'GET /version')).gitVersion;
@@ -54,6 +57,16 @@ export async function clientNodeKubeApi(kubeconfig: string, requestTimeoutMs = 5
         name: n.metadata?.name ?? '?',
         ready: (n.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
       }));
+    },
+    async apply(list) {
+      for (const o of list) {
+        const what = `${String(o.kind)} ${String((o.metadata as { name?: string } | undefined)?.name)}`;
+        await withTimeout(
+          objects.patch(o as never, undefined, undefined, 'kindling', true, k8s.PatchStrategy.ServerSideApply),
+          requestTimeoutMs * 4,
+          `apply ${what}`,
+        );
+      }
     },
     async deployment(namespace, name) {
       try {

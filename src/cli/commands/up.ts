@@ -1,4 +1,5 @@
 // `kindling up`: flags -> UpOptions -> up() -> a short report (or the plan, with --dry-run).
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { addClusterFlags, planOptionsFrom, type ClusterFlags } from '../cluster-flags.js';
 import { globals, type CommandKit } from '../command-kit.js';
@@ -12,6 +13,7 @@ interface UpFlags extends ClusterFlags {
   retain?: boolean;
   dryRun?: boolean;
   output?: string;
+  addonsFrom?: string;
 }
 
 /** Registers `up`. */
@@ -19,6 +21,7 @@ export function registerUp({ program, io, run }: CommandKit): void {
   addClusterFlags(program.command('up').description('create a cluster from a preset; a no-op when it already runs with the same spec'))
     .option('--timeout <duration>', 'give up creating after this long', '5m')
     .option('--retain', 'keep what was created if a step fails (for debugging)')
+    .option('--addons-from <dir>', "read add-on manifests from this folder (by their URL's file name) instead of downloading them")
     .option('--dry-run', 'print the plan and do nothing')
     .option('-o, --output <format>', 'text, json or yaml')
     .action(
@@ -29,6 +32,7 @@ export function registerUp({ program, io, run }: CommandKit): void {
           ...planOptionsFrom(flags),
           timeoutMs: parseDuration(flags.timeout, '--timeout'),
           retain: Boolean(flags.retain),
+          ...(flags.addonsFrom ? { addonsFrom: resolve(io.cwd, flags.addonsFrom) } : {}),
         };
         if (flags.dryRun) {
           const { plan } = await import('../../api/plan.js');

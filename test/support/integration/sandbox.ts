@@ -43,6 +43,7 @@ export async function sandbox(extraEnv: Record<string, string | undefined> = {})
     HOME: dir,
     KUBECONFIG: join(dir, 'kubeconfig'),
     XDG_CONFIG_HOME: join(dir, 'config'),
+    XDG_CACHE_HOME: join(dir, 'cache'),
     KINDLING_STATE: state,
     PATH: `${binDir}:${process.env.PATH ?? ''}`,
     ...extraEnv,

@@ -107,8 +107,9 @@ describe('planUp: k3d', () => {
 
 describe('planUp: actions', () => {
   it('the up actions, in order', () => {
-    expect(UP_ACTIONS).toEqual(['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'merge-kubeconfig', 'observe', 'wait-ready']);
-    expect(planUp(builtinPreset('k3d'), { name: 'dev' }, {}, 60_000).actions.map((a) => a.id)).toEqual([...UP_ACTIONS]);
+    expect(UP_ACTIONS).toEqual(['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'merge-kubeconfig', 'observe', 'apply-addons', 'wait-ready']);
+    // Without add-ons there is nothing to apply.
+    expect(planUp(builtinPreset('k3d'), { name: 'dev' }, {}, 60_000).actions.map((a) => a.id)).toEqual(UP_ACTIONS.filter((id) => id !== 'apply-addons'));
   });
 
   it('waits only when asked: the wait step names the stages and the limit', () => {

@@ -28,6 +28,7 @@ function api(clock: { t: number }, script: { apiAt?: number; nodesReadyAt?: numb
       const ready = clock.t >= (script.nodesReadyAt ?? 0);
       return Array.from({ length: n }, (_, i) => ({ name: `dev-node-${i}`, ready: ready || i === 0 }));
     },
+    async apply() {},
     async deployment(): Promise<DeploymentReadiness | undefined> {
       if (clock.t < (script.dnsAt ?? 0)) return clock.t < (script.dnsAt ?? 0) / 2 ? undefined : { desired: 2, available: 1, availableCondition: false };
       return { desired: 2, available: 2, availableCondition: true };
