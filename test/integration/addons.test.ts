@@ -11,7 +11,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeIntegration, integrationEnv } from '../support/integration/env.js';
 import { clusterObjects } from '../support/integration/docker-probe.js';
 import { IMAGES } from '../support/integration/images.js';
-import { sandbox, uniqueName, type Sandbox } from '../support/integration/sandbox.js';
+import { forceDelete, sandbox, uniqueName, type Sandbox } from '../support/integration/sandbox.js';
 import { corpusFile } from '../support/integration/shared.js';
 
 const manifest = corpusFile('local-path-provisioner__local-path-storage.yaml');
@@ -30,13 +30,15 @@ async function serve(file: string): Promise<{ server: Server; url: string }> {
 
 describeIntegration.skipIf(!manifest)('add-ons', () => {
   let sb: Sandbox;
-  const names: string[] = [];
+  const made: { name: string; engine: 'kind' | 'k3d' }[] = [];
   beforeEach(async () => {
     sb = await sandbox();
     await mkdir(join(sb.env.XDG_CONFIG_HOME!, 'kindling', 'presets'), { recursive: true });
   });
   afterEach(async () => {
-    for (const n of names.splice(0)) await sb.cli('down', n, '--yes');
+    for (const { name, engine } of made.splice(0)) {
+      if ((await sb.cli('down', name, '--yes')).code !== 0) await forceDelete(sb, name, engine);
+    }
     await sb.cleanup();
   });
   const preset = (name: string, body: string) => writeFile(join(sb.env.XDG_CONFIG_HOME!, 'kindling', 'presets', `${name}.yaml`), `${HEAD}${body}`);
@@ -51,12 +53,12 @@ describeIntegration.skipIf(!manifest)('add-ons', () => {
 
   it('kind, --addons-from: applied server-side and waited for', async () => {
     const name = uniqueName('addon-kind');
-    names.push(name);
+    made.push({ name, engine: 'kind' });
     await preset('kind-storage', 'name: kind-storage\nextends: kind\naddons: [local-path-provisioner]\n');
     const from = join(sb.dir, 'addons');
     await mkdir(from);
     await copyFile(manifest!, join(from, 'local-path-storage.yaml'));
-    const r = await sb.cli('up', '--preset', 'kind-storage', '--name', name, '--image', IMAGES.api.kind, '--wait', '3m', '--addons-from', from, '-o', 'json');
+    const r = await sb.cli('up', '--preset', 'kind-storage', '--name', name, '--image', IMAGES.api.kind, '--wait', '2m', '--timeout', '90s', '--addons-from', from, '-o', 'json');
     expect(r.stderr).not.toMatch(/^error/m);
     expect(r.code).toBe(0);
     const stages = JSON.parse(r.stdout).readiness;
@@ -67,12 +69,12 @@ describeIntegration.skipIf(!manifest)('add-ons', () => {
 
   it('k3d, downloaded from its URL once, verified and cached', async () => {
     const name = uniqueName('addon-k3d');
-    names.push(name);
+    made.push({ name, engine: 'k3d' });
     const { server, url } = await serve(manifest!);
     try {
       const sha = createHash('sha256').update(await readFile(manifest!)).digest('hex');
       await preset('k3d-storage', `name: k3d-storage\nextends: k3d\naddons: [lp]\ncustomAddons:\n  - name: lp\n    manifests:\n      - url: ${url}\n        sha256: ${sha}\n    ready:\n      - namespace: local-path-storage\n        deployment: local-path-provisioner\n`);
-      const r = await sb.cli('up', '--preset', 'k3d-storage', '--name', name, '--image', IMAGES.api.k3d, '--wait', '3m');
+      const r = await sb.cli('up', '--preset', 'k3d-storage', '--name', name, '--image', IMAGES.api.k3d, '--wait', '2m', '--timeout', '90s');
       expect(r.stderr).not.toMatch(/^error/m);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('ready:      add-ons Available (lp)');

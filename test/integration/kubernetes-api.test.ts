@@ -8,18 +8,18 @@ import { it } from 'vitest';
 import { describeIntegration, integrationEnv } from '../support/integration/env.js';
 import { clusterObjects } from '../support/integration/docker-probe.js';
 import { IMAGES } from '../support/integration/images.js';
-import { sandbox, uniqueName } from '../support/integration/sandbox.js';
+import { forceDelete, sandbox, uniqueName } from '../support/integration/sandbox.js';
 import { corpusFile } from '../support/integration/shared.js';
 
 const demo = corpusFile('microservices-demo__kubernetes-manifests.yaml');
 
 describeIntegration('a real API server behind the cluster', () => {
-  it.concurrent.for(['kind', 'k3d'] as const)('%s: up --workers 2 --wait 3m, then kubectl: 3 Ready nodes, the demo app Available', async (engine, { expect }) => {
+  it.concurrent.for(['kind', 'k3d'] as const)('%s: up --workers 2 --wait 2m, then kubectl: 3 Ready nodes, the demo app Available', async (engine, { expect }) => {
     const sb = await sandbox();
     const name = uniqueName(`api-${engine}`);
     const kubectl = (...args: string[]) => execa(join(integrationEnv().binDir, 'kubectl'), ['--context', `${engine}-${name}`, ...args], { env: sb.env, reject: false });
     try {
-      const r = await sb.cli('up', '--preset', engine, '--name', name, '--image', IMAGES.api[engine], '--workers', '2', '--wait', '3m', '-o', 'json');
+      const r = await sb.cli('up', '--preset', engine, '--name', name, '--image', IMAGES.api[engine], '--workers', '2', '--wait', '2m', '--timeout', '90s', '-o', 'json');
       expect(r.stderr).not.toMatch(/^error/m);
       expect(r.code).toBe(0);
       const out = JSON.parse(r.stdout);
@@ -42,7 +42,9 @@ describeIntegration('a real API server behind the cluster', () => {
         expect(available.stdout.trim().split('\n')).toHaveLength(12);
       }
     } finally {
-      expect((await sb.cli('down', name, '--yes')).code).toBe(0);
+      const down = await sb.cli('down', name, '--yes');
+      if (down.code !== 0) await forceDelete(sb, name, engine);
+      expect(down.code).toBe(0);
       expect(await clusterObjects(name, engine)).toEqual({ containers: [], networks: [], volumes: [] });
       await sb.cleanup();
     }

@@ -93,3 +93,13 @@ export async function occupyPort(port: number): Promise<Server> {
     s.listen(port, '127.0.0.1', () => resolve(s));
   });
 }
+
+/** Deletes a cluster with the engine itself (kubeconfig and temp files kept inside the sandbox), for
+ * cleaning up after a test that failed before kindling could. */
+export async function forceDelete(sb: Sandbox, name: string, engine: 'kind' | 'k3d'): Promise<void> {
+  const { execa } = await import('execa');
+  const bin = join(integrationEnv().binDir, engine);
+  const kc = join(sb.dir, 'force-delete-kubeconfig');
+  const args = engine === 'kind' ? ['delete', 'cluster', '--name', name, '--kubeconfig', kc] : ['cluster', 'delete', name];
+  await execa(bin, args, { env: { ...sb.env, KUBECONFIG: kc }, reject: false });
+}
