@@ -4,6 +4,7 @@ export { down, type DownOptions, type DownResult } from './api/down.js';
 export { list, status, type ClusterSummary } from './api/list.js';
 export { plan, type PlanOptions } from './api/plan.js';
 export { kubeconfig, type KubeconfigResult } from './api/kubeconfig.js';
+export { load, type LoadOptions, type LoadResult } from './api/load.js';
 export { listPresets, showPreset, type PresetSummary } from './api/presets.js';
 export type { ClusterHandle } from './api/handle.js';
 export type { CommonOptions, ProgressMode } from './api/context.js';

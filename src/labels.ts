@@ -12,3 +12,11 @@ export const LABEL_PRESET = 'dev.kindling.preset';
 export function clusterLabels(cluster: string, preset: string): Record<string, string> {
   return { [LABEL_MANAGED]: 'true', [LABEL_CLUSTER]: cluster, [LABEL_PRESET]: preset };
 }
+
+/** The registry a container is (registries are shared, so they carry no cluster label). */
+export const LABEL_REGISTRY = 'dev.kindling.registry';
+
+/** The labels of a registry container kindling runs. */
+export function registryLabels(registry: string, operationId: string): Record<string, string> {
+  return { [LABEL_MANAGED]: 'true', [LABEL_REGISTRY]: registry, 'dev.kindling.operation': operationId };
+}

@@ -6,6 +6,8 @@ import { InvalidInputError, NotFoundError } from '../errors.js';
 import { engineNaming } from '../engines/naming.js';
 import { MERGE_RECORD } from '../apply/actions/merge-kubeconfig.js';
 import { removeFromUserKubeconfig, type MergeRecord } from '../kubeconfig/user-kubeconfig.js';
+import { releaseRegistry } from '../registry/claim-registry.js';
+import { disconnectRegistry } from '../registry/connect-nodes.js';
 import { createContext, type CommonOptions, type Context } from './context.js';
 
 /** Options of `down`. */
@@ -45,9 +47,11 @@ async function downOne(ctx: Context, name: string): Promise<DownResult> {
   const lock = await ctx.store.lock(name, 'down', operationId);
   try {
     const engine = await ctx.engine(engineName);
+    await disconnectRegistry(ctx, stored.spec);
     await engine.delete(name);
     // The sweep removes every container still labelled for the cluster, or throws.
     const removed = await sweepLeftovers(ctx, name, engineName);
+    if (stored.spec.registry && (await releaseRegistry(ctx, stored.spec.registry.name, name))) removed.containers.push(stored.spec.registry.name);
     const merged = await ctx.store.readRecord<MergeRecord>(name, MERGE_RECORD);
     if (merged) await removeFromUserKubeconfig(merged);
     await ctx.store.remove(name);

@@ -1,4 +1,5 @@
 // `plan`: loads the preset and returns what `up` would do, without touching Docker or the store.
+import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_PRESET, loadPreset } from '../presets/load.js';
 import type { Overrides } from '../plan/overrides.js';
 import { planUp, type Plan } from '../plan/plan.js';
@@ -22,8 +23,15 @@ export interface PlanOptions extends Overrides {
 
 /** Loads the preset and plans. Throws PresetInvalidError, NotFoundError or InvalidInputError. */
 export async function plan(opts: PlanOptions = {}): Promise<Plan> {
-  const { preset } = await loadPreset(opts.preset ?? DEFAULT_PRESET, { cwd: opts.cwd ?? process.cwd(), env: opts.env ?? process.env, set: opts.set ?? [] });
-  return planUp(preset, opts, {
+  const cwd = opts.cwd ?? process.cwd();
+  const { preset } = await loadPreset(opts.preset ?? DEFAULT_PRESET, { cwd, env: opts.env ?? process.env, set: opts.set ?? [] });
+  // Relative host paths are the user's cwd's; the pure plan step only sees absolute ones.
+  const mounts = opts.mounts?.map((m) => {
+    const colon = m.indexOf(':');
+    const host = colon < 0 ? m : m.slice(0, colon);
+    return colon < 0 || host === '' || isAbsolute(host) ? m : `${resolve(cwd, host)}${m.slice(colon)}`;
+  });
+  return planUp(preset, { ...opts, ...(mounts ? { mounts } : {}) }, {
     ...(opts.merge !== undefined ? { merge: opts.merge } : {}),
     ...(opts.switchContext !== undefined ? { switchContext: opts.switchContext } : {}),
   }, opts.waitMs ?? 0);

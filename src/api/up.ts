@@ -2,6 +2,9 @@
 // no-op; a different spec is refused with the differences named; a half-created cluster is refused.
 import { randomUUID } from 'node:crypto';
 import { createCluster } from '../apply/actions/create-cluster.js';
+import { configureCluster } from '../apply/actions/configure-cluster.js';
+import { connectRegistry } from '../apply/actions/connect-registry.js';
+import { ensureRegistry } from '../apply/actions/ensure-registry.js';
 import { applyAddons } from '../apply/actions/apply-addons.js';
 import { mergeKubeconfigAction } from '../apply/actions/merge-kubeconfig.js';
 import { observe } from '../apply/actions/observe.js';
@@ -34,11 +37,14 @@ export interface UpOptions extends PlanOptions, CommonOptions {
 const ACTIONS: Record<UpActionId, Action<UpState>> = {
   preflight,
   'record-intent': recordIntent,
+  'ensure-registry': ensureRegistry,
   'create-cluster': createCluster,
   'save-kubeconfig': saveKubeconfig,
   'merge-kubeconfig': mergeKubeconfigAction,
   observe,
+  'connect-registry': connectRegistry,
   'apply-addons': applyAddons,
+  'configure-cluster': configureCluster,
   'wait-ready': waitReady,
 };
 

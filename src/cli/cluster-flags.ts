@@ -12,6 +12,8 @@ export interface ClusterFlags {
   k8sVersion?: string;
   image?: string;
   port: string[];
+  mount: string[];
+  registry?: boolean;
   merge: boolean;
   switchContext?: boolean;
   wait: string;
@@ -27,6 +29,8 @@ export function addClusterFlags(cmd: Command): Command {
     .option('--k8s-version <version>', 'Kubernetes version, e.g. v1.36.1')
     .option('--image <image>', 'node image to use instead of the preset one')
     .option('--port <[address:]host:container[/proto]>', 'map a host port into the cluster (repeatable; address defaults to 127.0.0.1)', collect, [])
+    .option('--mount <host-path:container-path[:ro]>', 'mount a host folder into every node (repeatable)', collect, [])
+    .option('--registry', "create (or reuse) the preset's local registry and make every node pull from it")
     .option('--set <key.path=value>', 'override a preset field, e.g. nodes.workers=2 (repeatable)', collect, [])
     .option('--no-merge', 'do not add the context to your kubeconfig (KUBECONFIG or ~/.kube/config)')
     .option('--switch-context', 'make the new context the current one')
@@ -42,6 +46,8 @@ export function planOptionsFrom(flags: ClusterFlags): PlanOptions {
     ...(flags.k8sVersion !== undefined ? { kubernetesVersion: flags.k8sVersion } : {}),
     ...(flags.image !== undefined ? { image: flags.image } : {}),
     ports: flags.port,
+    ...(flags.mount.length > 0 ? { mounts: flags.mount } : {}),
+    ...(flags.registry ? { registry: true } : {}),
     ...(flags.set.length > 0 ? { set: flags.set } : {}),
     merge: flags.merge,
     switchContext: Boolean(flags.switchContext),

@@ -6,6 +6,7 @@ import type { ActionWrapper } from './command-kit.js';
 import { registerDown } from './commands/down.js';
 import { registerKubeconfig } from './commands/kubeconfig.js';
 import { registerList } from './commands/list.js';
+import { registerLoad } from './commands/load.js';
 import { registerPlan } from './commands/plan.js';
 import { registerPresets } from './commands/presets.js';
 import { registerUp } from './commands/up.js';
@@ -51,6 +52,7 @@ export async function main(argv: readonly string[], given?: CliIO): Promise<numb
   registerPlan(kit);
   registerKubeconfig(kit);
   registerPresets(kit);
+  registerLoad(kit);
   try {
     await program.parseAsync([...argv]);
   } catch (err) {

@@ -29,4 +29,6 @@ export interface Engine {
   delete(name: string): Promise<void>;
   /** The cluster's kubeconfig as the engine writes it. */
   kubeconfig(name: string): Promise<string>;
+  /** Copies images from the local Docker into every node (kind load docker-image / k3d image import). */
+  loadImages(name: string, images: readonly string[]): Promise<void>;
 }

@@ -1,12 +1,12 @@
 // A ClusterSpec is what the user wants, fully resolved: preset + overrides, validated. It is what the state
 // store keeps as the desired state and what `up` compares to decide between no-op and conflict.
-import { ConflictError } from '../errors.js';
-import type { EngineName, PortMapping, Preset } from '../presets/schema.js';
+import { ConflictError, InvalidInputError } from '../errors.js';
+import type { EngineName, IngressSettings, KubeconfigNames, PortMapping, Preset, RegistrySettings, StorageSettings } from '../presets/schema.js';
 import { PRESET_API_VERSION } from '../presets/schema.js';
 import { engineNaming } from '../engines/naming.js';
 import { checkClusterName } from './cluster-name.js';
 import { ADDON_CATALOGUE, type AddonDefinition } from '../addons/catalogue.js';
-import { parseKubernetesVersion, parsePortFlag, parseWorkers, type Overrides } from './overrides.js';
+import { parseKubernetesVersion, parseMountFlag, parsePortFlag, parseWorkers, type Mount, type Overrides } from './overrides.js';
 
 /** The desired state of one cluster. Serialisable; stored as clusters/<name>/spec.yaml. */
 export interface ClusterSpec {
@@ -23,6 +23,70 @@ export interface ClusterSpec {
   /** Add-ons, resolved to their pinned manifests, in the order they are applied (absent when none, so that
    * specs stored before add-ons existed still compare equal). */
   addons?: AddonDefinition[];
+  /** Host folders mounted into every node (absent when none). */
+  mounts?: Mount[];
+  /** Pod and service CIDRs when the preset sets them (else the engine's). */
+  networking?: { podSubnet?: string; serviceSubnet?: string };
+  /** Labels on every node, `{name}` resolved. */
+  nodeLabels?: Record<string, string>;
+  /** Kubelet hard-eviction thresholds. */
+  evictionHard?: Record<string, string>;
+  /** kubeconfig entry names when they differ from the engine's, `{name}` resolved. */
+  kubeconfigNames?: KubeconfigNames;
+  /** The default StorageClass kindling makes sure of (absent: storage left as the engine made it). */
+  storage?: Omit<StorageSettings, 'enabled'>;
+  /** The ingress controller and IngressClasses (absent: no ingress). */
+  ingress?: Omit<IngressSettings, 'enabled'>;
+  /** The local registry nodes pull from (absent: none). */
+  registry?: Omit<RegistrySettings, 'enabled'> & { host: string };
+}
+
+/** `{name}` -> the cluster name. */
+export function fillName(template: string, name: string): string {
+  return template.replaceAll('{name}', name);
+}
+
+/** The context name a spec's kubeconfig uses. */
+export function contextOf(spec: ClusterSpec): string {
+  return spec.kubeconfigNames?.context ?? engineNaming[spec.engine].contextName(spec.name);
+}
+
+function resolveAddons(preset: Preset, storage: boolean, ingress: boolean): AddonDefinition[] {
+  const names = [
+    ...(storage && preset.storage && preset.storage.providedBy !== 'engine' ? [preset.storage.providedBy] : []),
+    ...(ingress && preset.ingress && preset.ingress.providedBy !== 'engine' ? [preset.ingress.providedBy] : []),
+    ...preset.addons,
+  ];
+  return [...new Set(names)].map((n) => preset.customAddons.find((a) => a.name === n) ?? ADDON_CATALOGUE[n]!);
+}
+
+function ingressPorts(ingress: IngressSettings | undefined): PortMapping[] {
+  if (!ingress?.enabled || !ingress.hostPorts) return [];
+  const mapping = (hostPort: number, containerPort: number): PortMapping => ({ hostPort, containerPort, protocol: 'TCP', listenAddress: '127.0.0.1' });
+  return [mapping(ingress.hostPorts.http, 80), mapping(ingress.hostPorts.https, 443)];
+}
+
+function withoutEnabled<T extends { enabled: boolean }>(section: T | undefined, on: boolean): Omit<T, 'enabled'> | undefined {
+  if (!section || !on) return undefined;
+  const { enabled: _enabled, ...rest } = section;
+  return rest;
+}
+
+function presetExtras(preset: Preset, name: string, registryOn: boolean): Partial<ClusterSpec> {
+  const labels = Object.fromEntries(Object.entries(preset.nodeLabels).map(([k, v]) => [k, fillName(v, name)]));
+  const names = preset.kubeconfig;
+  const storage = withoutEnabled(preset.storage, preset.storage?.enabled ?? false);
+  const ingress = withoutEnabled(preset.ingress, preset.ingress?.enabled ?? false);
+  const registry = withoutEnabled(preset.registry, registryOn);
+  return {
+    ...(Object.keys(preset.networking).length ? { networking: { ...preset.networking } } : {}),
+    ...(Object.keys(labels).length ? { nodeLabels: labels } : {}),
+    ...(preset.evictionHard ? { evictionHard: { ...preset.evictionHard } } : {}),
+    ...(names ? { kubeconfigNames: { context: fillName(names.context, name), cluster: fillName(names.cluster, name), user: fillName(names.user, name) } } : {}),
+    ...(storage ? { storage } : {}),
+    ...(ingress ? { ingress } : {}),
+    ...(registry ? { registry: { ...registry, host: `localhost:${registry.hostPort}` } } : {}),
+  };
 }
 
 /** The node image for a version: pinned by digest when the preset knows it. */
@@ -70,9 +134,14 @@ export function resolveClusterSpec(preset: Preset, overrides: Overrides = {}): {
     controlPlanes: preset.nodes.controlPlanes,
     workers: overrides.workers === undefined ? preset.nodes.workers : parseWorkers(overrides.workers),
   };
-  const ports = [...preset.ports, ...(overrides.ports ?? []).map(parsePortFlag)];
+  const registryOn = overrides.registry ?? preset.registry?.enabled ?? false;
+  if (registryOn && !preset.registry) {
+    throw new InvalidInputError(`preset "${preset.name}" has no registry section, so --registry has nothing to create`, 'add a registry section to the preset (see presets/kind.yaml)');
+  }
+  const ports = [...preset.ports, ...ingressPorts(preset.ingress), ...(overrides.ports ?? []).map(parsePortFlag)];
   const apiServer = { ...preset.apiServer };
   checkPortClashes(ports, apiServer);
+  const addons = resolveAddons(preset, preset.storage?.enabled ?? false, preset.ingress?.enabled ?? false);
   const spec: ClusterSpec = {
     apiVersion: PRESET_API_VERSION,
     kind: 'ClusterSpec',
@@ -84,10 +153,11 @@ export function resolveClusterSpec(preset: Preset, overrides: Overrides = {}): {
     nodes,
     apiServer,
     ports,
-    ...(preset.addons.length > 0
-      ? { addons: preset.addons.map((name) => preset.customAddons.find((a) => a.name === name) ?? ADDON_CATALOGUE[name]!) }
-      : {}),
+    ...(addons.length > 0 ? { addons } : {}),
+    ...(overrides.mounts?.length ? { mounts: overrides.mounts.map(parseMountFlag) } : {}),
+    ...presetExtras(preset, name, registryOn),
   };
+  if (spec.registry) checkPortClashes([...ports, { hostPort: spec.registry.hostPort, containerPort: 5000, protocol: 'TCP', listenAddress: spec.registry.listenAddress }], apiServer);
   checkClusterName(name, spec.engine, engineNaming[spec.engine].containerNames(spec));
   return { spec, warnings };
 }

@@ -12,6 +12,10 @@ export interface Overrides {
   image?: string;
   /** `HOST:CONTAINER[/PROTO]` or `ADDRESS:HOST:CONTAINER[/PROTO]`. */
   ports?: readonly string[];
+  /** `HOST_PATH:CONTAINER_PATH[:ro]`; HOST_PATH must be absolute (the API resolves relative ones). */
+  mounts?: readonly string[];
+  /** --registry: create or reuse the preset's local registry. */
+  registry?: boolean;
 }
 
 function port(text: string, whole: string): number {
@@ -56,4 +60,25 @@ export function parseWorkers(value: number): number {
     throw new InvalidInputError(`--workers ${value} must be a whole number from 0 to 50`);
   }
   return value;
+}
+
+/** A host folder mounted into every node. */
+export interface Mount {
+  hostPath: string;
+  containerPath: string;
+  readOnly: boolean;
+}
+
+/** Parses one --mount value: `HOST_PATH:CONTAINER_PATH[:ro|rw]`, both absolute. */
+export function parseMountFlag(value: string): Mount {
+  const parts = value.split(':');
+  const mode = parts.length === 3 ? parts[2] : 'rw';
+  const [hostPath = '', containerPath = ''] = parts;
+  if (parts.length < 2 || parts.length > 3 || (mode !== 'ro' && mode !== 'rw')) {
+    throw new InvalidInputError(`--mount "${value}" must be HOST_PATH:CONTAINER_PATH[:ro]`, 'for example --mount /home/me/data:/data');
+  }
+  if (!hostPath.startsWith('/') || !containerPath.startsWith('/')) {
+    throw new InvalidInputError(`--mount "${value}": both paths must be absolute`, 'for example --mount /home/me/data:/data');
+  }
+  return { hostPath, containerPath, readOnly: mode === 'ro' };
 }

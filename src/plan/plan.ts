@@ -2,14 +2,25 @@
 // Touches no file, environment, clock, network or Docker. `kindling plan` and `up --dry-run` print it.
 import { k3dConfig, type K3dSimpleConfig } from '../engines/k3d/config.js';
 import { kindConfig, type KindClusterConfig } from '../engines/kind/config.js';
-import { engineNaming } from '../engines/naming.js';
 import type { Preset } from '../presets/schema.js';
 import { readinessStages } from '../readiness/stages.js';
-import { resolveClusterSpec, type ClusterSpec } from './cluster-spec.js';
+import { contextOf, resolveClusterSpec, type ClusterSpec } from './cluster-spec.js';
 import type { Overrides } from './overrides.js';
 
 /** The steps `up` takes, in order; apply/ has one file per id. */
-export const UP_ACTIONS = ['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'merge-kubeconfig', 'observe', 'apply-addons', 'wait-ready'] as const;
+export const UP_ACTIONS = [
+  'preflight',
+  'record-intent',
+  'ensure-registry',
+  'create-cluster',
+  'save-kubeconfig',
+  'merge-kubeconfig',
+  'observe',
+  'connect-registry',
+  'apply-addons',
+  'configure-cluster',
+  'wait-ready',
+] as const;
 /** One step's id. */
 export type UpActionId = (typeof UP_ACTIONS)[number];
 
@@ -49,6 +60,38 @@ export interface Plan {
   warnings: string[];
 }
 
+/** Whether a spec has anything for configure-cluster to do (what the engine provides is only checked). */
+export function needsConfiguring(spec: ClusterSpec): boolean {
+  return Boolean((spec.storage && spec.storage.providedBy !== 'engine') || (spec.ingress && spec.ingress.providedBy !== 'engine') || spec.registry);
+}
+
+function configureTitle(spec: ClusterSpec): string {
+  const parts = [
+    ...(spec.storage && spec.storage.providedBy !== 'engine' ? [`StorageClass ${spec.storage.className} (${spec.storage.provisioner}, ${spec.storage.volumeBindingMode}${spec.storage.default ? ', default' : ''})`] : []),
+    ...(spec.ingress && spec.ingress.providedBy !== 'engine' ? [`IngressClass ${[spec.ingress.className, ...spec.ingress.extraClasses].join(', ')}`] : []),
+    ...(spec.registry ? [`ConfigMap kube-public/local-registry-hosting (${spec.registry.host})`] : []),
+  ];
+  return `Configure ${parts.join('; ')}`;
+}
+
+function included(id: UpActionId, spec: ClusterSpec, choice: KubeconfigChoice, waitMs: number): boolean {
+  switch (id) {
+    case 'merge-kubeconfig':
+      return choice.merge;
+    case 'wait-ready':
+      return waitMs > 0;
+    case 'apply-addons':
+      return (spec.addons?.length ?? 0) > 0;
+    case 'ensure-registry':
+    case 'connect-registry':
+      return spec.registry !== undefined;
+    case 'configure-cluster':
+      return needsConfiguring(spec);
+    default:
+      return true;
+  }
+}
+
 function waitTitle(spec: ClusterSpec, waitMs: number): string {
   const stages = readinessStages(spec).map((s) => s.title);
   return `Wait up to ${Math.round(waitMs / 1000)}s until ready: ${stages.join(', ')}`;
@@ -62,9 +105,14 @@ function titles(spec: ClusterSpec, waitMs: number): Record<UpActionId, string> {
   return {
     preflight: `Check Docker, the ${spec.engine} binary, the name "${spec.name}"${ports ? ` and host ports ${ports}` : ''}`,
     'record-intent': `Record the desired spec of "${spec.name}" in the state store`,
+    'ensure-registry': spec.registry ? `Run (or reuse) registry ${spec.registry.name} on ${spec.registry.listenAddress}:${spec.registry.hostPort} (${spec.registry.image})` : '',
+    'connect-registry': spec.registry
+      ? `Connect registry ${spec.registry.name} to the nodes' network${spec.engine === 'kind' ? ` and write containerd's hosts.toml for ${spec.registry.host} on every node` : ''}`
+      : '',
+    'configure-cluster': configureTitle(spec),
     'create-cluster': `Create ${nodes} node${nodes === 1 ? '' : 's'} with ${spec.engine} (image ${spec.image})`,
     'save-kubeconfig': 'Save the kubeconfig to the state store (0600)',
-    'merge-kubeconfig': `Add context ${engineNaming[spec.engine].contextName(spec.name)} to your kubeconfig`,
+    'merge-kubeconfig': `Add context ${contextOf(spec)} to your kubeconfig`,
     observe: 'Read the cluster back from Docker',
     'apply-addons': `Apply add-ons ${(spec.addons ?? []).map((a) => a.name).join(', ')} (manifests checked against their sha256, server-side apply)`,
     'wait-ready': waitTitle(spec, waitMs),
@@ -82,11 +130,11 @@ export function planUp(preset: Preset, overrides: Overrides = {}, kubeconfig: Pa
     apiVersion: 'kindling.dev/v1alpha1',
     kind: 'Plan',
     spec,
-    context: engineNaming[spec.engine].contextName(spec.name),
+    context: contextOf(spec),
     kubeconfig: choice,
     readiness: { waitMs, stages: waitMs > 0 ? readinessStages(spec).map((s) => s.id) : [] },
     engineConfig,
-    actions: UP_ACTIONS.filter((id) => (id !== 'merge-kubeconfig' || choice.merge) && (id !== 'wait-ready' || waitMs > 0) && (id !== 'apply-addons' || (spec.addons?.length ?? 0) > 0)).map((id) => ({ id, title: t[id] })),
+    actions: UP_ACTIONS.filter((id) => included(id, spec, choice, waitMs)).map((id) => ({ id, title: t[id] })),
     warnings,
   };
 }

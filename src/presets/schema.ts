@@ -31,6 +31,59 @@ export const CustomAddonSchema = z
   })
   .strict();
 
+const cidr = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'expected an IPv4 CIDR like 10.96.0.0/12');
+const dnsName = z.string().regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d+)?$/, 'expected a lower-case host name');
+/** `{name}` in a template is replaced by the cluster name. */
+const nameTemplate = z.string().regex(/^[A-Za-z0-9@{}._:-]+$/, 'expected a name (letters, digits, . _ - : @) where {name} stands for the cluster name');
+
+/** The names of the cluster, context and user entries in kubeconfig (the engines' own names are rewritten). */
+export const KubeconfigNamesSchema = z
+  .object({ context: nameTemplate, cluster: nameTemplate, user: nameTemplate })
+  .strict();
+
+/** The default StorageClass a user of the environment relies on, and what provides it. */
+export const StorageSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    className: dnsName,
+    provisioner: z.string().min(1),
+    volumeBindingMode: z.enum(['Immediate', 'WaitForFirstConsumer']),
+    reclaimPolicy: z.enum(['Delete', 'Retain']).default('Delete'),
+    default: z.boolean().default(true),
+    /** `engine`: the engine's node image ships the provisioner; otherwise the add-on that deploys it. */
+    providedBy: z.string().min(1).default('engine'),
+  })
+  .strict();
+
+/** The ingress controller and IngressClasses of the environment. */
+export const IngressSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    controller: z.enum(['nginx', 'traefik']),
+    providedBy: z.string().min(1).default('engine'),
+    className: dnsName,
+    default: z.boolean().default(true),
+    /** More IngressClasses for the same controller (MicroK8s: traefik, nginx next to public). */
+    extraClasses: z.array(dnsName).default([]),
+    /** Host ports mapped to the controller's 80/443 when enabled (omit: not mapped). */
+    hostPorts: z.object({ http: portNumber, https: portNumber }).strict().optional(),
+  })
+  .strict();
+
+/** A local registry container that nodes pull from by `host` (KEP-1755 local-registry-hosting). */
+export const RegistrySchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    /** Container name (kind's recipe: kind-registry). */
+    name: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lower-case container name'),
+    image: z.string().min(1).default('registry:2'),
+    hostPort: portNumber,
+    listenAddress: z.ipv4().default('127.0.0.1'),
+    /** Kept after its last cluster is deleted. */
+    shared: z.boolean().default(false),
+  })
+  .strict();
+
 /** A preset: which engine, which image, how many nodes, which ports, and what it cannot reproduce. */
 export const PresetSchema = z
   .object({
@@ -63,6 +116,17 @@ export const PresetSchema = z
       .strict()
       .default({ address: '127.0.0.1', port: 0 }),
     ports: z.array(PortMappingSchema).default([]),
+    networking: z.object({ podSubnet: cidr.optional(), serviceSubnet: cidr.optional() }).strict().default({}),
+    /** Labels on every node; `{name}` is the cluster name. */
+    nodeLabels: z.record(z.string().regex(/^([a-z0-9.-]+\/)?[A-Za-z0-9._-]+$/, 'expected a label key'), z.string()).default({}),
+    /** Kubelet hard-eviction thresholds (KubeletConfiguration evictionHard), e.g. memory.available: 100Mi. */
+    evictionHard: z.record(z.string(), z.string()).optional(),
+    kubeconfig: KubeconfigNamesSchema.optional(),
+    storage: StorageSchema.optional(),
+    ingress: IngressSchema.optional(),
+    /** How LoadBalancer Services get an address, as the environment does it (documentation, shown by presets show). */
+    loadBalancer: z.string().min(1).default('none'),
+    registry: RegistrySchema.optional(),
     /** Add-ons applied after create: names from the catalogue or from customAddons. */
     addons: z.array(z.string()).default([]),
     customAddons: z.array(CustomAddonSchema).default([]),
@@ -71,15 +135,34 @@ export const PresetSchema = z
   .strict()
   .superRefine((p, ctx) => {
     const known = [...Object.keys(ADDON_CATALOGUE), ...p.customAddons.map((a) => a.name)];
+    const unknown = (name: string) => `expected an add-on of the catalogue or of customAddons (${known.sort().join(', ')})`;
     p.addons.forEach((name, i) => {
-      if (!known.includes(name)) {
-        ctx.addIssue({ code: 'custom', path: ['addons', i], message: `expected an add-on of the catalogue or of customAddons (${known.sort().join(', ')})` });
-      }
+      if (!known.includes(name)) ctx.addIssue({ code: 'custom', path: ['addons', i], message: unknown(name) });
     });
+    for (const key of ['storage', 'ingress'] as const) {
+      const by = p[key]?.providedBy;
+      if (by !== undefined && by !== 'engine' && !known.includes(by)) {
+        ctx.addIssue({ code: 'custom', path: [key, 'providedBy'], message: `expected "engine" or ${unknown(by).slice('expected '.length)}` });
+      }
+    }
+    if (p.ingress?.controller === 'traefik' && p.ingress.providedBy !== 'engine') {
+      ctx.addIssue({ code: 'custom', path: ['ingress', 'providedBy'], message: 'Traefik comes only with k3s: expected "engine"' });
+    }
+    if (p.engine === 'kind' && p.ingress?.controller === 'traefik') {
+      ctx.addIssue({ code: 'custom', path: ['ingress', 'controller'], message: 'kind nodes do not ship Traefik: expected "nginx"' });
+    }
   });
 
 /** A validated preset with defaults applied. */
 export type Preset = z.infer<typeof PresetSchema>;
+/** A validated storage section. */
+export type StorageSettings = z.infer<typeof StorageSchema>;
+/** A validated ingress section. */
+export type IngressSettings = z.infer<typeof IngressSchema>;
+/** A validated registry section. */
+export type RegistrySettings = z.infer<typeof RegistrySchema>;
+/** Validated kubeconfig names (templates). */
+export type KubeconfigNames = z.infer<typeof KubeconfigNamesSchema>;
 /** A validated port mapping. */
 export type PortMapping = z.infer<typeof PortMappingSchema>;
 /** Engine names. */

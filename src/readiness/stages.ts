@@ -3,6 +3,8 @@
 import type { AddonDefinition } from '../addons/catalogue.js';
 import type { ClusterSpec } from '../plan/cluster-spec.js';
 import type { KubeApi } from '../runtime/kube-api.js';
+import { DEFAULT_STORAGE_CLASS } from '../configure/storage-class.js';
+import { INGRESS_CONTROLLERS } from '../configure/ingress-classes.js';
 
 /** What one look at a stage found. */
 export interface StageObservation {
@@ -13,7 +15,7 @@ export interface StageObservation {
 
 /** One stage of readiness. */
 export interface Stage {
-  id: 'api' | 'nodes' | 'dns' | 'addons' | 'registry';
+  id: 'api' | 'nodes' | 'dns' | 'addons' | 'storage' | 'ingress';
   title: string;
   check(api: KubeApi): Promise<StageObservation>;
 }
@@ -50,7 +52,36 @@ export function readinessStages(spec: ClusterSpec): Stage[] {
       },
     },
     ...(spec.addons?.length ? [addonsStage(spec.addons)] : []),
+    ...(spec.storage ? [storageStage(spec.storage)] : []),
+    ...(spec.ingress ? [ingressStage(spec.ingress)] : []),
   ];
+}
+
+function storageStage(s: NonNullable<ClusterSpec['storage']>): Stage {
+  return {
+    id: 'storage',
+    title: `StorageClass ${s.className}${s.default ? ' (default)' : ''}`,
+    async check(api) {
+      const sc = await api.get({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', name: s.className });
+      if (!sc) return { done: false, saw: `StorageClass ${s.className} does not exist yet` };
+      const isDefault = ((sc.metadata as { annotations?: Record<string, string> }).annotations ?? {})[DEFAULT_STORAGE_CLASS] === 'true';
+      const saw = `StorageClass ${s.className}: ${String(sc.provisioner)}, ${String(sc.volumeBindingMode)}${isDefault ? ', default' : ''}`;
+      return { done: sc.provisioner === s.provisioner && sc.volumeBindingMode === s.volumeBindingMode && isDefault === s.default, saw };
+    },
+  };
+}
+
+function ingressStage(i: NonNullable<ClusterSpec['ingress']>): Stage {
+  return {
+    id: 'ingress',
+    title: `IngressClass ${i.className}`,
+    async check(api) {
+      const ic = await api.get({ apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', name: i.className });
+      if (!ic) return { done: false, saw: `IngressClass ${i.className} does not exist yet` };
+      const controller = (ic.spec as { controller?: string } | undefined)?.controller;
+      return { done: controller === INGRESS_CONTROLLERS[i.controller], saw: `IngressClass ${i.className}: controller ${String(controller)}` };
+    },
+  };
 }
 
 function addonsStage(addons: readonly AddonDefinition[]): Stage {

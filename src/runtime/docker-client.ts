@@ -30,7 +30,24 @@ export interface DockerObject {
   labels: Record<string, string>;
 }
 
-/** Read-only view of the engine, plus removal of objects kindling itself labelled. */
+/** A container kindling runs itself (a registry): image, labels, published ports, restart policy. */
+export interface RunSpec {
+  name: string;
+  image: string;
+  labels: Record<string, string>;
+  /** containerPort (TCP) -> host address and port. */
+  publish: { containerPort: number; hostIp: string; hostPort: number }[];
+  restart: 'no' | 'always' | 'unless-stopped';
+}
+
+/** What an exec inside a container printed and how it exited. */
+export interface ExecResult {
+  exitCode: number;
+  output: string;
+}
+
+/** The slice of the engine kindling uses: reads, removal of what it labelled, and the few writes a
+ * registry and image loading need (run, connect, exec, tag, push). */
 export interface DockerClient {
   /** Where the engine was found (unix:///var/run/docker.sock, tcp://...). */
   readonly endpoint: string;
@@ -44,6 +61,24 @@ export interface DockerClient {
   removeContainer(id: string): Promise<void>;
   removeNetwork(name: string): Promise<void>;
   removeVolume(name: string): Promise<void>;
+  /** The container with exactly this name, running or not. */
+  findContainer(name: string): Promise<ContainerInfo | undefined>;
+  imageExists(ref: string): Promise<boolean>;
+  /** Creates and starts a container; returns its id. */
+  runContainer(spec: RunSpec): Promise<string>;
+  startContainer(id: string): Promise<void>;
+  /** Connects a container to a network; already connected is fine. */
+  connectNetwork(network: string, container: string): Promise<void>;
+  /** Disconnects it; not connected (or gone) is fine. */
+  disconnectNetwork(network: string, container: string): Promise<void>;
+  /** Runs argv (no shell) inside a running container. */
+  exec(container: string, argv: readonly string[]): Promise<ExecResult>;
+  /** Docker stores images in containerd (the containerd image store), where kind's and k3d's loaders fail. */
+  usesContainerdImageStore(): Promise<boolean>;
+  tagImage(source: string, target: string): Promise<void>;
+  /** Pushes an image to its registry; rejects with the registry's error. */
+  pushImage(ref: string): Promise<void>;
+  removeImage(ref: string): Promise<void>;
 }
 
 /** Docker's label filter syntax: `key` for presence, `key=value` for equality. */

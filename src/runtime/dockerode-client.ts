@@ -1,6 +1,7 @@
 // DockerClient over dockerode. Connection is decided by docker-connect.ts; this file only translates.
 import type Dockerode from 'dockerode';
-import type { ContainerInfo, DockerClient, DockerObject } from './docker-client.js';
+import { PassThrough } from 'node:stream';
+import type { ContainerInfo, DockerClient, DockerObject, ExecResult, RunSpec } from './docker-client.js';
 import { labelFilter } from './docker-client.js';
 
 type Summary = Dockerode.ContainerInfo;
@@ -28,6 +29,51 @@ async function ignoreNotFound(removal: Promise<unknown>): Promise<void> {
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode !== 404) throw err;
   }
+}
+
+function splitRef(ref: string): { repo: string; tag: string } {
+  const colon = ref.lastIndexOf(':');
+  return colon > ref.lastIndexOf('/') ? { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) } : { repo: ref, tag: 'latest' };
+}
+
+function createOptions(spec: RunSpec): Dockerode.ContainerCreateOptions {
+  const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
+  for (const p of spec.publish) bindings[`${p.containerPort}/tcp`] = [{ HostIp: p.hostIp, HostPort: String(p.hostPort) }];
+  return {
+    name: spec.name,
+    Image: spec.image,
+    Labels: spec.labels,
+    ExposedPorts: Object.fromEntries(spec.publish.map((p) => [`${p.containerPort}/tcp`, {}])),
+    HostConfig: { PortBindings: bindings, RestartPolicy: { Name: spec.restart } },
+  };
+}
+
+async function runExec(docker: Dockerode, container: string, argv: readonly string[]): Promise<ExecResult> {
+  const exec = await docker.getContainer(container).exec({ Cmd: [...argv], AttachStdout: true, AttachStderr: true });
+  const stream = await exec.start({ hijack: true, stdin: false });
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  docker.modem.demuxStream(stream, out, out);
+  await new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('close', resolve);
+    stream.on('error', reject);
+  });
+  const info = await exec.inspect();
+  return { exitCode: info.ExitCode ?? -1, output: Buffer.concat(chunks).toString('utf8') };
+}
+
+async function followPush(docker: Dockerode, ref: string): Promise<void> {
+  const stream = (await docker.getImage(ref).push({ authconfig: {} } as never)) as unknown as NodeJS.ReadableStream;
+  await new Promise<void>((resolve, reject) => {
+    docker.modem.followProgress(stream, (err: Error | null, output: { error?: string }[]) => {
+      const failed = output?.find((o) => o.error);
+      if (err) reject(err);
+      else if (failed) reject(new Error(failed.error));
+      else resolve();
+    });
+  });
 }
 
 /** Wraps a connected dockerode instance. */
@@ -67,5 +113,56 @@ export function dockerodeClient(docker: Dockerode, endpoint: string): DockerClie
     removeContainer: (id) => ignoreNotFound(docker.getContainer(id).remove({ force: true, v: true })),
     removeNetwork: (name) => ignoreNotFound(docker.getNetwork(name).remove()),
     removeVolume: (name) => ignoreNotFound(docker.getVolume(name).remove()),
+    async findContainer(name) {
+      const list = await docker.listContainers({ all: true, filters: { name: [name] } });
+      return list.map(toContainerInfo).find((c) => c.name === name);
+    },
+    async imageExists(ref) {
+      try {
+        await docker.getImage(ref).inspect();
+        return true;
+      } catch (err) {
+        if ((err as { statusCode?: number }).statusCode === 404) return false;
+        throw err;
+      }
+    },
+    async runContainer(spec) {
+      const c = await docker.createContainer(createOptions(spec));
+      await c.start();
+      return c.id;
+    },
+    async startContainer(id) {
+      try {
+        await docker.getContainer(id).start();
+      } catch (err) {
+        if ((err as { statusCode?: number }).statusCode !== 304) throw err; // already running
+      }
+    },
+    async connectNetwork(network, container) {
+      try {
+        await docker.getNetwork(network).connect({ Container: container });
+      } catch (err) {
+        if (!/already exists|already attached/i.test((err as Error).message)) throw err;
+      }
+    },
+    async disconnectNetwork(network, container) {
+      try {
+        await docker.getNetwork(network).disconnect({ Container: container, Force: true });
+      } catch (err) {
+        const code = (err as { statusCode?: number }).statusCode;
+        if (code !== 404 && !/is not connected/i.test((err as Error).message)) throw err;
+      }
+    },
+    exec: (container, argv) => runExec(docker, container, argv),
+    async usesContainerdImageStore() {
+      const info = (await docker.info()) as { DriverStatus?: [string, string][] };
+      return (info.DriverStatus ?? []).some(([k, v]) => k === 'driver-type' && v.startsWith('io.containerd.snapshotter'));
+    },
+    async tagImage(source, target) {
+      const { repo, tag } = splitRef(target);
+      await docker.getImage(source).tag({ repo, tag });
+    },
+    pushImage: (ref) => followPush(docker, ref),
+    removeImage: (ref) => ignoreNotFound(docker.getImage(ref).remove()),
   };
 }

@@ -24,6 +24,24 @@ export interface KubeApi {
   deployment(namespace: string, name: string): Promise<DeploymentReadiness | undefined>;
   /** Server-side applies each object in order, as field manager `kindling` (conflicts forced). */
   apply(objects: readonly Record<string, unknown>[]): Promise<void>;
+  /** Every object of a kind (cluster-scoped kinds, or all namespaces). */
+  list(apiVersion: string, kind: string): Promise<Record<string, unknown>[]>;
+  /** One object, or undefined when it does not exist. */
+  get(ref: ObjectRef): Promise<Record<string, unknown> | undefined>;
+  /** Deletes one object; succeeds when it does not exist. */
+  delete(ref: ObjectRef): Promise<void>;
+}
+
+/** Names one object. */
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+function refObject(ref: ObjectRef): { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } } {
+  return { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -66,6 +84,25 @@ export async function clientNodeKubeApi(kubeconfig: string, requestTimeoutMs = 5
           requestTimeoutMs * 4,
           `apply ${what}`,
         );
+      }
+    },
+    async list(apiVersion, kind) {
+      const res = await withTimeout(objects.list(apiVersion, kind), requestTimeoutMs, `list ${kind}`);
+      return res.items as unknown as Record<string, unknown>[];
+    },
+    async get(ref) {
+      try {
+        return (await withTimeout(objects.read(refObject(ref)), requestTimeoutMs, `GET ${ref.kind} ${ref.name}`)) as unknown as Record<string, unknown>;
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
+    },
+    async delete(ref) {
+      try {
+        await withTimeout(objects.delete(refObject(ref)), requestTimeoutMs, `DELETE ${ref.kind} ${ref.name}`);
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
       }
     },
     async deployment(namespace, name) {

@@ -6,7 +6,8 @@ import { parse, stringify } from 'yaml';
 import { ConflictError } from '../errors.js';
 import type { ClusterStatus } from '../status/cluster-status.js';
 import { writeFileAtomic } from './atomic-write.js';
-import type { HeldLock, HistoryEntry, LockInfo, StateStore, StoredSpec } from './state-store.js';
+import { withFileLock } from '../kubeconfig/file-lock.js';
+import type { HeldLock, HistoryEntry, LockInfo, RegistryRecord, StateStore, StoredSpec } from './state-store.js';
 
 /** What the store needs from the process: the clock, who we are, and whether another pid lives. */
 export interface StoreEnvironment {
@@ -132,6 +133,21 @@ export function localStateStore(root: string, env: StoreEnvironment): StateStore
     async writeRecord(name, key, value) {
       await ensure(name);
       await writeFileAtomic(join(clusterDir(name), `${key}.json`), `${JSON.stringify(value, null, 2)}\n`);
+    },
+    async readRegistry(name) {
+      const text = await readOptional(join(root, 'registries', `${name}.json`));
+      return text === undefined ? undefined : (JSON.parse(text) as RegistryRecord);
+    },
+    async updateRegistry(name, fn) {
+      const dir = join(root, 'registries');
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const path = join(dir, `${name}.json`);
+      return withFileLock(path, async () => {
+        const next = await fn(await store.readRegistry(name));
+        if (next) await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`);
+        else await rm(path, { force: true });
+        return next;
+      });
     },
     async remove(name) {
       await rm(clusterDir(name), { recursive: true, force: true });

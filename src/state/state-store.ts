@@ -38,6 +38,18 @@ export interface HeldLock {
   release(): Promise<void>;
 }
 
+/** A registry container and the clusters that pull from it (registries/<name>.json). */
+export interface RegistryRecord {
+  name: string;
+  image: string;
+  host: string;
+  /** kindling ran the container (else the user did, e.g. with kind's recipe, and it is never removed). */
+  createdBy: 'kindling' | 'user';
+  /** Kept after its last user is deleted. */
+  shared: boolean;
+  users: string[];
+}
+
 /** Everything kindling keeps about clusters. */
 export interface StateStore {
   /** A directory path or s3:// URL, for messages. */
@@ -60,6 +72,9 @@ export interface StateStore {
   /** A small named JSON record kept with the cluster (e.g. which kubeconfig entries were merged where). */
   readRecord<T>(name: string, key: string): Promise<T | undefined>;
   writeRecord(name: string, key: string, value: unknown): Promise<void>;
+  readRegistry(name: string): Promise<RegistryRecord | undefined>;
+  /** Reads, changes and writes a registry's record under its lock; `fn` returning undefined removes it. */
+  updateRegistry(name: string, fn: (current: RegistryRecord | undefined) => Promise<RegistryRecord | undefined>): Promise<RegistryRecord | undefined>;
   /** Removes everything stored for the cluster. */
   remove(name: string): Promise<void>;
 }

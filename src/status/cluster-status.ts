@@ -59,6 +59,8 @@ export interface ObservedInputs {
   name: string;
   engine: EngineName;
   naming: EngineNaming;
+  /** The context name when the preset renamed it (else the engine's). */
+  context?: string;
   containers: readonly ContainerInfo[];
   lock: LockInfo | undefined;
   lockLive: boolean;
@@ -95,7 +97,7 @@ export function deriveStatus(i: ObservedInputs): ClusterStatus {
     engine: i.engine,
     phase,
     observedAt: i.now.toISOString(),
-    context: i.naming.contextName(i.name),
+    context: i.context ?? i.naming.contextName(i.name),
     ...(api ? { apiServer: api } : {}),
     nodes,
     ...(message ? { message } : {}),

@@ -20,15 +20,17 @@ export async function observeCluster(
   containers?: ContainerInfo[],
   opts: { ignoreLock?: boolean } = {},
 ): Promise<ClusterStatus> {
-  const [found, lock, previous] = await Promise.all([
+  const [found, lock, previous, stored] = await Promise.all([
     containers ?? clusterContainers(ctx, name, engine),
     ctx.store.readLock(name),
     ctx.store.readStatus(name),
+    ctx.store.readSpec(name),
   ]);
   return deriveStatus({
     name,
     engine,
     naming: engineNaming[engine],
+    ...(stored?.spec.kubeconfigNames ? { context: stored.spec.kubeconfigNames.context } : {}),
     containers: found,
     lock: opts.ignoreLock ? undefined : lock?.info,
     lockLive: !opts.ignoreLock && (lock?.live ?? false),

@@ -3,8 +3,8 @@
 // object is server-side applied in order, once the API server answers.
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseAllDocuments } from 'yaml';
-import { addonCacheDir, getManifest } from '../../addons/fetch.js';
+import { addonCacheDir } from '../../addons/fetch.js';
+import { addonObjects } from '../../addons/objects.js';
 import { readinessStages } from '../../readiness/stages.js';
 import { waitForReadiness } from '../../readiness/wait.js';
 import type { Action } from '../action.js';
@@ -21,15 +21,7 @@ export const applyAddons: Action<UpState> = {
     const sources = { cacheDir: addonCacheDir(ctx.env), ...(state.addonsFrom ? { from: state.addonsFrom } : {}) };
     const objects: Record<string, unknown>[] = [];
     const addons = spec.addons ?? [];
-    for (const addon of addons) {
-      for (const m of addon.manifests) {
-        const text = await getManifest(m, sources);
-        for (const doc of parseAllDocuments(text)) {
-          const o = doc.toJS() as Record<string, unknown> | null;
-          if (o && typeof o === 'object' && o.kind) objects.push(o);
-        }
-      }
-    }
+    for (const addon of addons) objects.push(...(await addonObjects(addon, sources)));
     const api = await ctx.kubeApi(await readFile(state.kubeconfigPath!, 'utf8'));
     const [apiStage] = readinessStages(spec);
     await waitForReadiness(api, [apiStage!], { timeoutMs: API_WAIT_MS, clock: { now: () => ctx.now().getTime(), sleep: (ms) => sleep(ms) } });

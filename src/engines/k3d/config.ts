@@ -12,10 +12,33 @@ export interface K3dSimpleConfig {
   image: string;
   kubeAPI: { host: string; hostIP: string; hostPort?: string };
   ports?: { port: string; nodeFilters: string[] }[];
+  volumes?: { volume: string; nodeFilters: string[] }[];
+  registries?: { config: string };
   options: {
+    k3s?: { extraArgs?: { arg: string; nodeFilters: string[] }[]; nodeLabels?: { label: string; nodeFilters: string[] }[] };
     kubeconfig: { updateDefaultKubeconfig: false; switchCurrentContext: false };
     runtime: { labels: { label: string; nodeFilters: string[] }[] };
   };
+}
+
+const NODES = ['server:*', 'agent:*'];
+
+function k3sOptions(spec: ClusterSpec): K3dSimpleConfig['options']['k3s'] | undefined {
+  const args = [
+    ...(spec.networking?.podSubnet ? [{ arg: `--cluster-cidr=${spec.networking.podSubnet}`, nodeFilters: ['server:*'] }] : []),
+    ...(spec.networking?.serviceSubnet ? [{ arg: `--service-cidr=${spec.networking.serviceSubnet}`, nodeFilters: ['server:*'] }] : []),
+    ...(spec.evictionHard
+      ? [{ arg: `--kubelet-arg=eviction-hard=${Object.entries(spec.evictionHard).map(([k, v]) => `${k}<${v}`).join(',')}`, nodeFilters: NODES }]
+      : []),
+  ];
+  const labels = Object.entries(spec.nodeLabels ?? {}).map(([k, v]) => ({ label: `${k}=${v}`, nodeFilters: NODES }));
+  if (args.length === 0 && labels.length === 0) return undefined;
+  return { ...(args.length ? { extraArgs: args } : {}), ...(labels.length ? { nodeLabels: labels } : {}) };
+}
+
+/** k3s's registries.yaml: pulls from the registry's host address go to the registry container on the network. */
+function registriesYaml(registry: NonNullable<ClusterSpec['registry']>): string {
+  return `mirrors:\n  "${registry.host}":\n    endpoint:\n      - http://${registry.name}:5000\n`;
 }
 
 /** The k3d config for a spec: API and ports bound to the spec's addresses, every container labelled. */
@@ -40,7 +63,10 @@ export function k3dConfig(spec: ClusterSpec): K3dSimpleConfig {
           })),
         }
       : {}),
+    ...(spec.mounts ? { volumes: spec.mounts.map((m) => ({ volume: `${m.hostPath}:${m.containerPath}${m.readOnly ? ':ro' : ''}`, nodeFilters: NODES })) } : {}),
+    ...(spec.registry ? { registries: { config: registriesYaml(spec.registry) } } : {}),
     options: {
+      ...(k3sOptions(spec) ? { k3s: k3sOptions(spec)! } : {}),
       // kindling keeps the kubeconfig in its state store; it never lets k3d edit the user's file.
       kubeconfig: { updateDefaultKubeconfig: false, switchCurrentContext: false },
       runtime: {

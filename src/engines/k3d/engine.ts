@@ -59,6 +59,11 @@ export function k3dEngine(opts: K3dEngineOptions): Engine {
         runEngine(bin, `delete cluster "${name}"`, ['cluster', 'delete', name], { env: { ...bin.env, TMPDIR: dir, KUBECONFIG: join(dir, 'kubeconfig') } }),
       );
     },
+    async loadImages(name, images) {
+      await withTempDir(opts.tmpDir, (dir) =>
+        runEngine(bin, `import images into "${name}"`, ['image', 'import', '--cluster', name, ...images], { env: { ...bin.env, TMPDIR: dir } }),
+      );
+    },
     async kubeconfig(name) {
       const out = await runEngine(bin, `export the kubeconfig of "${name}"`, ['kubeconfig', 'get', name]);
       return out.replace(/^---\n/, '');

@@ -1,25 +1,34 @@
 // Builds kind's own config (kind.x-k8s.io/v1alpha4 Cluster) from a ClusterSpec. Pure.
 import type { ClusterSpec } from '../../plan/cluster-spec.js';
 
+/** One node of kind's config, only the fields kindling sets. */
+export interface KindNodeConfig {
+  role: 'control-plane' | 'worker';
+  image: string;
+  labels?: Record<string, string>;
+  extraPortMappings?: { containerPort: number; hostPort: number; listenAddress: string; protocol: string }[];
+  extraMounts?: { hostPath: string; containerPath: string; readOnly: boolean }[];
+}
+
 /** kind's Cluster document, only the fields kindling sets. */
 export interface KindClusterConfig {
   kind: 'Cluster';
   apiVersion: 'kind.x-k8s.io/v1alpha4';
   name: string;
-  networking: { apiServerAddress: string; apiServerPort?: number };
-  nodes: {
-    role: 'control-plane' | 'worker';
-    image: string;
-    extraPortMappings?: { containerPort: number; hostPort: number; listenAddress: string; protocol: string }[];
-  }[];
+  networking: { apiServerAddress: string; apiServerPort?: number; podSubnet?: string; serviceSubnet?: string };
+  nodes: KindNodeConfig[];
+  kubeadmConfigPatches?: string[];
 }
 
-/** The kind config for a spec. Port mappings go on the first control-plane node. */
-export function kindConfig(spec: ClusterSpec): KindClusterConfig {
-  const controlPlanes = Array.from({ length: spec.nodes.controlPlanes }, (_, i) => ({
-    role: 'control-plane' as const,
+function node(spec: ClusterSpec, role: KindNodeConfig['role'], first: boolean): KindNodeConfig {
+  // ingress-nginx's kind provider runs on the node labelled ingress-ready=true, where 80/443 are mapped.
+  const ingressLabel: Record<string, string> = first && spec.ingress?.controller === 'nginx' ? { 'ingress-ready': 'true' } : {};
+  const labels: Record<string, string> = { ...spec.nodeLabels, ...ingressLabel };
+  return {
+    role,
     image: spec.image,
-    ...(i === 0 && spec.ports.length > 0
+    ...(Object.keys(labels).length ? { labels } : {}),
+    ...(first && spec.ports.length > 0
       ? {
           extraPortMappings: spec.ports.map((p) => ({
             containerPort: p.containerPort,
@@ -29,8 +38,22 @@ export function kindConfig(spec: ClusterSpec): KindClusterConfig {
           })),
         }
       : {}),
-  }));
-  const workers = Array.from({ length: spec.nodes.workers }, () => ({ role: 'worker' as const, image: spec.image }));
+    ...(spec.mounts ? { extraMounts: spec.mounts.map((m) => ({ ...m })) } : {}),
+  };
+}
+
+/** The kubelet patch for the spec's eviction thresholds (kind's kubeadmConfigPatches take YAML text). */
+function kubeletPatch(evictionHard: Record<string, string>): string {
+  const lines = Object.entries(evictionHard).map(([k, v]) => `  ${k}: "${v}"`);
+  return ['kind: KubeletConfiguration', 'evictionHard:', ...lines].join('\n') + '\n';
+}
+
+/** The kind config for a spec. Port mappings go on the first control-plane node.
+ * A registry needs no containerd patch: node images of kind v0.27.0 and later already read
+ * /etc/containerd/certs.d (kind's local-registry docs), where kindling writes each node's hosts.toml. */
+export function kindConfig(spec: ClusterSpec): KindClusterConfig {
+  const controlPlanes = Array.from({ length: spec.nodes.controlPlanes }, (_, i) => node(spec, 'control-plane', i === 0));
+  const workers = Array.from({ length: spec.nodes.workers }, () => node(spec, 'worker', false));
   return {
     kind: 'Cluster',
     apiVersion: 'kind.x-k8s.io/v1alpha4',
@@ -38,7 +61,9 @@ export function kindConfig(spec: ClusterSpec): KindClusterConfig {
     networking: {
       apiServerAddress: spec.apiServer.address,
       ...(spec.apiServer.port !== 0 ? { apiServerPort: spec.apiServer.port } : {}),
+      ...spec.networking,
     },
     nodes: [...controlPlanes, ...workers],
+    ...(spec.evictionHard ? { kubeadmConfigPatches: [kubeletPatch(spec.evictionHard)] } : {}),
   };
 }

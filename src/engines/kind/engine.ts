@@ -42,5 +42,8 @@ export function kindEngine(opts: KindEngineOptions): Engine {
       await throwaway((kubeconfig) => runEngine(bin, `delete cluster "${name}"`, ['delete', 'cluster', '--name', name, '--kubeconfig', kubeconfig]));
     },
     kubeconfig: (name) => runEngine(bin, `export the kubeconfig of "${name}"`, ['get', 'kubeconfig', '--name', name]),
+    async loadImages(name, images) {
+      await runEngine(bin, `load images into "${name}"`, ['load', 'docker-image', '--name', name, ...images]);
+    },
   };
 }

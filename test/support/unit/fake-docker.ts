@@ -1,6 +1,6 @@
 // An in-memory DockerClient for unit tests: containers, networks and volumes held in arrays, label
 // filtering as Docker does it ('' matches any value), and a record of every removal.
-import type { ContainerInfo, DockerClient, DockerObject, PublishedPort } from '../../../src/runtime/docker-client.js';
+import type { ContainerInfo, DockerClient, DockerObject, ExecResult, PublishedPort, RunSpec } from '../../../src/runtime/docker-client.js';
 
 /** A DockerClient stand-in whose contents the test sets and inspects. */
 export class FakeDocker implements DockerClient {
@@ -56,6 +56,71 @@ export class FakeDocker implements DockerClient {
   async removeVolume(name: string): Promise<void> {
     this.removed.volumes.push(name);
     this.volumes = this.volumes.filter((v) => v.name !== name);
+  }
+
+  /** Images present (by reference); runContainer needs its image here. */
+  images = new Set<string>();
+  /** Every exec, connect, tag and push, in order, as text. */
+  readonly calls: string[] = [];
+  /** Whether Docker uses the containerd image store. */
+  containerdStore = false;
+
+  async findContainer(name: string): Promise<ContainerInfo | undefined> {
+    const c = this.containers.find((x) => x.name === name);
+    return c && structuredClone(c);
+  }
+
+  async imageExists(ref: string): Promise<boolean> {
+    return this.images.has(ref);
+  }
+
+  async runContainer(spec: RunSpec): Promise<string> {
+    if (!this.images.has(spec.image)) throw Object.assign(new Error(`No such image: ${spec.image}`), { statusCode: 404 });
+    const ports = spec.publish.map((p) => ({ containerPort: p.containerPort, protocol: 'tcp', hostIp: p.hostIp, hostPort: p.hostPort }));
+    const c = container(spec.name, spec.labels, { image: spec.image, ports });
+    this.containers.push(c);
+    this.calls.push(`run ${spec.name}`);
+    return c.id;
+  }
+
+  async startContainer(id: string): Promise<void> {
+    const c = this.containers.find((x) => x.id === id);
+    if (c) c.state = 'running';
+  }
+
+  async connectNetwork(network: string, name: string): Promise<void> {
+    const c = this.containers.find((x) => x.name === name || x.id === name);
+    if (c && !c.networks.includes(network)) c.networks.push(network);
+    this.calls.push(`connect ${network} ${name}`);
+  }
+
+  async disconnectNetwork(network: string, name: string): Promise<void> {
+    const c = this.containers.find((x) => x.name === name || x.id === name);
+    if (c) c.networks = c.networks.filter((n) => n !== network);
+    this.calls.push(`disconnect ${network} ${name}`);
+  }
+
+  async exec(name: string, argv: readonly string[]): Promise<ExecResult> {
+    this.calls.push(`exec ${name} ${argv.join(' ')}`);
+    return { exitCode: 0, output: '' };
+  }
+
+  async usesContainerdImageStore(): Promise<boolean> {
+    return this.containerdStore;
+  }
+
+  async tagImage(source: string, target: string): Promise<void> {
+    this.images.add(target);
+    this.calls.push(`tag ${source} ${target}`);
+  }
+
+  async pushImage(ref: string): Promise<void> {
+    this.calls.push(`push ${ref}`);
+  }
+
+  async removeImage(ref: string): Promise<void> {
+    this.images.delete(ref);
+    this.calls.push(`rmi ${ref}`);
   }
 }
 

@@ -85,7 +85,7 @@ describe('add-ons in presets and plans', () => {
       throw new Error('expected an error');
     })();
     expect(err.issues).toEqual([
-      { file: 'mine.yaml', line: 12, column: 5, path: 'addons.1', message: 'expected an add-on of the catalogue or of customAddons (ingress-nginx, local-path-provisioner), got "metrics-servr"' },
+      { file: 'mine.yaml', line: 12, column: 5, path: 'addons.1', message: 'expected an add-on of the catalogue or of customAddons (ingress-nginx, local-path-provisioner, metrics-server, microk8s-hostpath-provisioner, minikube-storage-provisioner), got "metrics-servr"' },
     ]);
   });
 
@@ -101,7 +101,7 @@ describe('add-ons in presets and plans', () => {
     expect(plan.spec.addons).toEqual([ADDON_CATALOGUE['local-path-provisioner']]);
     expect(plan.actions.map((a) => a.id)).toContain('apply-addons');
     expect(plan.actions.find((a) => a.id === 'apply-addons')!.title).toBe('Apply add-ons local-path-provisioner (manifests checked against their sha256, server-side apply)');
-    expect(readinessStages(plan.spec).map((s) => s.id)).toEqual(['api', 'nodes', 'dns', 'addons']);
+    expect(readinessStages(plan.spec).map((s) => s.id)).toEqual(['api', 'nodes', 'dns', 'addons', 'storage']);
     expect(planUp(builtinPreset('kind'), { name: 'dev' }).spec).not.toHaveProperty('addons');
   });
 });

@@ -8,14 +8,14 @@ describe('kindling presets', () => {
   it('list prints every preset with engine, source and a one-line description', async () => {
     const r = await runCli(['presets', 'list'], { env });
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('NAME   ENGINE   SOURCE     DESCRIPTION');
-    expect(r.stdout).toMatch(/^kind {3}kind {5}built-in {3}kind v0\.32\.0 as it ships/m);
-    expect(r.stdout).toMatch(/^k3d {4}k3d {6}built-in {3}k3d v5\.9\.0 as it ships/m);
+    expect(r.stdout.split('\n')[0]).toBe('NAME       ENGINE   SOURCE     DESCRIPTION');
+    expect(r.stdout).toMatch(/^kind {7}kind {5}built-in {3}kind v0\.32\.0 as it ships/m);
+    expect(r.stdout).toMatch(/^k3d {8}k3d {6}built-in {3}k3d v5\.9\.0 as it ships/m);
   });
 
   it('list -o json', async () => {
     const r = await runCli(['presets', 'list', '-o', 'json'], { env });
-    expect(JSON.parse(r.stdout).map((p: { name: string }) => p.name)).toEqual(['k3d', 'kind']);
+    expect(JSON.parse(r.stdout).map((p: { name: string }) => p.name)).toEqual(['k3d', 'k3s', 'kind', 'microk8s', 'minikube']);
   });
 
   it('show prints the resolved preset as YAML, with --set applied; an unknown preset exits 3', async () => {

@@ -33,6 +33,7 @@ describe('resolveClusterSpec', () => {
       nodes: { controlPlanes: 1, workers: 0 },
       apiServer: { address: '127.0.0.1', port: 0 },
       ports: [],
+      storage: { className: 'standard', provisioner: 'rancher.io/local-path', volumeBindingMode: 'WaitForFirstConsumer', reclaimPolicy: 'Delete', default: true, providedBy: 'engine' },
     });
     expect(warnings).toEqual([]);
   });

@@ -36,8 +36,11 @@ describe('user presets', () => {
     const files = await presetFiles({ user: userDir(), builtin: join(process.cwd(), 'presets') });
     expect(files.map((f) => [f.name, f.builtin])).toEqual([
       ['k3d', true],
+      ['k3s', true],
       ['kind', false],
+      ['microk8s', true],
       ['mine', false],
+      ['minikube', true],
     ]);
     expect((await loadPreset('mine', { cwd: dir, env: env() })).preset.name).toBe('mine');
   });
@@ -129,8 +132,11 @@ describe('presets list and show', () => {
     expect(list.map((p) => [p.name, p.engine, p.source])).toEqual([
       ['broken', '?', 'user'],
       ['k3d', 'k3d', 'built-in'],
+      ['k3s', 'k3d', 'built-in'],
       ['kind', 'kind', 'built-in'],
+      ['microk8s', 'kind', 'built-in'],
       ['mine', 'kind', 'user'],
+      ['minikube', 'kind', 'built-in'],
     ]);
     expect(list[0]!.error).toContain('YAML:');
     expect(list.find((p) => p.name === 'mine')!.description).toBe('my kind');

@@ -8,7 +8,8 @@ import type { DeploymentReadiness, KubeApi, NodeReadiness } from '../../../src/r
 import { rejection } from '../../support/unit/thrown.js';
 import { builtinPreset } from '../../support/unit/presets.js';
 
-const spec = planUp(builtinPreset('kind'), { name: 'dev', workers: 2 }).spec;
+// The kind preset without its storage section: these tests are about api, nodes and dns.
+const spec = planUp(builtinPreset('kind', { storage: undefined }), { name: 'dev', workers: 2 }).spec;
 
 /** A fake clock: sleep advances time instantly. */
 function fakeClock(): WaitClock & { t: number } {
@@ -29,6 +30,13 @@ function api(clock: { t: number }, script: { apiAt?: number; nodesReadyAt?: numb
       return Array.from({ length: n }, (_, i) => ({ name: `dev-node-${i}`, ready: ready || i === 0 }));
     },
     async apply() {},
+    async list() {
+      return [];
+    },
+    async get() {
+      return undefined;
+    },
+    async delete() {},
     async deployment(): Promise<DeploymentReadiness | undefined> {
       if (clock.t < (script.dnsAt ?? 0)) return clock.t < (script.dnsAt ?? 0) / 2 ? undefined : { desired: 2, available: 1, availableCondition: false };
       return { desired: 2, available: 2, availableCondition: true };
