@@ -63,6 +63,9 @@ images=(
   "rancher/k3s:v1.35.5-k3s1-broken|common,k3s,+broken|ENTRYPOINT [\"/bin/k3s\"];CMD [\"agent\"]"
   "ghcr.io/k3d-io/k3d-proxy:5.9.0|common,k3d-proxy|ENTRYPOINT [\"/usr/bin/nginx-proxy\"]"
   "ghcr.io/k3d-io/k3d-tools:5.9.0|common,k3d-tools|WORKDIR /app;ENTRYPOINT [\"/app/k3d-tools\"]"
+  # Not a stand-in: the real registry server (Debian's docker-registry, Distribution v2.8) under the name
+  # kindling and k3d run by default.
+  "registry:2|@registry|ENTRYPOINT [\"/usr/bin/docker-registry\"];CMD [\"serve\", \"/etc/docker/registry/config.yml\"];EXPOSE 5000/tcp;VOLUME /var/lib/registry"
 )
 
 current() { docker image inspect --format "{{index .Config.Labels \"$hash_label\"}}" "$1" 2>/dev/null || true; }
@@ -78,23 +81,23 @@ for spec in "${images[@]}"; do
 done
 [ ${#todo[@]} -gt 0 ] || exit 0
 
-# --- busybox-static ------------------------------------------------------------------------------
-fetch_busybox() {
-  local deb log
-  deb=$(ls -1 "$debs"/busybox-static_*.deb 2>/dev/null | LC_ALL=C sort | tail -n1 || true)
+# --- Debian packages: busybox-static, docker-registry ----------------------------------------------
+fetch_deb() { # PACKAGE: the cached .deb, downloaded with apt-get the first time
+  local pkg=$1 deb log
+  deb=$(ls -1 "$debs/${pkg}"_*.deb 2>/dev/null | LC_ALL=C sort | tail -n1 || true)
   if [ -z "$deb" ]; then
-    command -v apt-get >/dev/null 2>&1 || die "apt-get not found: need Debian's busybox-static .deb in $debs"
+    command -v apt-get >/dev/null 2>&1 || die "apt-get not found: need Debian's $pkg .deb in $debs"
     mkdir -p "$debs"
     log=$(mktemp)
-    if ! (cd "$debs" && apt-get download busybox-static) >"$log" 2>&1; then
-      (apt-get update -qq && cd "$debs" && apt-get download busybox-static) >>"$log" 2>&1 || {
+    if ! (cd "$debs" && apt-get download "$pkg") >"$log" 2>&1; then
+      (apt-get update -qq && cd "$debs" && apt-get download "$pkg") >>"$log" 2>&1 || {
         cat "$log" >&2
         rm -f "$log"
-        die "could not download busybox-static with apt-get"
+        die "could not download $pkg with apt-get"
       }
     fi
     rm -f "$log"
-    deb=$(ls -1 "$debs"/busybox-static_*.deb | LC_ALL=C sort | tail -n1)
+    deb=$(ls -1 "$debs/${pkg}"_*.deb | LC_ALL=C sort | tail -n1)
   fi
   echo "$deb"
 }
@@ -102,7 +105,7 @@ fetch_busybox() {
 work=$(mktemp -d "${TMPDIR:-/tmp}/kindling-standin.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-deb=$(fetch_busybox)
+deb=$(fetch_deb busybox-static)
 dpkg-deb -x "$deb" "$work/deb"
 bb=$work/deb/bin/busybox
 [ -x "$bb" ] || die "no bin/busybox in $deb"
@@ -189,6 +192,34 @@ KC
 }
 make_cp_overlay "$work/cp"
 
+# --- the @registry overlay: Debian's docker-registry binary, the C library it links, a config without auth -
+make_registry_overlay() {
+  local o=$1 rdeb lib
+  rdeb=$(fetch_deb docker-registry)
+  dpkg-deb -x "$rdeb" "$work/regdeb"
+  mkdir -p "$o/usr/bin" "$o/etc/docker/registry" "$o/var/lib/registry"
+  cp "$work/regdeb/usr/bin/docker-registry" "$o/usr/bin/docker-registry"
+  for lib in $(ldd "$o/usr/bin/docker-registry" | awk '$3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }'); do
+    cp -L --parents "$lib" "$o/"
+  done
+  cat >"$o/etc/docker/registry/config.yml" <<'CFG'
+version: 0.1
+log:
+  fields:
+    service: registry
+storage:
+  cache:
+    blobdescriptor: inmemory
+  filesystem:
+    rootdirectory: /var/lib/registry
+http:
+  addr: :5000
+  headers:
+    X-Content-Type-Options: [nosniff]
+CFG
+}
+make_registry_overlay "$work/registry"
+
 for spec in "${todo[@]}"; do
   IFS='|' read -r name overlays changes <<<"$spec"
   start=$(date +%s%3N)
@@ -197,8 +228,8 @@ for spec in "${todo[@]}"; do
   cp -a "$base" "$root"
   IFS=',' read -r -a sets <<<"$overlays"
   for s in "${sets[@]}"; do
-    if [ "$s" = @cp ]; then
-      cp -a --remove-destination "$work/cp/." "$root/"
+    if [ "$s" = @cp ] || [ "$s" = @registry ]; then
+      cp -a --remove-destination "$work/${s#@}/." "$root/"
       continue
     fi
     if [ "$s" = +broken ]; then

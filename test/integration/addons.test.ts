@@ -62,7 +62,7 @@ describeIntegration.skipIf(!manifest)('add-ons', () => {
     expect(r.stderr).not.toMatch(/^error/m);
     expect(r.code).toBe(0);
     const stages = JSON.parse(r.stdout).readiness;
-    expect(stages.map((s: { id: string }) => s.id)).toEqual(['api', 'nodes', 'dns', 'addons']);
+    expect(stages.map((s: { id: string }) => s.id)).toEqual(['api', 'nodes', 'dns', 'addons', 'storage']);
     expect(stages[3].saw).toBe('1 add-on deployment(s) available');
     await expectStorage(`kind-${name}`);
   });

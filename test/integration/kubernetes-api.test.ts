@@ -23,7 +23,8 @@ describeIntegration('a real API server behind the cluster', () => {
       expect(r.stderr).not.toMatch(/^error/m);
       expect(r.code).toBe(0);
       const out = JSON.parse(r.stdout);
-      expect(out.readiness.map((s: { id: string }) => s.id)).toEqual(['api', 'nodes', 'dns']);
+      // Both presets name the engine's default StorageClass; k3d's also names k3s's Traefik IngressClass.
+      expect(out.readiness.map((s: { id: string }) => s.id)).toEqual(['api', 'nodes', 'dns', 'storage', ...(engine === 'k3d' ? ['ingress'] : [])]);
       for (const s of out.readiness) expect(s.elapsedMs).toBeGreaterThanOrEqual(0);
       console.log(`[readiness] ${engine}: ${out.readiness.map((s: { id: string; elapsedMs: number }) => `${s.id} ${(s.elapsedMs / 1000).toFixed(1)}s`).join(', ')}`);
 
