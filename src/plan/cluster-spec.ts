@@ -117,6 +117,13 @@ function checkPortClashes(ports: readonly PortMapping[], api: ClusterSpec['apiSe
   }
 }
 
+function checkRegistryPort(registry: NonNullable<ClusterSpec['registry']>, ports: readonly PortMapping[], api: ClusterSpec['apiServer']): void {
+  const clash = [...ports.map((p) => p.hostPort), api.port].includes(registry.hostPort);
+  if (clash) {
+    throw new ConflictError('port-duplicate', `host port ${registry.hostPort} is the registry's (registry.hostPort) and is also mapped into the cluster`, 'choose another --port, or --set registry.hostPort=PORT');
+  }
+}
+
 /** Resolves preset + overrides into a ClusterSpec, or throws InvalidInputError/ConflictError. Pure. */
 export function resolveClusterSpec(preset: Preset, overrides: Overrides = {}): { spec: ClusterSpec; warnings: string[] } {
   const warnings: string[] = [];
@@ -157,7 +164,7 @@ export function resolveClusterSpec(preset: Preset, overrides: Overrides = {}): {
     ...(overrides.mounts?.length ? { mounts: overrides.mounts.map(parseMountFlag) } : {}),
     ...presetExtras(preset, name, registryOn),
   };
-  if (spec.registry) checkPortClashes([...ports, { hostPort: spec.registry.hostPort, containerPort: 5000, protocol: 'TCP', listenAddress: spec.registry.listenAddress }], apiServer);
+  if (spec.registry) checkRegistryPort(spec.registry, ports, apiServer);
   checkClusterName(name, spec.engine, engineNaming[spec.engine].containerNames(spec));
   return { spec, warnings };
 }

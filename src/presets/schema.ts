@@ -15,7 +15,7 @@ export const PortMappingSchema = z
     hostPort: portNumber,
     containerPort: portNumber,
     protocol: z.enum(['TCP', 'UDP']).default('TCP'),
-    listenAddress: z.ipv4().default('127.0.0.1'),
+    listenAddress: z.ipv4({ error: 'expected an IPv4 address' }).default('127.0.0.1'),
   })
   .strict();
 
@@ -78,7 +78,7 @@ export const RegistrySchema = z
     name: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lower-case container name'),
     image: z.string().min(1).default('registry:2'),
     hostPort: portNumber,
-    listenAddress: z.ipv4().default('127.0.0.1'),
+    listenAddress: z.ipv4({ error: 'expected an IPv4 address' }).default('127.0.0.1'),
     /** Kept after its last cluster is deleted. */
     shared: z.boolean().default(false),
   })
@@ -110,7 +110,7 @@ export const PresetSchema = z
       .default({ controlPlanes: 1, workers: 0 }),
     apiServer: z
       .object({
-        address: z.ipv4().default('127.0.0.1'),
+        address: z.ipv4({ error: 'expected an IPv4 address' }).default('127.0.0.1'),
         port: z.number().int().min(0).max(65535).default(0),
       })
       .strict()

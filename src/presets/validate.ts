@@ -89,9 +89,14 @@ export function readPresetSource(text: string, file: string): PresetSource {
       }),
     );
   }
+  const data: unknown = doc.toJS();
+  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
+    const what = Array.isArray(data) ? 'a list' : `a ${typeof data}`;
+    throw new PresetInvalidError([{ file, line: 1, column: 1, path: '', message: `expected a mapping (apiVersion: kindling.dev/v1alpha1, kind: Preset, ...), got ${what}` }]);
+  }
   return {
     file,
-    data: doc.toJS(),
+    data,
     written(path, key) {
       const node = doc.getIn(path as unknown[], true) as Node | undefined;
       if (node === undefined || node === null) return undefined;

@@ -1,0 +1,79 @@
+// 37 malformed presets and flag combinations, each through `kindling up` exactly as a user runs it: the exact
+// message, the exit code, and nothing created (the state store is never opened, Docker never asked: the
+// environment points at a Docker socket that does not exist, so getting that far would exit 5 instead).
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../support/unit/cli.js';
+import { useTempDir } from '../../support/unit/temp-dirs.js';
+
+const BASE = "apiVersion: kindling.dev/v1alpha1\nkind: Preset\nname: mine\ndescription: my preset\nengine: kind\ndefaultClusterName: dev\nkubernetesVersion: v1.36.1\nnodeImage:\n  repository: kindest/node\n";
+
+/** [what is wrong, text added to BASE (or null), flags, a line of BASE replaced (or the whole text for a list), exit code, stderr's error lines] */
+type Case = [string, string | null, string[], string | undefined, number, string];
+
+const CASES: Case[] = [
+  ['workers is a word', 'nodes:\n  workers: two\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:11:12 nodes.workers: expected a number, got \"two\""],
+  ['negative workers', 'nodes:\n  workers: -1\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:11:12 nodes.workers: must be at least 0, got -1"],
+  ['too many control planes', 'nodes:\n  controlPlanes: 9\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:11:18 nodes.controlPlanes: must be at most 7, got 9"],
+  ['an unknown top-level key', 'colour: blue\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:10:1 colour: unknown field"],
+  ['an unknown key in storage', 'storage:\n  className: x\n  provisioner: p\n  volumeBindingMode: Immediate\n  size: 1Gi\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:14:3 storage.size: unknown field"],
+  ['a binding mode that does not exist', 'storage:\n  className: x\n  provisioner: p\n  volumeBindingMode: Lazy\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:13:22 storage.volumeBindingMode: expected one of \"Immediate\", \"WaitForFirstConsumer\", got \"Lazy\""],
+  ['a reclaim policy that does not exist', 'storage:\n  className: x\n  provisioner: p\n  volumeBindingMode: Immediate\n  reclaimPolicy: Recycle\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:14:18 storage.reclaimPolicy: expected one of \"Delete\", \"Retain\", got \"Recycle\""],
+  ['storage without a provisioner', 'storage:\n  className: x\n  volumeBindingMode: Immediate\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:11:3 storage.provisioner: expected a string, got nothing"],
+  ['a storage class name in upper case', 'storage:\n  className: Fast\n  provisioner: p\n  volumeBindingMode: Immediate\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:11:14 storage.className: expected a lower-case host name, got \"Fast\""],
+  ['storage provided by an unknown add-on', 'storage:\n  className: x\n  provisioner: p\n  volumeBindingMode: Immediate\n  providedBy: nfs\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:14:15 storage.providedBy: expected \"engine\" or an add-on of the catalogue or of customAddons (ingress-nginx, local-path-provisioner, metrics-server, microk8s-hostpath-provisioner, minikube-storage-provisioner), got \"nfs\""],
+  ['an ingress controller that is not supported', 'ingress:\n  controller: haproxy\n  className: x\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:11:15 ingress.controller: expected one of \"nginx\", \"traefik\", got \"haproxy\""],
+  ['Traefik on kind', 'ingress:\n  controller: traefik\n  className: traefik\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:11:15 ingress.controller: kind nodes do not ship Traefik: expected \"nginx\", got \"traefik\""],
+  ['ingress host ports out of range', 'ingress:\n  controller: nginx\n  providedBy: ingress-nginx\n  className: nginx\n  hostPorts: {http: 80, https: 70000}\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:14:32 ingress.hostPorts.https: must be at most 65535, got 70000"],
+  ['a registry without a port', 'registry:\n  name: reg\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:11:3 registry.hostPort: expected a number, got nothing"],
+  ['a registry name with a slash', 'registry:\n  name: my/reg\n  hostPort: 5001\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:11:9 registry.name: expected a lower-case container name, got \"my/reg\""],
+  ['a registry listen address that is not IPv4', 'registry:\n  name: reg\n  hostPort: 5001\n  listenAddress: localhost\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:13:18 registry.listenAddress: expected an IPv4 address, got \"localhost\""],
+  ['a pod subnet that is not a CIDR', 'networking:\n  podSubnet: 10.1.0.0\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:11:14 networking.podSubnet: expected an IPv4 CIDR like 10.96.0.0/12, got \"10.1.0.0\""],
+  ['a kubeconfig context with a space', 'kubeconfig:\n  context: my cluster\n  cluster: c\n  user: u\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:11:12 kubeconfig.context: expected a name (letters, digits, . _ - : @) where {name} stands for the cluster name, got \"my cluster\""],
+  ['kubeconfig names missing the user', 'kubeconfig:\n  context: c\n  cluster: c\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:11:3 kubeconfig.user: expected a string, got nothing"],
+  ['an add-on not in the catalogue', 'addons: [dashboard]\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:10:10 addons.0: expected an add-on of the catalogue or of customAddons (ingress-nginx, local-path-provisioner, metrics-server, microk8s-hostpath-provisioner, minikube-storage-provisioner), got \"dashboard\""],
+  ['a custom add-on with a bad sha256', 'addons: [x]\ncustomAddons:\n  - name: x\n    manifests:\n      - url: https://example.com/x.yaml\n        sha256: abc\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:15:17 customAddons.0.manifests.0.sha256: expected 64 lower-case hex digits, got \"abc\""],
+  ['a port mapping with a protocol that does not exist', 'ports:\n  - hostPort: 8080\n    containerPort: 80\n    protocol: SCTP\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:13:15 ports.0.protocol: expected one of \"TCP\", \"UDP\", got \"SCTP\""],
+  ['a Kubernetes version without a patch number', null, [], 'kubernetesVersion: v1.36', 2, "error: invalid preset:\n  mine.yaml:7:20 kubernetesVersion: expected a Kubernetes version like v1.36.1, got \"v1.36\""],
+  ['the wrong apiVersion', null, [], 'apiVersion: kindling.dev/v1', 2, "error: invalid preset:\n  mine.yaml:1:13 apiVersion: expected one of \"kindling.dev/v1alpha1\", got \"kindling.dev/v1\""],
+  ['an engine that does not exist', null, [], 'engine: minikube', 2, "error: invalid preset:\n  mine.yaml:5:9 engine: expected one of \"kind\", \"k3d\", got \"minikube\""],
+  ['YAML that does not parse', 'nodes: [\n', [], undefined, 2, "error: invalid preset:\n  mine.yaml:11:1 YAML: Flow sequence in block collection must be sufficiently indented and end with a ]"],
+  ['a document that is a list', null, [], '- a\n- b', 2, "error: invalid preset:\n  mine.yaml:1:1 expected a mapping (apiVersion: kindling.dev/v1alpha1, kind: Preset, ...), got a list"],
+  ['--set on an unknown field', '', ['--set', 'nodes.cpus=2'], undefined, 2, "error: invalid preset:\n  --set nodes.cpus=2: nodes.cpus: unknown field"],
+  ['--set with a value of the wrong type', '', ['--set', 'nodes.workers=two'], undefined, 2, "error: invalid preset:\n  --set nodes.workers=two: nodes.workers: expected a number, got \"two\""],
+  ['--set without =', '', ['--set', 'nodes.workers'], undefined, 2, "error: --set \"nodes.workers\" must be key.path=value"],
+  ['--registry on a preset without a registry', '', ['--registry'], undefined, 2, "error: preset \"mine\" has no registry section, so --registry has nothing to create"],
+  ['--port with a bad number', '', ['--port', '8080:99999'], undefined, 2, "error: --port \"8080:99999\": \"99999\" is not a port number (1-65535)"],
+  ['--port clashing with the registry', 'registry:\n  enabled: true\n  name: reg\n  hostPort: 5001\n', ['--port', '5001:80'], undefined, 4, "error: host port 5001 is the registry's (registry.hostPort) and is also mapped into the cluster"],
+  ['--mount with a relative container path', '', ['--mount', '/tmp:data'], undefined, 2, "error: --mount \"/tmp:data\": both paths must be absolute"],
+  ['--workers out of range', '', ['--workers', '99'], undefined, 2, "error: --workers 99 must be a whole number from 0 to 50"],
+  ['--k8s-version that is not a version', '', ['--k8s-version', 'latest'], undefined, 2, "error: --k8s-version \"latest\" is not a Kubernetes version"],
+  ['a cluster name that is not a DNS label', '', ['--name', 'My_Cluster'], undefined, 2, "error: \"My_Cluster\" is not a valid cluster name: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit"],
+];
+
+describe('malformed presets and flags: exact errors, nothing created', () => {
+  let dir = '';
+  useTempDir((d) => {
+    dir = d;
+  });
+
+  it('covers at least 30 cases', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(CASES)('%s', async (_title, extra, flags, replace, code, message) => {
+    let body = BASE + (extra ?? '');
+    if (replace !== undefined) {
+      const key = replace.split(':')[0]!;
+      body = replace.startsWith('-') ? `${replace}\n` : BASE.replace(new RegExp(`^${key}:.*$`, 'm'), replace);
+    }
+    await writeFile(join(dir, 'mine.yaml'), body);
+    const env = { HOME: dir, KINDLING_STATE: join(dir, 'state'), DOCKER_HOST: 'unix:///nonexistent/docker.sock' };
+    const r = await runCli(['up', '--preset', './mine.yaml', ...flags], { env, cwd: dir });
+    expect(r.code).toBe(code);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('error') || l.startsWith('  ')).join('\n')).toBe(message);
+    expect(existsSync(join(dir, 'state'))).toBe(false);
+  });
+});
