@@ -19,7 +19,7 @@ describe('transformObjects (what the metrics-server release overlay does)', () =
   it('labels objects, selectors and pod templates; replaces the image; appends args', () => {
     const [d, s] = transformObjects([deployment, service], t) as [typeof deployment & Record<string, any>, typeof service & Record<string, any>];
     expect(d.metadata).toEqual({ name: 'metrics-server', namespace: 'kube-system', labels: { 'k8s-app': 'metrics-server' } });
-    expect(d.spec.selector).toEqual({ matchLabels: { 'k8s-app': 'metrics-server' } });
+    expect((d.spec as any).selector).toEqual({ matchLabels: { 'k8s-app': 'metrics-server' } });
     expect((d.spec.template as any).metadata).toEqual({ labels: { 'k8s-app': 'metrics-server' } });
     expect(d.spec.template.spec.containers[0]).toEqual({ name: 'metrics-server', image: 'registry.k8s.io/metrics-server/metrics-server:v0.9.0', args: ['--cert-dir=/tmp', '--kubelet-insecure-tls'] });
     expect(s.spec).toEqual({ ports: [{ port: 443 }], selector: { 'k8s-app': 'metrics-server' } });
