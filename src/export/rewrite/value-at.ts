@@ -1,0 +1,16 @@
+// Objects come from YAML or the API with no static shape; these read nested fields without trusting it.
+
+/** Whether a value is a plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value at a path of object keys and array indices, or undefined when any step is missing. */
+export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let at: unknown = root;
+  for (const key of path) {
+    if (typeof key === 'number') at = Array.isArray(at) ? at[key] : undefined;
+    else at = isRecord(at) ? at[key] : undefined;
+  }
+  return at;
+}
