@@ -8,7 +8,7 @@ import { engineNaming } from '../engines/naming.js';
 import type { EngineName } from '../presets/schema.js';
 import type { ClusterStatus } from '../status/cluster-status.js';
 import { observeCluster } from '../status/observe.js';
-import type { ClusterSpec } from '../plan/cluster-spec.js';
+import { contextOf, type ClusterSpec } from '../plan/cluster-spec.js';
 import type { ContainerInfo } from '../runtime/docker-client.js';
 import { createContext, type CommonOptions, type Context } from './context.js';
 
@@ -23,7 +23,7 @@ export interface ClusterSummary extends ClusterStatus {
 }
 
 async function summarise(ctx: Context, name: string, spec: ClusterSpec, generation: number, containers?: ContainerInfo[]): Promise<ClusterSummary> {
-  const status = await observeCluster(ctx, name, spec.engine, containers);
+  const status = await observeCluster(ctx, name, spec.engine, containers, { context: contextOf(spec) });
   // creating/deleting mean another operation holds the lock and owns the status: do not overwrite it.
   if (status.phase !== 'creating' && status.phase !== 'deleting') await ctx.store.writeStatus(name, status);
   const kubeconfigPath = await ctx.store.kubeconfigPath(name);

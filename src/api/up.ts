@@ -18,6 +18,7 @@ import type { UpState } from '../apply/up-state.js';
 import { ConflictError, KindlingError } from '../errors.js';
 import type { UpActionId } from '../plan/plan.js';
 import { describeDifferences, diffSpecs } from '../plan/spec-diff.js';
+import { contextOf } from '../plan/cluster-spec.js';
 import { observeCluster } from '../status/observe.js';
 import { createContext, type CommonOptions, type Context } from './context.js';
 import { down } from './down.js';
@@ -72,7 +73,7 @@ async function existingHandle(ctx: Context, opts: UpOptions, state: UpState): Pr
       { differences: diffs },
     );
   }
-  const status = await observeCluster(ctx, spec.name, spec.engine);
+  const status = await observeCluster(ctx, spec.name, spec.engine, undefined, { context: contextOf(spec) });
   if (status.phase === 'missing' || status.phase === 'failed') {
     ctx.logger.info(`cluster "${spec.name}" is ${status.phase}; creating it again`);
     return undefined;

@@ -12,25 +12,24 @@ export async function clusterContainers(ctx: Context, name: string, engine: Engi
   return docker.listContainers(engineNaming[engine].containerLabels(name));
 }
 
-/** Observes one cluster now. `containers` may be passed when already listed. */
+/** Observes one cluster now. `containers` may be passed when already listed; `context` when the preset renamed it. */
 export async function observeCluster(
   ctx: Context,
   name: string,
   engine: EngineName,
   containers?: ContainerInfo[],
-  opts: { ignoreLock?: boolean } = {},
+  opts: { ignoreLock?: boolean; context?: string } = {},
 ): Promise<ClusterStatus> {
-  const [found, lock, previous, stored] = await Promise.all([
+  const [found, lock, previous] = await Promise.all([
     containers ?? clusterContainers(ctx, name, engine),
     ctx.store.readLock(name),
     ctx.store.readStatus(name),
-    ctx.store.readSpec(name),
   ]);
   return deriveStatus({
     name,
     engine,
     naming: engineNaming[engine],
-    ...(stored?.spec.kubeconfigNames ? { context: stored.spec.kubeconfigNames.context } : {}),
+    ...(opts.context ? { context: opts.context } : {}),
     containers: found,
     lock: opts.ignoreLock ? undefined : lock?.info,
     lockLive: !opts.ignoreLock && (lock?.live ?? false),

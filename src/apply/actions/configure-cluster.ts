@@ -2,14 +2,11 @@
 // an add-on provides it), the IngressClasses (when an add-on provides the controller) and the
 // local-registry-hosting ConfigMap. What the engine provides itself (kind's standard, k3s's local-path and
 // Traefik) is left to the engine and only checked by the readiness stages.
-import { readFile } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { readinessStages } from '../../readiness/stages.js';
-import { waitForReadiness } from '../../readiness/wait.js';
 import { ingressClassObjects } from '../../configure/ingress-classes.js';
 import { registryHostingConfigMap } from '../../configure/registry-hosting.js';
 import { ensureStorageClass } from '../../configure/storage-class.js';
 import type { Action } from '../action.js';
+import { answeringClusterApi } from '../cluster-api.js';
 import type { UpState } from '../up-state.js';
 
 /** The configure-cluster action (runs after apply-addons, so the API server already answered). */
@@ -17,9 +14,7 @@ export const configureCluster: Action<UpState> = {
   id: 'configure-cluster',
   async run(ctx, state) {
     const { spec } = state.plan;
-    const api = await ctx.kubeApi(await readFile(state.kubeconfigPath!, 'utf8'));
-    const [apiStage] = readinessStages(spec);
-    await waitForReadiness(api, [apiStage!], { timeoutMs: 120_000, clock: { now: () => ctx.now().getTime(), sleep: (ms) => sleep(ms) } });
+    const api = await answeringClusterApi(ctx, state);
     if (spec.storage && spec.storage.providedBy !== 'engine') {
       for (const line of await ensureStorageClass(api, spec.storage)) ctx.logger.info(line);
     }

@@ -8,8 +8,9 @@ import type { UpState } from '../up-state.js';
 export const observe: Action<UpState> = {
   id: 'observe',
   async run(ctx, state) {
-    const { name, engine } = state.plan.spec;
-    const status = await observeCluster(ctx, name, engine, undefined, { ignoreLock: true });
+    const { spec, context } = state.plan;
+    const { name, engine } = spec;
+    const status = await observeCluster(ctx, name, engine, undefined, { ignoreLock: true, context });
     await ctx.store.writeStatus(name, status);
     state.status = status;
     if (status.phase !== 'running') {

@@ -36,6 +36,8 @@ function k3sOptions(spec: ClusterSpec): K3dSimpleConfig['options']['k3s'] | unde
   return { ...(args.length ? { extraArgs: args } : {}), ...(labels.length ? { nodeLabels: labels } : {}) };
 }
 
+const withK3s = (k3s: K3dSimpleConfig['options']['k3s']) => (k3s ? { k3s } : {});
+
 /** k3s's registries.yaml: pulls from the registry's host address go to the registry container on the network. */
 function registriesYaml(registry: NonNullable<ClusterSpec['registry']>): string {
   return `mirrors:\n  "${registry.host}":\n    endpoint:\n      - http://${registry.name}:5000\n`;
@@ -66,7 +68,7 @@ export function k3dConfig(spec: ClusterSpec): K3dSimpleConfig {
     ...(spec.mounts ? { volumes: spec.mounts.map((m) => ({ volume: `${m.hostPath}:${m.containerPath}${m.readOnly ? ':ro' : ''}`, nodeFilters: NODES })) } : {}),
     ...(spec.registry ? { registries: { config: registriesYaml(spec.registry) } } : {}),
     options: {
-      ...(k3sOptions(spec) ? { k3s: k3sOptions(spec)! } : {}),
+      ...withK3s(k3sOptions(spec)),
       // kindling keeps the kubeconfig in its state store; it never lets k3d edit the user's file.
       kubeconfig: { updateDefaultKubeconfig: false, switchCurrentContext: false },
       runtime: {

@@ -1,9 +1,8 @@
 // Objects come from YAML or the API with no static shape; these read nested fields without trusting it.
+import { isPlainMap } from '../clean/nested-maps.js';
 
-/** Whether a value is a plain object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** Whether a value is a plain object (not null, not an array): the cleaning rules' test, under the name rewrites use. */
+export const isRecord = isPlainMap;
 
 /** The value at a path of object keys and array indices, or undefined when any step is missing. */
 export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
