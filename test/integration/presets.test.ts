@@ -67,6 +67,23 @@ describeIntegration.skipIf(!ingressNginx)('presets through the real API', () => 
     const ports = (await inspect(`${name}-control-plane`)).HostConfig.PortBindings;
     expect(ports['80/tcp']).toEqual([{ HostIp: '127.0.0.1', HostPort: String(http) }]);
     expect(ports['443/tcp']).toEqual([{ HostIp: '127.0.0.1', HostPort: String(https) }]);
+    const status = await sb.cli('status', name, '-o', 'json');
+    expect(JSON.parse(status.stdout)).toMatchObject({ context: name, phase: 'running' });
+  });
+
+  it('--mount: a host folder, relative to the working directory, in every node of kind and k3d, read-only when asked', async () => {
+    const [kind, k3d] = [uniqueName('mnt-kind'), uniqueName('mnt-k3d')];
+    made.push({ name: kind, engine: 'kind' }, { name: k3d, engine: 'k3d' });
+    await mkdir(join(sb.dir, 'data'));
+    await writeFile(join(sb.dir, 'data', 'hello.txt'), 'from the host\n');
+    const common = ['--workers', '1', '--mount', 'data:/srv/data:ro', '--no-merge'];
+    expect((await sb.cli('up', '--preset', 'kind', '--name', kind, '--image', IMAGES.noApi.kind, ...common)).code).toBe(0);
+    expect((await sb.cli('up', '--preset', 'k3d', '--name', k3d, '--image', IMAGES.noApi.k3d, ...common)).code).toBe(0);
+    for (const node of [`${kind}-control-plane`, `${kind}-worker`, `k3d-${k3d}-server-0`, `k3d-${k3d}-agent-0`]) {
+      expect((await execa('docker', ['exec', node, 'cat', '/srv/data/hello.txt'])).stdout).toBe('from the host');
+      const mount = (await inspect(node)).Mounts.find((m) => m.Destination === '/srv/data');
+      expect(mount).toMatchObject({ Source: join(sb.dir, 'data'), RW: false });
+    }
   });
 
   it('microk8s with --registry and hostpath-storage: its names, API port, node labels, class, registry wiring and a push', async () => {
