@@ -5,6 +5,8 @@ export { list, status, type ClusterSummary } from './api/list.js';
 export { plan, type PlanOptions } from './api/plan.js';
 export { kubeconfig, type KubeconfigResult } from './api/kubeconfig.js';
 export { load, type LoadOptions, type LoadResult } from './api/load.js';
+export { promote, type PromoteOptions, type PromoteResult } from './api/promote.js';
+export { restore, type RestoreOptions, type RestoreResult } from './api/restore.js';
 export { listPresets, showPreset, type PresetSummary } from './api/presets.js';
 export type { ClusterHandle } from './api/handle.js';
 export type { CommonOptions, ProgressMode } from './api/context.js';

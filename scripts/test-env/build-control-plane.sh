@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds a host-process Kubernetes control plane for tests that need a real API server without
 # Docker: etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl (Kubernetes v1.36.1,
-# the version of the kind preset's kindest/node image) and kwok (fakes the nodes and their pods).
+# the version of the kind preset's kindest/node image), kubeadm (whose `kubeadm config validate` checks what
+# `promote --to kubeadm` writes) and kwok (fakes the nodes and their pods).
 #
 # Output: ${KINDLING_CACHE:-<repo>/.cache}/bin/{etcd,kube-apiserver,kube-controller-manager,
-# kube-scheduler,kubectl,kwok}, plus <cache>/kwok-stages.yaml next to kwok: `kwok` refuses to start
+# kube-scheduler,kubectl,kubeadm,kwok}, plus <cache>/kwok-stages.yaml next to kwok: `kwok` refuses to start
 # without Stage objects ("no stages found"); that file holds the ones `kwokctl` uses by default
 # (node-initialize, node-heartbeat-with-lease, pod-ready, pod-complete, pod-delete), for
 # `kwok --config <cache>/kwok-stages.yaml`. Idempotent: a binary whose version output already
@@ -34,7 +35,7 @@ ETCD_VERSION=v3.6.8
 KWOK_VERSION=v0.8.0
 GO_MIN=1.26.0
 
-ALL=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kwok)
+ALL=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl kubeadm kwok)
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -68,6 +69,7 @@ export GOWORK=off GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0
 version_of() { # NAME: its version output
   case $1 in
     kubectl) "$bin/kubectl" version --client ;;
+    kubeadm) "$bin/kubeadm" version -o short ;;
     *) "$bin/$1" --version ;;
   esac 2>&1
 }
@@ -79,6 +81,7 @@ ok() { # NAME: the binary exists and reports the pinned version
   case $1 in
     kube-apiserver | kube-controller-manager | kube-scheduler) [ "$out" = "Kubernetes $KUBE_VERSION" ] ;;
     kubectl) grep -qx "Client Version: $KUBE_VERSION" <<<"$out" ;;
+    kubeadm) [ "$out" = "$KUBE_VERSION" ] ;;
     etcd) grep -qx "etcd Version: ${ETCD_VERSION#v}" <<<"$out" ;;
     kwok) grep -q "^kwok version $KWOK_VERSION " <<<"$out" ;;
   esac

@@ -9,6 +9,8 @@ import { registerList } from './commands/list.js';
 import { registerLoad } from './commands/load.js';
 import { registerPlan } from './commands/plan.js';
 import { registerPresets } from './commands/presets.js';
+import { registerPromote } from './commands/promote.js';
+import { registerRestore } from './commands/restore.js';
 import { registerUp } from './commands/up.js';
 import { handleError } from './handle-error.js';
 import { processIO, type CliIO } from './io.js';
@@ -53,6 +55,8 @@ export async function main(argv: readonly string[], given?: CliIO): Promise<numb
   registerKubeconfig(kit);
   registerPresets(kit);
   registerLoad(kit);
+  registerPromote(kit);
+  registerRestore(kit);
   try {
     await program.parseAsync([...argv]);
   } catch (err) {

@@ -1,5 +1,6 @@
 // The narrow slice of the Docker Engine API kindling reads. Only this folder imports dockerode; everything
 // else sees these plain types, so tests can hand in a stand-in without a daemon.
+import { NotFoundError } from '../errors.js';
 
 /** A published port of a container. */
 export interface PublishedPort {
@@ -79,9 +80,24 @@ export interface DockerClient {
   /** Pushes an image to its registry; rejects with the registry's error. */
   pushImage(ref: string): Promise<void>;
   removeImage(ref: string): Promise<void>;
+  /**
+   * A tar stream of `path` inside the container, as `docker cp` reads it (the Engine API's `GET
+   * /containers/{id}/archive`): the path's last component is the archive's top folder. Rejects with
+   * NotFoundError when the container or the path does not exist.
+   */
+  readArchive(container: string, path: string): Promise<NodeJS.ReadableStream>;
 }
 
 /** Docker's label filter syntax: `key` for presence, `key=value` for equality. */
 export function labelFilter(labels: Record<string, string>): string[] {
   return Object.entries(labels).map(([k, v]) => (v === '' ? k : `${k}=${v}`));
+}
+
+/** The error readArchive rejects with for a missing container or path; `said` is Docker's own message. */
+export function archiveNotFound(container: string, path: string, said?: string): NotFoundError {
+  return new NotFoundError(
+    'container-path',
+    `cannot read ${path} in container ${container}: no such container or path${said ? ` (${said})` : ''}`,
+    'check that the cluster is running (kindling status) and that the volume still exists on its node',
+  );
 }

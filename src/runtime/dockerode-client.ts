@@ -2,7 +2,7 @@
 import type Dockerode from 'dockerode';
 import { PassThrough } from 'node:stream';
 import type { ContainerInfo, DockerClient, DockerObject, ExecResult, RunSpec } from './docker-client.js';
-import { labelFilter } from './docker-client.js';
+import { archiveNotFound, labelFilter } from './docker-client.js';
 
 type Summary = Dockerode.ContainerInfo;
 
@@ -62,6 +62,16 @@ async function runExec(docker: Dockerode, container: string, argv: readonly stri
   });
   const info = await exec.inspect();
   return { exitCode: info.ExitCode ?? -1, output: Buffer.concat(chunks).toString('utf8') };
+}
+
+/** The archive stream; Docker answers 404 for a missing container and for a missing path alike. */
+async function getArchive(docker: Dockerode, container: string, path: string): Promise<NodeJS.ReadableStream> {
+  try {
+    return await docker.getContainer(container).getArchive({ path });
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) throw archiveNotFound(container, path, (err as Error).message);
+    throw err;
+  }
 }
 
 async function followPush(docker: Dockerode, ref: string): Promise<void> {
@@ -164,5 +174,6 @@ export function dockerodeClient(docker: Dockerode, endpoint: string): DockerClie
     },
     pushImage: (ref) => followPush(docker, ref),
     removeImage: (ref) => ignoreNotFound(docker.getImage(ref).remove()),
+    readArchive: (container, path) => getArchive(docker, container, path),
   };
 }

@@ -1,5 +1,6 @@
 // The narrow slice of the Kubernetes API kindling reads, and its @kubernetes/client-node implementation.
 // Only this file imports client-node (loaded lazily: it costs ~0.7 s to import); tests hand in their own.
+import { EnvironmentError, KindlingError } from '../errors.js';
 
 /** A node and whether its Ready condition is True. */
 export interface NodeReadiness {
@@ -15,7 +16,25 @@ export interface DeploymentReadiness {
   availableCondition: boolean;
 }
 
-/** What readiness checks ask the API server. Every call rejects on errors, including timeouts. */
+/** A kind the server serves, as API discovery names it, in the preferred version of its group. */
+export interface ApiResource {
+  /** e.g. `apps/v1`; `v1` for the core group. */
+  apiVersion: string;
+  kind: string;
+  /** The plural name in URLs, e.g. `deployments`. */
+  resource: string;
+  namespaced: boolean;
+  /** What the server allows on it: get, list, create, ... */
+  verbs: string[];
+}
+
+/** A group version whose discovery request failed, so its kinds are unknown. */
+export interface DiscoveryFailure {
+  groupVersion: string;
+  reason: string;
+}
+
+/** What readiness checks and promotion ask the API server. Every call rejects on errors, including timeouts. */
 export interface KubeApi {
   /** The server's gitVersion, e.g. v1.36.1. */
   version(): Promise<string>;
@@ -24,7 +43,13 @@ export interface KubeApi {
   deployment(namespace: string, name: string): Promise<DeploymentReadiness | undefined>;
   /** Server-side applies each object in order, as field manager `kindling` (conflicts forced). */
   apply(objects: readonly Record<string, unknown>[]): Promise<void>;
-  /** Every object of a kind (cluster-scoped kinds, or all namespaces). */
+  /**
+   * Every resource the server serves: the preferred version of each group, core v1 included, no subresources.
+   * When some group versions do not answer (typically an aggregated API whose backend is down) it rejects with
+   * an error that still carries the rest: see incompleteDiscovery().
+   */
+  resources(): Promise<ApiResource[]>;
+  /** Every object of a kind (cluster-scoped kinds, or all namespaces), read in pages; each has apiVersion and kind. */
   list(apiVersion: string, kind: string): Promise<Record<string, unknown>[]>;
   /** One object, or undefined when it does not exist. */
   get(ref: ObjectRef): Promise<Record<string, unknown> | undefined>;
@@ -40,6 +65,39 @@ export interface ObjectRef {
   namespace?: string;
 }
 
+const DISCOVERY_INCOMPLETE = 'api-discovery-incomplete';
+
+/** The error resources() rejects with when some group versions did not answer; it carries the ones that did. */
+export function discoveryIncompleteError(resources: ApiResource[], failures: DiscoveryFailure[]): EnvironmentError {
+  const what = failures.map((f) => `${f.groupVersion} (${f.reason})`).join(', ');
+  return new EnvironmentError(
+    DISCOVERY_INCOMPLETE,
+    `the API server could not list the resources of ${what}`,
+    'an aggregated API is registered but not answering: see `kubectl get apiservices`, then fix or delete it',
+    { resources, failures },
+  );
+}
+
+/** The partial discovery a discoveryIncompleteError carries; undefined for any other error. */
+export function incompleteDiscovery(err: unknown): { resources: ApiResource[]; failures: DiscoveryFailure[] } | undefined {
+  if (!(err instanceof KindlingError) || err.code !== DISCOVERY_INCOMPLETE) return undefined;
+  return { resources: err.details.resources as ApiResource[], failures: err.details.failures as DiscoveryFailure[] };
+}
+
+/** The HTTP status and server message of a failed request (client-node's ApiException); undefined for other errors. */
+export function apiFailure(err: unknown): { status: number; message: string } | undefined {
+  const { code, body } = (err ?? {}) as { code?: unknown; body?: unknown };
+  if (typeof code !== 'number') return undefined;
+  const said = (body as { message?: unknown } | undefined)?.message;
+  return { status: code, message: typeof said === 'string' ? said : typeof body === 'string' && body !== '' ? body : `HTTP ${code}` };
+}
+
+/** Why a request failed, in one line: the status and the server's words, or the error's message. */
+function failureReason(err: unknown): string {
+  const failure = apiFailure(err);
+  return failure ? `HTTP ${failure.status}: ${failure.message}` : String((err as Error).message ?? err);
+}
+
 function refObject(ref: ObjectRef): { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } } {
   return { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } };
 }
@@ -53,8 +111,25 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 function isNotFound(err: unknown): boolean {
-  return (err as { code?: number }).code === 404;
+  return apiFailure(err)?.status === 404;
 }
+
+/** The URL path of a group version: `/api/v1` for the core group, `/apis/GROUP/VERSION` for the others. */
+const groupVersionPath = (apiVersion: string) => (apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`);
+
+type ResourceList = { resources?: Array<{ name: string; kind: string; namespaced?: boolean; verbs?: string[] }> };
+type GroupList = { groups?: Array<{ preferredVersion?: { groupVersion: string }; versions?: Array<{ groupVersion: string }> }> };
+type ListPage = { metadata?: { continue?: string }; items?: Record<string, unknown>[] };
+
+/** The resources of one discovery document, without subresources (`deployments/scale`). */
+function discovered(apiVersion: string, list: ResourceList): ApiResource[] {
+  return (list.resources ?? [])
+    .filter((r) => !r.name.includes('/'))
+    .map((r) => ({ apiVersion, kind: r.kind, resource: r.name, namespaced: r.namespaced === true, verbs: [...(r.verbs ?? [])] }));
+}
+
+/** Objects per list request: big clusters are read in pages rather than in one huge answer. */
+const PAGE_SIZE = 500;
 
 /** A KubeApi for the cluster described by `kubeconfig` (text); each request is limited to `requestTimeoutMs`. */
 export async function clientNodeKubeApi(kubeconfig: string, requestTimeoutMs = 5_000): Promise<KubeApi> {
@@ -65,6 +140,45 @@ export async function clientNodeKubeApi(kubeconfig: string, requestTimeoutMs = 5
   const apps = kc.makeApiClient(k8s.AppsV1Api);
   const version = kc.makeApiClient(k8s.VersionApi);
   const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
+  const server = new k8s.ServerConfiguration(kc.getCurrentCluster()!.server, {});
+  const http = k8s.createConfiguration().httpApi;
+
+  // A GET whose JSON answer is returned as sent: client-node's typed lists would drop fields its models
+  // do not know (newer API versions, every custom resource's ListMeta.continue) and turn timestamps into Dates.
+  async function getJson<T>(path: string, query: Record<string, string> = {}): Promise<T> {
+    const request = server.makeRequestContext(path, k8s.HttpMethod.GET);
+    request.setHeaderParam('Accept', 'application/json');
+    for (const [key, value] of Object.entries(query)) request.setQueryParam(key, value);
+    await kc.applySecurityAuthentication(request);
+    const answer = async () => {
+      const res = await http.send(request).toPromise();
+      const text = await res.body.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // not JSON (a proxy's error page): keep the text
+      }
+      if (res.httpStatusCode < 200 || res.httpStatusCode > 299) throw new k8s.ApiException(res.httpStatusCode, `GET ${path}`, body, res.headers);
+      return body as T;
+    };
+    return withTimeout(answer(), requestTimeoutMs, `GET ${path}`);
+  }
+
+  // Discovery documents by group version, so that list() finds a kind's plural without asking again.
+  const known = new Map<string, ApiResource[]>();
+  async function discover(apiVersion: string): Promise<ApiResource[]> {
+    const found = discovered(apiVersion, await getJson<ResourceList>(groupVersionPath(apiVersion)));
+    known.set(apiVersion, found);
+    return found;
+  }
+  async function collectionPath(apiVersion: string, kind: string): Promise<string> {
+    const match = (list: ApiResource[] | undefined) => list?.find((r) => r.kind === kind);
+    const r = match(known.get(apiVersion)) ?? match(await discover(apiVersion));
+    if (r === undefined) throw new k8s.ApiException(404, `${kind} is not served in ${apiVersion}`, { message: `no ${kind} in ${apiVersion}` }, {});
+    return `${groupVersionPath(apiVersion)}/${r.resource}`;
+  }
+
   return {
     async version() {
       return (await withTimeout(version.getCode(), requestTimeoutMs, 'GET /version')).gitVersion;
@@ -86,9 +200,31 @@ export async function clientNodeKubeApi(kubeconfig: string, requestTimeoutMs = 5
         );
       }
     },
+    async resources() {
+      const groups = await getJson<GroupList>('/apis');
+      const versions = ['v1', ...(groups.groups ?? []).flatMap((g) => g.preferredVersion?.groupVersion ?? g.versions?.[0]?.groupVersion ?? [])];
+      const answers = await Promise.allSettled(versions.map(discover));
+      const resources: ApiResource[] = [];
+      const failures: DiscoveryFailure[] = [];
+      for (const [i, a] of answers.entries()) {
+        if (a.status === 'fulfilled') resources.push(...a.value);
+        else if (i === 0) throw a.reason; // the core group answers whenever the server does
+        else failures.push({ groupVersion: versions[i]!, reason: failureReason(a.reason) });
+      }
+      if (failures.length > 0) throw discoveryIncompleteError(resources, failures);
+      return resources;
+    },
     async list(apiVersion, kind) {
-      const res = await withTimeout(objects.list(apiVersion, kind), requestTimeoutMs, `list ${kind}`);
-      return res.items as unknown as Record<string, unknown>[];
+      const path = await collectionPath(apiVersion, kind);
+      const items: Record<string, unknown>[] = [];
+      let token: string | undefined;
+      do {
+        const page = await getJson<ListPage>(path, { limit: String(PAGE_SIZE), ...(token ? { continue: token } : {}) });
+        // Items of built-in lists come without apiVersion and kind: the list names them once.
+        for (const item of page.items ?? []) items.push({ apiVersion, kind, ...item });
+        token = page.metadata?.continue || undefined;
+      } while (token !== undefined);
+      return items;
     },
     async get(ref) {
       try {

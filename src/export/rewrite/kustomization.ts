@@ -57,9 +57,11 @@ function deletePatch(t: PatchTarget): KubeObject & { $patch: 'delete' } {
   return { $patch: 'delete', apiVersion: patchTargetApiVersion(t), kind: t.kind, metadata };
 }
 
-// `<namespace>_<kind>[.<group>]_<name>`, other characters (`:` in RBAC names) percent-encoded: unique per object,
-// safe on every file system.
-function fileStem(t: PatchTarget): string {
+/**
+ * `<namespace>_<kind>[.<group>]_<name>`, other characters (`:` in RBAC names) percent-encoded: unique per object,
+ * safe on every file system. Base files and overlay files use the same stem for the same object.
+ */
+export function fileStem(t: PatchTarget): string {
   const kind = t.group === undefined ? t.kind.toLowerCase() : `${t.kind.toLowerCase()}.${t.group}`;
   return [t.namespace, kind, t.name]
     .filter((part): part is string => part !== undefined)

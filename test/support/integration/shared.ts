@@ -13,3 +13,12 @@ export function corpusFile(name: string): string | undefined {
   console.log(`[integration] skipping tests that need ${name}: ../shared/corpus is not beside this clone`);
   return undefined;
 }
+
+/** The path of a file or folder under ../shared, or undefined (with the reason printed) when ../shared is not there. */
+export function sharedFile(relative: string): string | undefined {
+  const path = resolve(shared, relative);
+  if (existsSync(path)) return path;
+  if (process.env.CI === 'true') throw new Error(`${path} is missing: CI runs with ../shared beside the repository`);
+  console.log(`[integration] skipping tests that need ${relative}: ../shared is not beside this clone`);
+  return undefined;
+}

@@ -1,6 +1,7 @@
 // An in-memory DockerClient for unit tests: containers, networks and volumes held in arrays, label
 // filtering as Docker does it ('' matches any value), and a record of every removal.
-import type { ContainerInfo, DockerClient, DockerObject, ExecResult, PublishedPort, RunSpec } from '../../../src/runtime/docker-client.js';
+import { Readable } from 'node:stream';
+import { archiveNotFound, type ContainerInfo, type DockerClient, type DockerObject, type ExecResult, type PublishedPort, type RunSpec } from '../../../src/runtime/docker-client.js';
 
 /** A DockerClient stand-in whose contents the test sets and inspects. */
 export class FakeDocker implements DockerClient {
@@ -121,6 +122,16 @@ export class FakeDocker implements DockerClient {
   async removeImage(ref: string): Promise<void> {
     this.images.delete(ref);
     this.calls.push(`rmi ${ref}`);
+  }
+
+  /** What readArchive streams, by `container:path`: the tar bytes, as one buffer or as chunks. */
+  archives = new Map<string, Buffer | Buffer[]>();
+
+  async readArchive(name: string, path: string): Promise<NodeJS.ReadableStream> {
+    this.calls.push(`archive ${name} ${path}`);
+    const content = this.archives.get(`${name}:${path}`);
+    if (content === undefined) throw archiveNotFound(name, path);
+    return Readable.from(Array.isArray(content) ? content : [content]);
   }
 }
 

@@ -1,5 +1,6 @@
-// kubeadm: one cluster.yaml (Init + Cluster + worker Join configuration), join-control-plane.yaml when there
-// are several control planes, and commands.sh saying which host runs what. Hosts are yours to provision.
+// kubeadm: cluster.yaml (Init + Cluster configuration, valid for `kubeadm init` as written), join-worker.yaml and,
+// with several control planes, join-control-plane.yaml (their token and CA pin exist only once init has run, so
+// they stay placeholders until then), and commands.sh saying which host runs what. Hosts are yours to provision.
 import { assembleDefinition, fileHeader, type SourceFile } from '../definition-files.js';
 import type { DevClusterFacts } from '../dev-cluster.js';
 import { etcdQuorumFindings } from '../node-counts.js';
@@ -40,7 +41,7 @@ function script(facts: DevClusterFacts, values: KubeadmValues): Script {
             },
           ]
         : []),
-      { comment: [workers], commands: [['kubeadm', 'join', '--config', 'cluster.yaml']] },
+      { comment: [workers], commands: [['kubeadm', 'join', '--config', 'join-worker.yaml']] },
     ],
   };
 }
@@ -59,7 +60,8 @@ function generate(facts: DevClusterFacts, settings: Settings) {
   };
   const header = fileHeader('kubeadm', facts);
   const files: SourceFile[] = [
-    { path: 'cluster.yaml', header, documents: [initConfiguration(facts, values), clusterConfiguration(facts, values), joinConfiguration(values, false)] },
+    { path: 'cluster.yaml', header, documents: [initConfiguration(facts, values), clusterConfiguration(facts, values)] },
+    { path: 'join-worker.yaml', header, documents: [joinConfiguration(values, false)] },
     ...(facts.controlPlanes > 1 ? [{ path: 'join-control-plane.yaml', header, documents: [joinConfiguration(values, true)] }] : []),
     { path: 'commands.sh', script: script(facts, values) },
   ];

@@ -9,14 +9,14 @@ import { yamlDocuments } from '../upstream-schemas.js';
 describe('kubeadm', () => {
   it('three control planes and two workers, every setting: matches golden/kubeadm/shop-all-settings', () => {
     const definition = kubeadmTarget.generate(KIND_HA, FULL_SETTINGS);
-    expect(definition.files.map((f) => f.path)).toEqual(['cluster.yaml', 'join-control-plane.yaml', 'commands.sh']);
+    expect(definition.files.map((f) => f.path)).toEqual(['cluster.yaml', 'join-worker.yaml', 'join-control-plane.yaml', 'commands.sh']);
     expect(generatedFor('kubeadm/shop-all-settings', definition.files)).toEqual(goldenFiles('kubeadm/shop-all-settings'));
     expectComplete(definition);
   });
 
   it('the kind preset without settings: matches golden/kubeadm/kind-no-settings', () => {
     const definition = kubeadmTarget.generate(KIND_DEFAULT, {});
-    expect(definition.files.map((f) => f.path)).toEqual(['cluster.yaml', 'commands.sh']);
+    expect(definition.files.map((f) => f.path)).toEqual(['cluster.yaml', 'join-worker.yaml', 'commands.sh']);
     expect(generatedFor('kubeadm/kind-no-settings', definition.files)).toEqual(goldenFiles('kubeadm/kind-no-settings'));
   });
 
@@ -25,24 +25,22 @@ describe('kubeadm', () => {
     expect(placeholderSetKeys(single)).toEqual(['ca-cert-hash', 'control-plane-host', 'join-token']);
     expect(single.placeholders.map((p) => `${p.file} ${p.field}`)).toEqual([
       'cluster.yaml ClusterConfiguration controlPlaneEndpoint',
-      'cluster.yaml JoinConfiguration discovery.bootstrapToken.apiServerEndpoint',
-      'cluster.yaml JoinConfiguration discovery.bootstrapToken.token',
-      'cluster.yaml JoinConfiguration discovery.bootstrapToken.caCertHashes[0]',
+      'join-worker.yaml JoinConfiguration discovery.bootstrapToken.apiServerEndpoint',
+      'join-worker.yaml JoinConfiguration discovery.bootstrapToken.token',
+      'join-worker.yaml JoinConfiguration discovery.bootstrapToken.caCertHashes[0]',
     ]);
     const ha = kubeadmTarget.generate(KIND_HA, {});
     expect(placeholderSetKeys(ha)).toEqual(['ca-cert-hash', 'certificate-key', 'control-plane-host', 'join-token']);
     for (const definition of [single, ha]) expectPlaceholdersListedExactly(definition);
   });
 
-  it('every dev cluster, with and without settings: three v1beta4 kinds, the dev CIDRs and version', () => {
+  it('every dev cluster, with and without settings: Init and Cluster configuration in cluster.yaml (what kubeadm init reads), the worker Join in its own file; the dev CIDRs and version', () => {
     for (const facts of ALL_FACTS) {
       for (const settings of [FULL_SETTINGS, {}]) {
-        const documents = yamlDocuments(fileContent(kubeadmTarget.generate(facts, settings), 'cluster.yaml')) as Array<Record<string, unknown>>;
-        expect(documents.map((d) => `${String(d.apiVersion)} ${String(d.kind)}`)).toEqual([
-          'kubeadm.k8s.io/v1beta4 InitConfiguration',
-          'kubeadm.k8s.io/v1beta4 ClusterConfiguration',
-          'kubeadm.k8s.io/v1beta4 JoinConfiguration',
-        ]);
+        const definition = kubeadmTarget.generate(facts, settings);
+        const documents = yamlDocuments(fileContent(definition, 'cluster.yaml')) as Array<Record<string, unknown>>;
+        expect(documents.map((d) => `${String(d.apiVersion)} ${String(d.kind)}`)).toEqual(['kubeadm.k8s.io/v1beta4 InitConfiguration', 'kubeadm.k8s.io/v1beta4 ClusterConfiguration']);
+        expect(yamlDocuments(fileContent(definition, 'join-worker.yaml'))).toMatchObject([{ apiVersion: 'kubeadm.k8s.io/v1beta4', kind: 'JoinConfiguration' }]);
         expect(documents[1]).toMatchObject({ kubernetesVersion: facts.kubernetesVersion, networking: { podSubnet: facts.podSubnet, serviceSubnet: facts.serviceSubnet } });
       }
     }

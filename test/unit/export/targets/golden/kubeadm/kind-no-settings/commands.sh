@@ -10,4 +10,4 @@ kubeadm init --config cluster.yaml
 # kubeadm installs no CNI: apply one now (the dev cluster ran kindnetd) with its pod CIDR set to 10.244.0.0/16.
 
 # To add worker hosts later (the dev cluster has none; its workloads run on the control plane), on each of them:
-kubeadm join --config cluster.yaml
+kubeadm join --config join-worker.yaml

@@ -13,4 +13,4 @@ kubeadm init --config cluster.yaml --upload-certs
 kubeadm join --config join-control-plane.yaml
 
 # On each of the 2 worker hosts:
-kubeadm join --config cluster.yaml
+kubeadm join --config join-worker.yaml

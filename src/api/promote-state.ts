@@ -1,0 +1,57 @@
+// `promote --with-state`: the clean objects in Velero's backup layout under state/, a restore Job per claim whose
+// data can be read from the node containers, the script that runs them, and (when the bundle is written) each
+// claim's data as a gzipped tar read through the Docker API.
+import { join } from 'node:path';
+import type { BundleFile } from '../export/bundle/bundle-file.js';
+import type { StateSummary } from '../export/bundle/bundle-report.js';
+import { isNamed } from '../export/bundle/base-files.js';
+import type { KubeObject, SourcedObject } from '../export/kube-object.js';
+import { toYamlDocuments } from '../export/order/render-yaml.js';
+import { archiveClaimVolume } from '../export/state/archive-volume.js';
+import { claimVolumes, type ClaimVolume } from '../export/state/claim-volumes.js';
+import { stateDumpFiles } from '../export/state/dump-files.js';
+import { restoreDataScript, restoreJob, restoreJobFile, volumeArchiveFile } from '../export/state/restore-job.js';
+import type { DockerClient } from '../runtime/docker-client.js';
+
+/** The state part of a bundle: files to write now, and the volume archives to add to the staged bundle. */
+export interface ClusterStateDump {
+  files: BundleFile[];
+  summary: StateSummary;
+  /** Writes each claim's data under `dir`/state/volumes/; returns what was written. */
+  archive(docker: DockerClient, dir: string): Promise<Array<{ namespace: string; claim: string; file: string; bytes: number }>>;
+}
+
+/** The state dump of `raw` (the objects as read live) given the clean `base` objects (Secrets only if promote kept them). Pure until archive() is called. */
+export function clusterState(raw: readonly SourcedObject[], base: readonly SourcedObject[]): ClusterStateDump {
+  const objects = base.map((s) => s.object).filter(isNamed);
+  const { volumes, skipped } = claimVolumes(raw.map((s) => s.object));
+  const kept = volumes.filter((v) => includeClaim(v, objects));
+  const dump = stateDumpFiles(objects).map((f) => ({ path: `state/${f.path}`, content: f.content, ...(f.secret ? { secret: true } : {}) }));
+  const jobs: BundleFile[] = kept.map((v) => ({ path: `state/${restoreJobFile(v)}`, content: toYamlDocuments([restoreJob(v)]) }));
+  const script: BundleFile[] = kept.length === 0 ? [] : [{ path: 'state/restore-data.sh', content: restoreDataScript(kept) }];
+  return {
+    files: [...dump, ...jobs, ...script],
+    summary: {
+      objects: objects.length,
+      volumes: kept.map((v) => ({ namespace: v.namespace, claim: v.claim, file: `state/${volumeArchiveFile(v)}` })),
+      skippedClaims: [
+        ...skipped,
+        ...volumes.filter((v) => !kept.includes(v)).map((v) => ({ namespace: v.namespace, claim: v.claim, reason: 'the claim itself is not in the bundle (left out by the skip rules)' })),
+      ],
+    },
+    async archive(docker, dir) {
+      const written = [];
+      for (const v of kept) {
+        const file = `state/${volumeArchiveFile(v)}`;
+        const { bytes } = await archiveClaimVolume(docker, v, join(dir, file));
+        written.push({ namespace: v.namespace, claim: v.claim, file, bytes });
+      }
+      return written;
+    },
+  };
+}
+
+// Data is exported only for claims the bundle restores: a claim in kube-system stays behind with its data.
+function includeClaim(v: ClaimVolume, objects: readonly KubeObject[]): boolean {
+  return objects.some((o) => o.kind === 'PersistentVolumeClaim' && o.metadata.namespace === v.namespace && o.metadata.name === v.claim);
+}

@@ -1,0 +1,121 @@
+// `restore`: applies a bundle's objects to any cluster, dev or production, in Velero's restore order: CRDs first
+// (then waits until the API serves them), Namespaces, storage, RBAC, config, workloads, the rest. Server-side
+// apply as field manager `kindling`, so a second restore changes nothing. Volume data is restored on the
+// cluster by the bundle's restore Jobs (state/restore-data.sh), which need a running pod to copy into.
+import { readFile } from 'node:fs/promises';
+import { delimiter, join, resolve } from 'node:path';
+import { InvalidInputError, NotFoundError, TimedOutError } from '../errors.js';
+import { readBundleObjects, type BundleObjectSource } from '../export/bundle/read-bundle.js';
+import { parseTargets } from '../export/bundle/parse-targets.js';
+import { objectKey, type KubeObject } from '../export/kube-object.js';
+import { resourceName } from '../export/order/resource-name.js';
+import { selectContext } from '../kubeconfig/select-context.js';
+import type { KubeApi } from '../runtime/kube-api.js';
+import { createContext, type CommonOptions, type Context } from './context.js';
+
+/** Options of `restore`. */
+export interface RestoreOptions extends CommonOptions {
+  /** The folder `promote` wrote. */
+  bundle: string;
+  /** The kubeconfig context of the cluster to restore into. */
+  context: string;
+  /** A kubeconfig file to read the context from (default: $KUBECONFIG or ~/.kube/config, then kindling's clusters). */
+  kubeconfig?: string;
+  /** Apply this target's overlay on top of the objects (what `kubectl apply -k overlays/<target>` would give). */
+  target?: string;
+  /** How long to wait for restored CRDs to be served (default 60 s, as Velero waits). */
+  crdWaitMs?: number;
+}
+
+/** What was applied. */
+export interface RestoreResult {
+  bundle: string;
+  context: string;
+  source: BundleObjectSource;
+  applied: number;
+  /** Objects applied per resource, in the order applied. */
+  resources: Array<{ resource: string; count: number }>;
+  /** Set when the bundle holds volume data: the script that restores it on the cluster. */
+  volumeScript?: string;
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  return readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT' || err.code === 'EISDIR') return undefined;
+    throw err;
+  });
+}
+
+/** The kubeconfig text that selects `context`: the user's files first (kubectl's order), then clusters kindling keeps. */
+async function kubeconfigFor(ctx: Context, opts: RestoreOptions): Promise<string> {
+  const files = opts.kubeconfig !== undefined
+    ? [resolve(ctx.cwd, opts.kubeconfig)]
+    : (ctx.env.KUBECONFIG ?? '').split(delimiter).filter(Boolean).concat(ctx.env.KUBECONFIG ? [] : ctx.env.HOME ? [join(ctx.env.HOME, '.kube', 'config')] : []);
+  for (const file of files) {
+    const text = await readIfExists(file);
+    const selected = text === undefined ? undefined : selectContext(text, opts.context);
+    if (selected !== undefined) return selected;
+  }
+  if (opts.kubeconfig === undefined) {
+    for (const name of await ctx.store.list()) {
+      const path = await ctx.store.kubeconfigPath(name);
+      const text = path === undefined ? undefined : await readIfExists(path);
+      const selected = text === undefined ? undefined : selectContext(text, opts.context);
+      if (selected !== undefined) return selected;
+    }
+  }
+  throw new NotFoundError('context', `no kubeconfig context named "${opts.context}" (looked in ${files.join(', ') || 'no kubeconfig'}${opts.kubeconfig === undefined ? ' and in kindling\'s clusters' : ''})`, 'see `kubectl config get-contexts`, or pass --kubeconfig FILE');
+}
+
+function isCrd(o: KubeObject): boolean {
+  return o.kind === 'CustomResourceDefinition' && o.apiVersion.startsWith('apiextensions.k8s.io/');
+}
+
+async function waitEstablished(ctx: Context, api: KubeApi, crds: readonly KubeObject[], limitMs: number): Promise<void> {
+  const deadline = ctx.now().getTime() + limitMs;
+  for (const crd of crds) {
+    for (;;) {
+      const live = await api.get({ apiVersion: crd.apiVersion, kind: crd.kind, name: crd.metadata.name ?? '' });
+      const conditions = ((live?.status as { conditions?: Array<{ type?: string; status?: string }> } | undefined)?.conditions ?? []);
+      if (conditions.some((c) => c.type === 'Established' && c.status === 'True')) break;
+      if (ctx.now().getTime() > deadline) {
+        throw new TimedOutError('crds', `CustomResourceDefinition ${crd.metadata.name} was not established within ${Math.round(limitMs / 1000)} s`, 'check the API server, then run restore again (it is idempotent)');
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+async function applyOne(api: KubeApi, o: KubeObject): Promise<void> {
+  try {
+    await api.apply([o]);
+  } catch (err) {
+    const body = (err as { body?: unknown }).body;
+    const detail = typeof body === 'string' ? body : (body as { message?: string } | undefined)?.message ?? (err as Error).message;
+    throw new InvalidInputError(`the cluster refused ${objectKey(o)}: ${detail}`, 'fix that object in the bundle (or its overlay), then run restore again: objects already applied are unchanged');
+  }
+}
+
+/** Applies the bundle; throws NotFoundError (bundle, context), InvalidInputError (a refused object) or TimedOutError (CRDs). */
+export async function restore(opts: RestoreOptions): Promise<RestoreResult> {
+  const ctx = createContext(opts);
+  const bundle = resolve(ctx.cwd, opts.bundle);
+  const target = opts.target === undefined ? undefined : parseTargets([opts.target])[0];
+  const { objects, source } = await readBundleObjects(bundle, target);
+  const api = await ctx.kubeApi(await kubeconfigFor(ctx, opts));
+  const resources: RestoreResult['resources'] = [];
+  const crds = objects.filter(isCrd);
+  for (const o of objects) {
+    await applyOne(api, o);
+    const resource = resourceName(o.apiVersion, o.kind);
+    const last = resources[resources.length - 1];
+    if (last?.resource === resource) last.count++;
+    else resources.push({ resource, count: 1 });
+    ctx.logger.debug(`applied ${objectKey(o)}`);
+    // Custom resources come after every CRD (restore order): wait once, right after the last CRD.
+    if (crds.length > 0 && o === crds[crds.length - 1]) await waitEstablished(ctx, api, crds, opts.crdWaitMs ?? 60_000);
+  }
+  const script = join(bundle, 'state', 'restore-data.sh');
+  const hasVolumes = (await readIfExists(script)) !== undefined;
+  return { bundle, context: opts.context, source, applied: objects.length, resources, ...(hasVolumes ? { volumeScript: script } : {}) };
+}

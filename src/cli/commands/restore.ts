@@ -1,0 +1,36 @@
+// `kindling restore --bundle DIR --context C`: applies a bundle's objects, in restore order, to any cluster.
+import type { Command } from 'commander';
+import { InvalidInputError } from '../../errors.js';
+import { globals, type CommandKit } from '../command-kit.js';
+import { commonOptions } from '../global-options.js';
+import { outputFormat, serialise } from '../output.js';
+
+/** Registers `restore`. */
+export function registerRestore({ program, io, run }: CommandKit): void {
+  program
+    .command('restore')
+    .description("apply a promote bundle's objects to a cluster in Velero's restore order (server-side apply; safe to repeat)")
+    .requiredOption('--bundle <dir>', 'the folder `kindling promote` wrote')
+    .requiredOption('--context <context>', 'kubeconfig context of the cluster to restore into')
+    .option('--kubeconfig <file>', 'kubeconfig to read the context from (default: $KUBECONFIG or ~/.kube/config, then kindling clusters)')
+    .option('--target <target>', "apply that target's overlay too (as kubectl apply -k overlays/TARGET would)")
+    .option('-o, --output <format>', 'text, json or yaml')
+    .action(
+      run(async (flags: { bundle: string; context: string; kubeconfig?: string; target?: string; output?: string }, cmd: Command) => {
+        const format = outputFormat(flags.output);
+        if (flags.context.trim() === '') throw new InvalidInputError('--context is empty', 'see `kubectl config get-contexts`');
+        const { restore } = await import('../../api/restore.js');
+        const result = await restore({
+          ...commonOptions(io, globals(cmd)),
+          bundle: flags.bundle,
+          context: flags.context,
+          ...(flags.kubeconfig === undefined ? {} : { kubeconfig: flags.kubeconfig }),
+          ...(flags.target === undefined ? {} : { target: flags.target }),
+        });
+        if (format !== 'text') return io.stdout(await serialise(result, format));
+        io.stdout(`applied ${result.applied} objects from ${result.source === 'state' ? 'the state dump' : 'base/'} to context ${result.context}\n`);
+        for (const r of result.resources) io.stdout(`  ${r.resource}: ${r.count}\n`);
+        if (result.volumeScript) io.stdout(`volume data: run ${result.volumeScript} (kubectl --context ${result.context}) to copy it into the claims\n`);
+      }),
+    );
+}

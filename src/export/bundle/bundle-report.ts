@@ -1,0 +1,111 @@
+// REPORT.md and report.json of a bundle: the readiness report (per object and target), then what only the bundle
+// knows: each target's cluster definition (files, placeholders still to fill, findings), the state dump, and
+// everything left out with its reason.
+import type { ReadinessReport } from '../report/readiness.js';
+import { reportJson } from '../report/report-json.js';
+import { reportMarkdown } from '../report/report-markdown.js';
+import type { ClusterDefinition, TargetName } from '../targets/index.js';
+import type { SkippedEntry } from './skipped-entry.js';
+
+/** One target's cluster definition as the report lists it. */
+export interface DefinitionEntry {
+  target: TargetName;
+  definition: ClusterDefinition;
+}
+
+/** What --with-state wrote, for the report. */
+export interface StateSummary {
+  objects: number;
+  volumes: Array<{ namespace: string; claim: string; file: string }>;
+  skippedClaims: Array<{ namespace: string; claim: string; reason: string }>;
+}
+
+/** Everything the report is made from. */
+export interface BundleReportInput {
+  readiness: ReadinessReport;
+  definitions: readonly DefinitionEntry[];
+  skipped: readonly SkippedEntry[];
+  state?: StateSummary;
+}
+
+/** REPORT.md: the readiness report, then cluster definitions, state and what was left out. Deterministic. */
+export function bundleReportMarkdown(input: BundleReportInput): string {
+  const lines = [
+    reportMarkdown(input.readiness).trimEnd(),
+    '',
+    '## Cluster definitions',
+    '',
+    ...input.definitions.flatMap(definitionSection),
+    ...(input.state === undefined ? [] : stateSection(input.state)),
+    '## Left out',
+    '',
+    ...(input.skipped.length === 0
+      ? ['Nothing.', '']
+      : [`${input.skipped.length} left out of the bundle:`, '', '| What | From | Why |', '|---|---|---|', ...input.skipped.map((s) => `| ${code(s.what)} | ${code(s.origin)} | ${cell(s.reason)} |`), '']),
+  ];
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function definitionSection({ target, definition }: DefinitionEntry): string[] {
+  const files = definition.files.map((f) => `\`clusters/${target}/${f.path}\``).join(', ');
+  const placeholders =
+    definition.placeholders.length === 0
+      ? ['No placeholders: every value was given or derived.']
+      : [
+          `${definition.placeholders.length} placeholder(s) to fill: \`kindling promote ... --set KEY=VALUE\` (or \`${target}.KEY=VALUE\`), or edit the file.`,
+          '',
+          '| Setting | File | Field | Why |',
+          '|---|---|---|---|',
+          ...definition.placeholders.map((p) => `| ${code(p.setKey)} | ${code(`clusters/${target}/${p.file}`)} | ${code(p.field)} | ${cell(p.why)} |`),
+        ];
+  const findings = definition.findings.map((f) => `- **${f.severity}** \`${f.code}\`: ${escapeTags(f.message)}`);
+  return [`### ${target}`, '', `Files: ${files}.`, '', ...placeholders, '', ...(findings.length === 0 ? [] : [...findings, ''])];
+}
+
+function stateSection(state: StateSummary): string[] {
+  return [
+    '## State',
+    '',
+    `${state.objects} object(s) in Velero's backup layout under \`state/resources/\`; \`kindling restore --bundle DIR --context C\` applies them in Velero's restore order.`,
+    '',
+    ...(state.volumes.length === 0
+      ? ['No volume data.']
+      : [
+          'Volume data (written 0600), restored on the target by `state/restore-data.sh` with the Jobs in `state/restore-jobs/`:',
+          '',
+          ...state.volumes.map((v) => `- \`${v.namespace}/${v.claim}\`: \`${v.file}\``),
+        ]),
+    '',
+    ...(state.skippedClaims.length === 0 ? [] : ['Claims whose data was not exported:', '', ...state.skippedClaims.map((c) => `- \`${c.namespace}/${c.claim}\`: ${escapeTags(c.reason)}`), '']),
+  ];
+}
+
+/** report.json: the readiness report's fields, then clusterDefinitions, state and skipped (added fields only). */
+export function bundleReportJson(input: BundleReportInput): string {
+  const json = {
+    ...(JSON.parse(reportJson(input.readiness)) as Record<string, unknown>),
+    clusterDefinitions: input.definitions.map(({ target, definition }) => ({
+      target,
+      files: definition.files.map((f) => `clusters/${target}/${f.path}`),
+      placeholders: definition.placeholders,
+      findings: definition.findings,
+    })),
+    ...(input.state === undefined ? {} : { state: input.state }),
+    skipped: input.skipped,
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+// A table cell: pipes escaped so the row keeps its columns, tags escaped so Markdown shows them.
+function cell(text: string): string {
+  return escapeTags(text.replace(/\|/g, '\\|'));
+}
+
+// A table cell holding a name or a path, as code.
+function code(text: string): string {
+  return text === '' ? '' : `\`${text.replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
+}
+
+function escapeTags(text: string): string {
+  return text.replace(/[<>]/g, '\\$&');
+}

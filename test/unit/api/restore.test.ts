@@ -1,0 +1,112 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { restore } from '../../../src/api/restore.js';
+import { buildBundle } from '../../../src/export/bundle/build-bundle.js';
+import { writeBundle } from '../../../src/export/bundle/write-bundle.js';
+import type { KubeObject } from '../../../src/export/kube-object.js';
+import { FakeKubeApi } from '../../support/unit/fake-kube-api.js';
+import { kindKubeconfig, type World, useWorld } from '../../support/unit/world.js';
+import { devApp } from '../export/rewrite/dev-app.js';
+import { KIND_DEFAULT } from '../export/targets/fixtures.js';
+
+let w: World;
+useWorld((made) => {
+  w = made;
+});
+
+const crd: KubeObject = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: 'widgets.example.com' },
+  spec: { group: 'example.com', names: { kind: 'Widget', plural: 'widgets' }, scope: 'Namespaced', versions: [{ name: 'v1', served: true, storage: true }] },
+};
+const widget: KubeObject = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'shop' }, spec: { size: 1 } };
+
+async function bundleDir(): Promise<string> {
+  const out = join(w.dir, 'bundle');
+  const objects = [...devApp(), { object: widget, origin: { file: 'w.yaml', document: 0 } }, { object: crd, origin: { file: 'w.yaml', document: 1 } }];
+  await writeBundle(out, buildBundle({ objects, source: { files: ['x'] }, facts: KIND_DEFAULT, targets: ['eks', 'gke'] }).files);
+  return out;
+}
+
+async function userKubeconfig(): Promise<void> {
+  await mkdir(join(w.env.HOME!, '.kube'), { recursive: true });
+  await writeFile(join(w.env.HOME!, '.kube', 'config'), kindKubeconfig('prod'));
+}
+
+/** A fake API that marks CRDs Established as they are applied, and remembers which kubeconfig it was built from. */
+function fakeApi(): { api: FakeKubeApi; kubeconfigs: string[]; factory: (k: string) => Promise<FakeKubeApi> } {
+  const api = new FakeKubeApi();
+  const apply = api.apply.bind(api);
+  api.apply = async (list) => {
+    await apply(list.map((o) => (o.kind === 'CustomResourceDefinition' ? { ...o, status: { conditions: [{ type: 'Established', status: 'True' }] } } : o)));
+  };
+  const kubeconfigs: string[] = [];
+  return { api, kubeconfigs, factory: async (k) => (kubeconfigs.push(k), api) };
+}
+
+describe('restore', () => {
+  it('applies base/ in restore order: CRD first, then claims, config, Services, workloads, custom resources', async () => {
+    const bundle = await bundleDir();
+    await userKubeconfig();
+    const f = fakeApi();
+    const r = await restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'kind-prod' });
+    expect(r).toMatchObject({ source: 'base', applied: 7, context: 'kind-prod' });
+    expect(f.api.calls).toEqual([
+      'apply CustomResourceDefinition widgets.example.com',
+      'apply PersistentVolumeClaim data',
+      'apply ConfigMap settings',
+      'apply Service web',
+      'apply Deployment web',
+      'apply Ingress web',
+      'apply Widget w',
+    ]);
+    expect(r.resources[0]).toEqual({ resource: 'customresourcedefinitions.apiextensions.k8s.io', count: 1 });
+    expect(f.kubeconfigs[0]).toContain('current-context: kind-prod');
+  });
+
+  it('--target applies the overlay: the claim gets the target class, images keep IfNotPresent', async () => {
+    const bundle = await bundleDir();
+    await userKubeconfig();
+    const f = fakeApi();
+    await restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'kind-prod', target: 'eks' });
+    const claim = await f.api.get({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: 'data', namespace: 'shop' });
+    expect((claim!.spec as { storageClassName: string }).storageClassName).toBe('gp2');
+    const deploy = (await f.api.get({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'shop' })) as { spec: { template: { spec: { containers: Array<{ imagePullPolicy: string }> } } } };
+    expect(deploy.spec.template.spec.containers[0]!.imagePullPolicy).toBe('IfNotPresent');
+  });
+
+  it('an unknown context, a folder that is not a bundle, a target without overlay: errors, nothing applied', async () => {
+    const bundle = await bundleDir();
+    await userKubeconfig();
+    const f = fakeApi();
+    await expect(restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'nope' })).rejects.toMatchObject({ exitCode: 3, message: expect.stringContaining('no kubeconfig context named "nope"') });
+    await expect(restore({ ...w.options({ kubeApi: f.factory }), bundle: w.dir, context: 'kind-prod' })).rejects.toMatchObject({ exitCode: 3, message: expect.stringContaining('is not a kindling bundle') });
+    await expect(restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'kind-prod', target: 'aks' })).rejects.toMatchObject({ exitCode: 3 });
+    expect(f.api.calls).toEqual([]);
+  });
+
+  it('a refused object names itself, and what came before stays applied', async () => {
+    const bundle = await bundleDir();
+    await userKubeconfig();
+    const f = fakeApi();
+    const apply = f.api.apply.bind(f.api);
+    f.api.apply = async (list) => {
+      if (list[0]?.kind === 'Service') throw Object.assign(new Error('HTTP 422'), { body: { message: 'Service "web" is invalid: spec.ports: Required value' } });
+      await apply(list);
+    };
+    await expect(restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'kind-prod' })).rejects.toMatchObject({
+      exitCode: 2,
+      message: 'the cluster refused /Service/shop/web: Service "web" is invalid: spec.ports: Required value',
+    });
+    expect(f.api.calls).toContain('apply ConfigMap settings');
+  });
+
+  it('a CRD that never becomes Established times out with exit 7', async () => {
+    const bundle = await bundleDir();
+    await userKubeconfig();
+    const api = new FakeKubeApi();
+    await expect(restore({ ...w.options({ kubeApi: async () => api }), bundle, context: 'kind-prod', crdWaitMs: 300 })).rejects.toMatchObject({ exitCode: 7 });
+  });
+});
