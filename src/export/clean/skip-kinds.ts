@@ -12,6 +12,7 @@ const NEVER_EXPORTED: Readonly<Record<string, string>> = {
   'coordination.k8s.io/Lease': 'leader-election and heartbeat state',
   '/ComponentStatus': 'a read-only health report',
   'apps/ControllerRevision': 'revision history kept by its StatefulSet or DaemonSet',
+  'networking.k8s.io/IPAddress': "a Service's cluster IP as the source API server allocated it; the target allocates its own",
   'velero.io/Backup': "Velero's own bookkeeping",
   'velero.io/Restore': "Velero's own bookkeeping",
   'velero.io/ResticRepository': "Velero's own bookkeeping",

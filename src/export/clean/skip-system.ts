@@ -48,6 +48,7 @@ function builtInApi(o: KubeObject): string | undefined {
   if (o.kind === 'APIService' && labels['kube-aggregator.kubernetes.io/automanaged'] !== undefined) return 'built-in API group registration';
   if (group === 'scheduling.k8s.io' && o.kind === 'PriorityClass' && (o.metadata.name ?? '').startsWith('system-')) return 'built-in priority class';
   if (group === 'flowcontrol.apiserver.k8s.io' && annotations['apf.kubernetes.io/autoupdate-spec'] === 'true') return 'built-in API priority and fairness configuration';
+  if (group === 'networking.k8s.io' && o.kind === 'ServiceCIDR' && o.metadata.name === 'kubernetes') return "the API server's default service range (its --service-cluster-ip-range)";
   return undefined;
 }
 

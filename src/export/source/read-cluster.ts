@@ -19,6 +19,7 @@ export const NEVER_LISTED: ReadonlySet<string> = new Set([
   'volumeattachments.storage.k8s.io',
   'componentstatuses',
   'controllerrevisions.apps',
+  'ipaddresses.networking.k8s.io',
 ]);
 
 /** List failures that leave one resource unread instead of failing the whole read, and what they mean. */

@@ -23,6 +23,7 @@ describe('skipReason: kinds never exported', () => {
     ['v1', 'ComponentStatus', 'ComponentStatus: a read-only health report'],
     ['apps/v1', 'ControllerRevision', 'ControllerRevision: revision history kept by its StatefulSet or DaemonSet'],
     ['velero.io/v1', 'Backup', "Backup: Velero's own bookkeeping"],
+    ['networking.k8s.io/v1', 'IPAddress', "IPAddress: a Service's cluster IP as the source API server allocated it; the target allocates its own"],
   ])('%s %s', (apiVersion, kind, expected) => {
     expect(reason(obj(apiVersion, kind, {}))).toBe(expected);
   });
@@ -73,6 +74,8 @@ describe('skipReason: the cluster’s own objects', () => {
     expect(reason(obj('flowcontrol.apiserver.k8s.io/v1', 'FlowSchema', { annotations: { 'apf.kubernetes.io/autoupdate-spec': 'true' } }))).toBe(
       'built-in API priority and fairness configuration',
     );
+    expect(reason(obj('networking.k8s.io/v1', 'ServiceCIDR', { name: 'kubernetes' }))).toBe("the API server's default service range (its --service-cluster-ip-range)");
+    expect(reason(obj('networking.k8s.io/v1', 'ServiceCIDR', { name: 'extra-range' }))).toBeUndefined();
   });
 
   it("the dev engines' add-ons: local-path storage, k3s packaged components, Helm releases in kube-system", () => {

@@ -97,6 +97,7 @@ describe('readClusterObjects: which resources it lists', () => {
       'volumeattachments.storage.k8s.io': ['storage.k8s.io/v1', 'VolumeAttachment'],
       componentstatuses: ['v1', 'ComponentStatus'],
       'controllerrevisions.apps': ['apps/v1', 'ControllerRevision'],
+      'ipaddresses.networking.k8s.io': ['networking.k8s.io/v1', 'IPAddress'],
     };
     expect([...NEVER_LISTED].sort()).toEqual(Object.keys(kinds).sort());
     for (const [apiVersion, kind] of Object.values(kinds)) expect(skippedKind(obj(apiVersion, kind, 'x'))).toBeDefined();
