@@ -80,18 +80,25 @@ describeIntegration.skipIf(!corpus || !schemas)('promote: every corpus entry, ev
     let checked = 0;
     for (const entry of ordered) {
       const out = join(sb.dir, 'bundles', entry);
-      for (const target of TARGET_NAMES) {
-        const built = await kubectl(['kustomize', join(out, 'overlays', target)]);
-        expect(built.stderr, `${entry} ${target}`).toBe('');
-        const docs = parseAllDocuments(built.stdout).map((d) => d.toJS() as Doc).filter((d) => d !== null);
-        // Namespaces and CRDs must exist for a dry run of what lives in them; they are the same on every target.
-        await applyForReal([...namespacesOf(docs), ...docs.filter((d) => d.kind === 'Namespace' || d.kind === 'CustomResourceDefinition')]);
-        if (docs.some((d) => d.kind === 'CustomResourceDefinition')) await kubectl(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
-        const dry = await dryRun(docs);
-        expect(dry.stderr, `${entry} ${target}`).toBe('');
-        expect(dry.exitCode).toBe(0);
-        checked += docs.length;
-      }
+      const built = await Promise.all(
+        TARGET_NAMES.map(async (target) => {
+          const r = await kubectl(['kustomize', join(out, 'overlays', target)]);
+          expect(r.stderr, `${entry} ${target}`).toBe('');
+          return { target, docs: parseAllDocuments(r.stdout).map((d) => d.toJS() as Doc).filter((d) => d !== null) };
+        }),
+      );
+      // Namespaces and CRDs must exist for a dry run of what lives in them; they are the same on every target.
+      const all = built.flatMap((b) => b.docs);
+      await applyForReal([...namespacesOf(all), ...built[0]!.docs.filter((d) => d.kind === 'Namespace' || d.kind === 'CustomResourceDefinition')]);
+      if (all.some((d) => d.kind === 'CustomResourceDefinition')) await kubectl(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
+      await Promise.all(
+        built.map(async ({ target, docs }) => {
+          const dry = await dryRun(docs);
+          expect(dry.stderr, `${entry} ${target}`).toBe('');
+          expect(dry.exitCode).toBe(0);
+          checked += docs.length;
+        }),
+      );
     }
     console.log(`[promote] ${entries.length} corpus entries x ${TARGET_NAMES.length} targets: ${checked} objects accepted by kube-apiserver with server-side dry-run`);
   }, 600_000);
