@@ -153,7 +153,7 @@ describe('kindling: commander errors, help and version', () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: kindling');
-    for (const cmd of ['up', 'down', 'list', 'status', 'plan', 'kubeconfig']) expect(r.stdout).toMatch(new RegExp(`\\n  ${cmd}\\b`));
+    for (const cmd of ['up', 'down', 'list', 'status', 'plan', 'kubeconfig', 'load', 'promote', 'restore']) expect(r.stdout).toMatch(new RegExp(`\\n  ${cmd}\\b`));
   });
 
   it('up --help lists its flags', async () => {
