@@ -3,7 +3,7 @@
 // report.json, and with --with-state a Velero-layout dump plus each claim's data. Reads everything first,
 // builds every file in memory, then writes the bundle at once: bad input leaves nothing behind.
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import { buildBundle, type Bundle } from '../export/bundle/build-bundle.js';
 import { parseSettings, parseTargets } from '../export/bundle/parse-targets.js';
@@ -91,8 +91,10 @@ async function readSources(ctx: Context, opts: PromoteOptions): Promise<Sources>
   const sources: Sources = { objects: [], skippedDocuments: [], skippedResources: [], facts: undefined as never };
   if ((opts.from ?? []).length > 0) {
     const parsed = await readManifestSources((opts.from ?? []).map((p) => resolve(ctx.cwd, p)));
-    sources.objects.push(...parsed.objects);
-    sources.skippedDocuments.push(...parsed.skipped);
+    // The report names files as the user gave them (relative to cwd), so that bundles made elsewhere diff cleanly.
+    const shown = (file: string) => (opts.from ?? []).some(isAbsolute) ? file : relative(ctx.cwd, file);
+    sources.objects.push(...parsed.objects.map((s) => ('file' in s.origin ? { ...s, origin: { ...s.origin, file: shown(s.origin.file) } } : s)));
+    sources.skippedDocuments.push(...parsed.skipped.map((d) => ({ ...d, file: shown(d.file) })));
   }
   if (opts.name !== undefined) {
     const live = await liveCluster(ctx, opts.name);
