@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError, NotFoundError } from '../../../../src/errors.js';
 import { archiveClaimVolume } from '../../../../src/export/state/archive-volume.js';
 import type { ClaimVolume } from '../../../../src/export/state/claim-volumes.js';
+import { KIND_DATA_VOLUME } from './local-path.js';
 import { FakeDocker } from '../../../support/unit/fake-docker.js';
 import { rejection } from '../../../support/unit/thrown.js';
 import { useTempDir } from '../../../support/unit/temp-dirs.js';
@@ -16,16 +17,7 @@ useTempDir((d) => {
   dir = d;
 });
 
-const VOLUME: ClaimVolume = {
-  namespace: 'shop',
-  claim: 'data',
-  volume: 'pvc-1',
-  node: 'dev-control-plane',
-  path: '/var/local-path-provisioner/pvc-1_shop_data',
-  storageClass: 'standard',
-  accessModes: ['ReadWriteOnce'],
-  size: '1Gi',
-};
+const VOLUME: ClaimVolume = KIND_DATA_VOLUME;
 
 const TAR = tarOf([
   { name: 'pvc-1_shop_data/' },

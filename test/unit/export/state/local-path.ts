@@ -1,6 +1,7 @@
 // Live PersistentVolumeClaims and the PersistentVolumes local-path-provisioner made for them, as kind (v0.32,
 // hostPath under /var/local-path-provisioner) and k3s (hostPath under /var/lib/rancher/k3s/storage) show them.
 import type { KubeObject } from '../../../../src/export/kube-object.js';
+import type { ClaimVolume } from '../../../../src/export/state/claim-volumes.js';
 
 /** A bound claim as the API returns it. */
 export function liveClaim(namespace: string, name: string, volumeName: string | undefined, extra: Record<string, unknown> = {}): KubeObject {
@@ -84,3 +85,15 @@ export const K3S_VOLUME = localPathVolume(
   { hostPath: { path: '/var/lib/rancher/k3s/storage/pvc-77aa_db_pg-data', type: 'DirectoryOrCreate' } },
   { nodes: ['k3d-dev-agent-0'], storageClass: 'local-path' },
 );
+
+/** A claim's data as claimVolumes finds it on a kind node: shop/data, 1Gi, class standard. */
+export const KIND_DATA_VOLUME: ClaimVolume = {
+  namespace: 'shop',
+  claim: 'data',
+  volume: 'pvc-1',
+  node: 'dev-control-plane',
+  path: '/var/local-path-provisioner/pvc-1_shop_data',
+  storageClass: 'standard',
+  accessModes: ['ReadWriteOnce'],
+  size: '1Gi',
+};

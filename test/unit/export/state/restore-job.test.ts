@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimVolume } from '../../../../src/export/state/claim-volumes.js';
+import { KIND_DATA_VOLUME } from './local-path.js';
 import { RESTORE_IMAGE, restoreJob } from '../../../../src/export/state/restore-job.js';
 import { restoreJobFile, restoreJobName, volumeArchiveFile } from '../../../../src/export/state/restore-names.js';
 
-const VOLUME: ClaimVolume = {
-  namespace: 'shop',
-  claim: 'data',
-  volume: 'pvc-1',
-  node: 'dev-control-plane',
-  path: '/var/local-path-provisioner/pvc-1_shop_data',
-  storageClass: 'standard',
-  accessModes: ['ReadWriteOnce'],
-  size: '1Gi',
-};
+const VOLUME: ClaimVolume = KIND_DATA_VOLUME;
 
 // A DNS subdomain of at most 63 characters: a valid Job name whose pods' job-name label is valid too.
 const LABEL_SAFE_NAME = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
