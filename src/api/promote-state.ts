@@ -17,8 +17,8 @@ import type { DockerClient } from '../runtime/docker-client.js';
 export interface ClusterStateDump {
   files: BundleFile[];
   summary: StateSummary;
-  /** Writes each claim's data under `dir`/state/volumes/; returns what was written. */
-  archive(docker: DockerClient, dir: string): Promise<Array<{ namespace: string; claim: string; file: string; bytes: number }>>;
+  /** Writes each claim's data under `dir`/state/volumes/ (connecting to Docker only if there is any); returns what was written. */
+  archive(docker: () => Promise<DockerClient>, dir: string): Promise<Array<{ namespace: string; claim: string; file: string; bytes: number }>>;
 }
 
 /** The state dump of `raw` (the objects as read live) given the clean `base` objects (Secrets only if promote kept them). Pure until archive() is called. */
@@ -43,7 +43,7 @@ export function clusterState(raw: readonly SourcedObject[], base: readonly Sourc
       const written = [];
       for (const v of kept) {
         const file = `state/${volumeArchiveFile(v)}`;
-        const { bytes } = await archiveClaimVolume(docker, v, join(dir, file));
+        const { bytes } = await archiveClaimVolume(await docker(), v, join(dir, file));
         written.push({ namespace: v.namespace, claim: v.claim, file, bytes });
       }
       return written;

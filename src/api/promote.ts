@@ -64,7 +64,6 @@ interface Sources {
   skippedDocuments: SkippedDocument[];
   skippedResources: SkippedResource[];
   facts: DevClusterFacts;
-  live?: { spec: ClusterSpec; kubeconfig: string };
 }
 
 function checkOptions(opts: PromoteOptions): void {
@@ -87,29 +86,29 @@ async function liveCluster(ctx: Context, name: string): Promise<{ spec: ClusterS
   return { spec: stored.spec, kubeconfig: await readFile(path, 'utf8') };
 }
 
+// The files of --from; the report names them as the user gave them (relative to cwd), so bundles made elsewhere diff cleanly.
+async function readFileSources(ctx: Context, from: readonly string[]): Promise<Pick<Sources, 'objects' | 'skippedDocuments'>> {
+  if (from.length === 0) return { objects: [], skippedDocuments: [] };
+  const parsed = await readManifestSources(from.map((p) => resolve(ctx.cwd, p)));
+  const shown = (file: string) => (from.some(isAbsolute) ? file : relative(ctx.cwd, file));
+  return {
+    objects: parsed.objects.map((s) => ('file' in s.origin ? { ...s, origin: { ...s.origin, file: shown(s.origin.file) } } : s)),
+    skippedDocuments: parsed.skipped.map((d) => ({ ...d, file: shown(d.file) })),
+  };
+}
+
 async function readSources(ctx: Context, opts: PromoteOptions): Promise<Sources> {
-  const sources: Sources = { objects: [], skippedDocuments: [], skippedResources: [], facts: undefined as never };
-  if ((opts.from ?? []).length > 0) {
-    const parsed = await readManifestSources((opts.from ?? []).map((p) => resolve(ctx.cwd, p)));
-    // The report names files as the user gave them (relative to cwd), so that bundles made elsewhere diff cleanly.
-    const shown = (file: string) => (opts.from ?? []).some(isAbsolute) ? file : relative(ctx.cwd, file);
-    sources.objects.push(...parsed.objects.map((s) => ('file' in s.origin ? { ...s, origin: { ...s.origin, file: shown(s.origin.file) } } : s)));
-    sources.skippedDocuments.push(...parsed.skipped.map((d) => ({ ...d, file: shown(d.file) })));
-  }
-  if (opts.name !== undefined) {
-    const live = await liveCluster(ctx, opts.name);
-    const { readClusterObjects } = await import('../export/source/read-cluster.js');
-    ctx.logger.info(`reading every listable resource of cluster ${opts.name}`);
-    const read = await readClusterObjects(await ctx.kubeApi(live.kubeconfig), opts.name);
-    sources.objects.push(...read.objects);
-    sources.skippedResources.push(...read.skippedResources);
-    sources.live = live;
-    sources.facts = devClusterFacts(live.spec);
-  } else {
+  const files = await readFileSources(ctx, opts.from ?? []);
+  if (opts.name === undefined) {
+    // Files alone: the dev cluster is the one the preset (default k3d) would make.
     const planned = await plan({ ...(opts.preset === undefined ? {} : { preset: opts.preset }), cwd: ctx.cwd, env: ctx.env });
-    sources.facts = devClusterFacts(planned.spec);
+    return { ...files, skippedResources: [], facts: devClusterFacts(planned.spec) };
   }
-  return sources;
+  const live = await liveCluster(ctx, opts.name);
+  const { readClusterObjects } = await import('../export/source/read-cluster.js');
+  ctx.logger.info(`reading every listable resource of cluster ${opts.name}`);
+  const read = await readClusterObjects(await ctx.kubeApi(live.kubeconfig), opts.name);
+  return { objects: [...files.objects, ...read.objects], skippedDocuments: files.skippedDocuments, skippedResources: read.skippedResources, facts: devClusterFacts(live.spec) };
 }
 
 /** Builds and writes the bundle. Throws InvalidInputError, NotFoundError or ConflictError before writing anything. */
@@ -142,7 +141,7 @@ export async function promote(opts: PromoteOptions): Promise<PromoteResult> {
   const volumes: PromoteResult['volumes'] = [];
   const dump = state as ClusterStateDump | undefined;
   await writeBundle(out, bundle.files, dump === undefined ? undefined : async (dir) => {
-    volumes.push(...(await dump.archive(await ctx.docker(), dir)));
+    volumes.push(...(await dump.archive(ctx.docker, dir)));
   });
   return {
     out,
