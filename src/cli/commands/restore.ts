@@ -30,7 +30,7 @@ export function registerRestore({ program, io, run }: CommandKit): void {
         if (format !== 'text') return io.stdout(await serialise(result, format));
         io.stdout(`applied ${result.applied} objects from ${result.source === 'state' ? 'the state dump' : 'base/'} to context ${result.context}\n`);
         for (const r of result.resources) io.stdout(`  ${r.resource}: ${r.count}\n`);
-        if (result.volumeScript) io.stdout(`volume data: run ${result.volumeScript} (kubectl --context ${result.context}) to copy it into the claims\n`);
+        if (result.volumeScript) io.stdout(`volume data: with kubectl's current context set to ${result.context}, run sh ${result.volumeScript} to copy it into the claims\n`);
       }),
     );
 }
