@@ -46,7 +46,7 @@ export const publicIngress: Rule = ({ object, original, target }) => {
       severity: 'info',
       rule: 'public-exposure',
       message: 'gets an internet-facing load balancer',
-      fix: 'set the internalLoadBalancers option to keep it private',
+      fix: 'promote again with --internal-load-balancers to keep it private',
     },
   ];
 };

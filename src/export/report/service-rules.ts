@@ -37,7 +37,7 @@ export const publicLoadBalancer: Rule = ({ object, target }) => {
       severity: 'info',
       rule: 'public-exposure',
       message: `gets an internet-facing load balancer${note}`,
-      fix: 'set the internalLoadBalancers option to keep it private, or limit clients with spec.loadBalancerSourceRanges',
+      fix: 'promote again with --internal-load-balancers to keep it private, or limit clients with spec.loadBalancerSourceRanges',
     },
   ];
 };

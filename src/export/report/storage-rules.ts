@@ -3,7 +3,7 @@ import { claimClass, claimsOf } from '../rewrite/claims.js';
 import { DEV_STORAGE_CLASSES, TARGET_STORAGE, storageMappingFor } from '../rewrite/storage-classes.js';
 import type { Rule } from './finding.js';
 
-const PICK_CLASS = 'set the storageClass option (or the claim\'s storageClassName) to a class the target has';
+const PICK_CLASS = 'promote again with --storage-class CLASS (or set the claim\'s storageClassName) naming a class the target has';
 
 /** A claim still naming a dev class: the target had no mapping and the user named no class. */
 export const storageClassUnmapped: Rule = ({ object, target, options }) =>
@@ -40,6 +40,6 @@ export const storageClassCheck: Rule = ({ object, original, target, options }) =
       severity: 'info',
       rule: 'storage-class-check',
       message: `${claim.label}: dev StorageClass ${claimClass(claim) ?? ''} replaced; ${caveat}`,
-      fix: 'check that class on the target, or set the storageClass option to another',
+      fix: 'check that class on the target, or promote again with --storage-class naming another',
     }));
 };

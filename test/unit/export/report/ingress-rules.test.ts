@@ -68,7 +68,7 @@ describe('publicIngress', () => {
   it('info when a dev Ingress became a public GKE or ALB load balancer', () => {
     const final = ingress({}, { 'kubernetes.io/ingress.class': 'gce' });
     expect(publicIngress(ruleContext(final, { original }))).toEqual([
-      { severity: 'info', rule: 'public-exposure', message: 'gets an internet-facing load balancer', fix: 'set the internalLoadBalancers option to keep it private' },
+      { severity: 'info', rule: 'public-exposure', message: 'gets an internet-facing load balancer', fix: 'promote again with --internal-load-balancers to keep it private' },
     ]);
   });
 

@@ -20,7 +20,7 @@ describe('reportJson', () => {
       origin: 'app.yaml#1',
       container: null,
       message: 'claim asks for dev StorageClass local-path; kubeadm installs no StorageClass',
-      fix: "set the storageClass option (or the claim's storageClassName) to a class the target has",
+      fix: "promote again with --storage-class CLASS (or set the claim's storageClassName) naming a class the target has",
     });
     for (const finding of json.findings) {
       expect(Object.keys(finding)).toEqual(['target', 'severity', 'rule', 'object', 'origin', 'container', 'message', 'fix']);

@@ -48,7 +48,7 @@ describe('publicLoadBalancer', () => {
         severity: 'info',
         rule: 'public-exposure',
         message: 'gets an internet-facing load balancer',
-        fix: 'set the internalLoadBalancers option to keep it private, or limit clients with spec.loadBalancerSourceRanges',
+        fix: 'promote again with --internal-load-balancers to keep it private, or limit clients with spec.loadBalancerSourceRanges',
       },
     ]);
   });

@@ -4,7 +4,7 @@ import { storageClassCheck, storageClassNoDefault, storageClassUnmapped } from '
 import { pvc } from '../rewrite/fixtures.js';
 import { ruleContext } from './rule-context.js';
 
-const fix = "set the storageClass option (or the claim's storageClassName) to a class the target has";
+const fix = "promote again with --storage-class CLASS (or set the claim's storageClassName) naming a class the target has";
 
 const statefulSet: KubeObject = {
   apiVersion: 'apps/v1',
@@ -57,7 +57,7 @@ describe('storageClassCheck', () => {
         rule: 'storage-class-check',
         message:
           'claim: dev StorageClass standard replaced; gp2 is the in-tree class EKS creates (not default from 1.30); it provisions only with the EBS CSI add-on installed',
-        fix: 'check that class on the target, or set the storageClass option to another',
+        fix: 'check that class on the target, or promote again with --storage-class naming another',
       },
     ]);
   });
