@@ -52,7 +52,7 @@ describe('applyOverlay', () => {
     expect(final.map((s) => s.origin)).toEqual([1, 2, 3, 4, 5].map((document) => ({ file: 'app.yaml', document })));
   });
 
-  it('openshift with Routes: Ingress and StorageClass gone, Route appended; results are copies', () => {
+  it('openshift with Routes: Ingress and StorageClass gone, Route appended; new and patched objects are copies, the rest shared', () => {
     const base = devApp();
     const overlay = rewriteForTarget(base, 'openshift', { openshiftRoutes: true });
     const final = applyOverlay(base, overlay);
@@ -64,6 +64,7 @@ describe('applyOverlay', () => {
       'Route/web',
     ]);
     expect(final.at(-1)?.object).not.toBe(overlay.resources[0]?.object);
-    expect(final[3]?.object).not.toBe(base[5]?.object);
+    expect(final[1]?.object).not.toBe(base[2]?.object);
+    expect(final[3]?.object).toBe(base[5]?.object);
   });
 });
