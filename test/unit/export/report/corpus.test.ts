@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse, parseAllDocuments } from 'yaml';
+import { parse } from 'yaml';
 import { objectKey, type KubeObject, type SourcedObject } from '../../../../src/export/kube-object.js';
 import { readinessReport } from '../../../../src/export/report/readiness.js';
 import { reportJson, type ReportJson } from '../../../../src/export/report/report-json.js';
@@ -17,6 +17,7 @@ import { rewriteForTarget } from '../../../../src/export/rewrite/overlay.js';
 import { containersOf } from '../../../../src/export/rewrite/pod-spec.js';
 import { DEV_STORAGE_CLASSES } from '../../../../src/export/rewrite/storage-classes.js';
 import { PROMOTION_TARGETS } from '../../../../src/export/rewrite/targets.js';
+import { parseManifest } from '../../../../src/export/source/parse-manifest.js';
 import { isRecord } from '../../../../src/export/rewrite/value-at.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -32,13 +33,9 @@ function yamlFiles(dir: string): string[] {
     .sort();
 }
 
+// Read as promote reads it (YAML 1.1 scalars as kubectl takes them, kustomize configuration skipped).
 function load(file: string): SourcedObject[] {
-  const name = relative(CORPUS, file);
-  return parseAllDocuments(readFileSync(file, 'utf8')).flatMap((doc, document) => {
-    const o: unknown = doc.toJS();
-    const isObject = isRecord(o) && typeof o['apiVersion'] === 'string' && typeof o['kind'] === 'string' && isRecord(o['metadata']);
-    return isObject && o['kind'] !== 'Kustomization' ? [{ object: o as KubeObject, origin: { file: name, document } }] : [];
-  });
+  return parseManifest(readFileSync(file, 'utf8'), relative(CORPUS, file)).objects;
 }
 
 // The same objects as a kind user would have them: every image pushed to localhost:5001 and side-loaded, every claim on `standard`.
