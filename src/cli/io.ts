@@ -14,8 +14,19 @@ export interface CliIO {
   signal: AbortSignal | undefined;
 }
 
+// A reader that stops early (`kindling promote ... | head -1`) closes the pipe: the command still finishes its work
+// and exits with its own code; what it would have printed goes nowhere, as with other CLIs, instead of crashing.
+function ignoreClosedPipe(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 /** The real process. */
 export function processIO(signal?: AbortSignal): CliIO {
+  ignoreClosedPipe(process.stdout);
+  ignoreClosedPipe(process.stderr);
   return {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),

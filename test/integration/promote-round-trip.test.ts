@@ -5,10 +5,12 @@
 // the test does what local-path-provisioner would have done for the one claim: a hostPath PV pinned to the node,
 // pre-bound to the claim, its folder made in the node container. Everything kindling does with it is real: the
 // API discovery and lists, reading the PV and the node, the tar from the node container through the Docker API.
-import { readdir, readFile, stat } from 'node:fs/promises';
+// Then, on k3d: the live export of an applied app equals the export of the very files that were applied.
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { execa } from 'execa';
+import { parseAllDocuments, stringify } from 'yaml';
 import { expect, it } from 'vitest';
 import { describeIntegration, integrationEnv } from '../support/integration/env.js';
 import { clusterObjects } from '../support/integration/docker-probe.js';
@@ -17,6 +19,7 @@ import { forceDelete, sandbox, uniqueName } from '../support/integration/sandbox
 import { corpusFile } from '../support/integration/shared.js';
 
 const mysql = corpusFile('kubernetes-website__mysql-deployment.yaml');
+const demo = corpusFile('microservices-demo__kubernetes-manifests.yaml');
 const wordpress = corpusFile('kubernetes-website__wordpress-deployment.yaml');
 
 /** The names of the entries of a tar archive, and the text of regular files. */
@@ -151,4 +154,42 @@ describeIntegration.skipIf(!mysql || !wordpress)('promote --with-state and resto
       await sb.cleanup();
     }
   }, 420_000);
+});
+
+describeIntegration.skipIf(!demo)('promote from a live k3d cluster', () => {
+  it('the live export of an applied app equals the export of the files applied: cleaning removes exactly what the cluster added', async () => {
+    const sb = await sandbox();
+    const name = uniqueName('live-k3d');
+    const context = `k3d-${name}`;
+    const kubectl = (args: string[]) => execa(join(integrationEnv().binDir, 'kubectl'), ['--context', context, ...args], { env: sb.env, reject: false });
+    try {
+      const r = await sb.cli('up', '--preset', 'k3d', '--name', name, '--image', IMAGES.api.k3d, '--wait', '2m', '--timeout', '90s');
+      expect(r.code).toBe(0);
+      // The demo in its own namespace, as a user would keep it in git.
+      const docs = parseAllDocuments(await readFile(demo!, 'utf8')).map((d) => d.toJS()).filter((d) => d !== null);
+      const app = [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'demo' } }, ...docs.map((d) => ({ ...d, metadata: { ...d.metadata, namespace: 'demo' } }))];
+      const file = join(sb.dir, 'demo.yaml');
+      await writeFile(file, app.map((d) => stringify(d)).join('---\n'));
+      expect((await kubectl(['apply', '-f', file])).exitCode).toBe(0);
+
+      const live = await sb.cli('promote', name, '--to', 'eks', '--out', join(sb.dir, 'live'), '-o', 'json');
+      expect(live.code).toBe(0);
+      const fromFile = await sb.cli('promote', '--from', file, '--to', 'eks', '--out', join(sb.dir, 'files'));
+      expect(fromFile.code).toBe(0);
+      const [a, b] = [await filesUnder(join(sb.dir, 'live', 'base')), await filesUnder(join(sb.dir, 'files', 'base'))];
+      expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+      for (const [path, text] of b) expect(a.get(path), path).toBe(text);
+      // What k3s and the API server made themselves stayed behind, each with its reason.
+      const skipped = JSON.parse(await readFile(join(sb.dir, 'live', 'report.json'), 'utf8')).skipped as Array<{ what: string; reason: string }>;
+      const reasonFor = (what: string) => skipped.find((s) => s.what === what)?.reason;
+      expect(reasonFor('networking.k8s.io/IngressClass//traefik')).toMatch(/Helm release traefik/);
+      expect(reasonFor('storage.k8s.io/StorageClass//local-path')).toBeDefined();
+      expect(reasonFor('/Namespace//kube-system')).toBeDefined();
+      console.log(`[live export] ${name}: ${JSON.parse(live.stdout).objects} objects equal to the files' export; ${skipped.length} left out`);
+    } finally {
+      const down = await sb.cli('down', name, '--yes');
+      if (down.code !== 0) await forceDelete(sb, name, 'k3d');
+      await sb.cleanup();
+    }
+  }, 240_000);
 });

@@ -14,6 +14,13 @@ export interface FieldEvidence {
   live: boolean;
   /** True when some manager owns the fieldsV1 path, e.g. ['f:spec', 'f:ports', 'k:{"port":80,"protocol":"TCP"}', 'f:nodePort']. */
   owned(path: readonly string[]): boolean;
+  /**
+   * True when a server-side apply (operation Apply) owns the path: the applier sent that field. Update operations
+   * (client-side apply, create) also own the fields the API server defaulted, so they prove nothing about a default.
+   */
+  applyOwned(path: readonly string[]): boolean;
+  /** Some manager made its changes with server-side apply (operation Apply). */
+  appliedServerSide: boolean;
   /** The last-applied configuration, when present and valid JSON. */
   applied: PlainMap | undefined;
 }
@@ -37,13 +44,17 @@ function hasPath(fields: unknown, path: readonly string[]): boolean {
 
 /** Reads the evidence an object carries; a file written by hand carries none. */
 export function fieldEvidence(o: KubeObject): FieldEvidence {
-  const managers = mapsIn(o.metadata.managedFields).map((m) => m.fieldsV1);
+  const entries = mapsIn(o.metadata.managedFields);
+  const managers = entries.map((m) => m.fieldsV1);
+  const appliers = entries.filter((m) => m.operation === 'Apply').map((m) => m.fieldsV1);
   const applied = parseApplied(o);
   const meta = o.metadata;
   return {
     known: managers.length > 0 || applied !== undefined,
     live: meta.uid !== undefined || meta.resourceVersion !== undefined || (meta.creationTimestamp ?? null) !== null,
     owned: (path) => managers.some((fields) => hasPath(fields, path)),
+    applyOwned: (path) => appliers.some((fields) => hasPath(fields, path)),
+    appliedServerSide: appliers.length > 0,
     applied,
   };
 }

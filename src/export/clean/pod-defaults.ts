@@ -40,6 +40,8 @@ function cleanContainer(container: PlainMap): void {
   for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
     dropDefaults(mapAt(container, probe), PROBE_DEFAULTS);
     dropDefaults(mapAt(container, probe, 'httpGet'), { scheme: ['HTTP'] });
+    // GRPCAction.service defaults to "" (the server's overall health), which the API server writes back.
+    dropDefaults(mapAt(container, probe, 'grpc'), { service: [''] });
   }
   dropEmptyMap(container, 'resources');
   dropEmptyMap(container, 'securityContext');

@@ -1,7 +1,8 @@
 // The defaults the API server fills into Deployments, StatefulSets, DaemonSets, Jobs and CronJobs: removed so
-// that live and hand-written objects export the same. Only exact default values go; `replicas` always stays,
-// since the readiness report reads it.
+// that live and hand-written objects export the same. Only exact default values go. `replicas: 1` goes only when
+// the object's own field evidence shows the user did not set it; a file's `replicas` always stays.
 import { apiGroup, type KubeObject } from '../kube-object.js';
+import { fieldEvidence } from './field-evidence.js';
 import { dropDefaults, mapAt, type PlainMap } from './nested-maps.js';
 
 const DEFAULTS: Readonly<Record<string, Readonly<Record<string, readonly unknown[]>>>> = {
@@ -52,4 +53,16 @@ export function cleanWorkloadDefaults(o: KubeObject): void {
   if (key === 'batch/CronJob') dropJobDefaults(mapAt(spec, 'jobTemplate', 'spec'));
   const defaults = DEFAULTS[key];
   if (defaults !== undefined) dropDefaults(spec, defaults);
+  if ((key === 'apps/Deployment' || key === 'apps/StatefulSet') && spec?.replicas === 1 && replicasDefaulted(o)) delete spec.replicas;
+}
+
+// Evidence that the API server, not the user, set replicas. After `kubectl apply`: a last-applied configuration
+// without it, and no server-side applier owning it (client-side apply's Update entry owns defaulted fields too, so
+// it proves nothing). Otherwise: a server-side apply made the object and no manager owns replicas (the applier did
+// not send it; defaults filled in on an apply are nobody's). Objects with no such evidence (files) keep it.
+function replicasDefaulted(o: KubeObject): boolean {
+  const evidence = fieldEvidence(o);
+  const path = ['f:spec', 'f:replicas'];
+  if (evidence.applied !== undefined) return mapAt(evidence.applied, 'spec')?.replicas === undefined && !evidence.applyOwned(path);
+  return evidence.appliedServerSide && !evidence.owned(path);
 }

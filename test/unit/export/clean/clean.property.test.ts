@@ -60,7 +60,8 @@ const DEFAULTABLE: Array<[string, Path, (value: unknown, holder: Map) => boolean
   ['Deployment', [...CONTAINER, 'readinessProbe', 'periodSeconds'], (v) => v === 10],
   ['Deployment', [...CONTAINER, 'readinessProbe', 'timeoutSeconds'], (v) => v === 1],
   ['Deployment', [...CONTAINER, 'readinessProbe', 'httpGet', 'scheme'], (v) => v === 'HTTP'],
-  ['Deployment', ['spec', 'replicas'], () => false],
+  // 1 is the default; it goes only with evidence that the server set it (workload-defaults.test.ts has the cases).
+  ['Deployment', ['spec', 'replicas'], (v) => v === 1],
   ['Deployment', ['spec', 'revisionHistoryLimit'], (v) => v === 10],
   ['Deployment', ['spec', 'progressDeadlineSeconds'], (v) => v === 600],
   ['Deployment', ['spec', 'strategy'], (v) => JSON.stringify(v) === '{"type":"RollingUpdate"}'],

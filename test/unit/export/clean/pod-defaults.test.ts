@@ -74,6 +74,12 @@ describe('cleanPodDefaults', () => {
     expect(applied(cleanPodDefaults, chosen)).toEqual(chosen);
   });
 
+  it('a gRPC probe loses the default service "" the API server writes, and keeps a named one', () => {
+    const probe = (grpc: Record<string, unknown>) => deployment({ containers: [{ name: 'api', image: 'api:1', livenessProbe: { grpc } }] });
+    expect(applied(cleanPodDefaults, probe({ port: 9555, service: '' }))).toEqual(probe({ port: 9555 }));
+    expect(applied(cleanPodDefaults, probe({ port: 9555, service: 'health' }))).toEqual(probe({ port: 9555, service: 'health' }));
+  });
+
   it('removes imagePullPolicy only when it equals the default for the image', () => {
     const container = (image: string, imagePullPolicy: string) => ({ containers: [{ name: 'c', image, imagePullPolicy }] });
     expect(applied(cleanPodDefaults, deployment(container('app', 'Always'))).spec).toEqual(deployment({ containers: [{ name: 'c', image: 'app' }] }).spec);

@@ -18,6 +18,25 @@ describe('cleanWorkloadDefaults', () => {
     expect(applied(cleanWorkloadDefaults, workload('apps/v1', 'Deployment', { strategy: { type: 'RollingUpdate' } }))).toEqual(workload('apps/v1', 'Deployment', {}));
   });
 
+  it('replicas: 1 goes only when the object shows the API server set it', () => {
+    const withMeta = (metadata: Record<string, unknown>, replicas: number) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'w', ...metadata }, spec: { replicas } });
+    const lastApplied = (spec: Record<string, unknown>) => ({ annotations: { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({ spec }) } });
+    const fields = (manager: string, operation: string, fieldsV1: Record<string, unknown>) => ({ managedFields: [{ manager, operation, fieldsV1 }] });
+    const replicasOf = (o: ReturnType<typeof withMeta>) => (applied(cleanWorkloadDefaults, o).spec as { replicas?: number }).replicas;
+    // kubectl apply of a manifest without replicas: the API server's default.
+    expect(replicasOf(withMeta(lastApplied({ template: {} }), 1))).toBeUndefined();
+    // ... with replicas: 1 in the manifest, or 3 set by the server's scale later: kept.
+    expect(replicasOf(withMeta(lastApplied({ replicas: 1 }), 1))).toBe(1);
+    expect(replicasOf(withMeta(lastApplied({ template: {} }), 3))).toBe(3);
+    // Server-side apply that did not send replicas (kindling restore does that): nobody owns it.
+    expect(replicasOf(withMeta(fields('kindling', 'Apply', { 'f:spec': { 'f:template': {} } }), 1))).toBeUndefined();
+    expect(replicasOf(withMeta(fields('kindling', 'Apply', { 'f:spec': { 'f:replicas': {} } }), 1))).toBe(1);
+    // kubectl create (an Update owns what was defaulted too), a file, a controller's status entry only: no evidence.
+    expect(replicasOf(withMeta(fields('kubectl-create', 'Update', { 'f:spec': { 'f:replicas': {} } }), 1))).toBe(1);
+    expect(replicasOf(withMeta({}, 1))).toBe(1);
+    expect(replicasOf(withMeta(fields('kube-controller-manager', 'Update', { 'f:status': {} }), 1))).toBe(1);
+  });
+
   it('StatefulSet and DaemonSet: removes their default policies and strategies', () => {
     const sts = workload('apps/v1', 'StatefulSet', {
       serviceName: 'db',
