@@ -1,6 +1,19 @@
 // The narrow slice of the Kubernetes API kindling reads, and its @kubernetes/client-node implementation.
 // Only this file imports client-node (loaded lazily: it costs ~0.7 s to import); tests hand in their own.
-import { EnvironmentError, KindlingError } from '../errors.js';
+import {
+  apiFailure,
+  discovered,
+  discoveryIncompleteError,
+  failureReason,
+  groupVersionPath,
+  type ApiResource,
+  type DiscoveryFailure,
+  type GroupList,
+  type ResourceList,
+} from './kube-discovery.js';
+
+// Callers of the API client get the discovery shapes from here too.
+export { apiFailure, discoveryIncompleteError, incompleteDiscovery, type ApiResource, type DiscoveryFailure } from './kube-discovery.js';
 
 /** A node and whether its Ready condition is True. */
 export interface NodeReadiness {
@@ -14,24 +27,6 @@ export interface DeploymentReadiness {
   available: number;
   /** The Available condition is True. */
   availableCondition: boolean;
-}
-
-/** A kind the server serves, as API discovery names it, in the preferred version of its group. */
-export interface ApiResource {
-  /** e.g. `apps/v1`; `v1` for the core group. */
-  apiVersion: string;
-  kind: string;
-  /** The plural name in URLs, e.g. `deployments`. */
-  resource: string;
-  namespaced: boolean;
-  /** What the server allows on it: get, list, create, ... */
-  verbs: string[];
-}
-
-/** A group version whose discovery request failed, so its kinds are unknown. */
-export interface DiscoveryFailure {
-  groupVersion: string;
-  reason: string;
 }
 
 /** What readiness checks and promotion ask the API server. Every call rejects on errors, including timeouts. */
@@ -65,39 +60,6 @@ export interface ObjectRef {
   namespace?: string;
 }
 
-const DISCOVERY_INCOMPLETE = 'api-discovery-incomplete';
-
-/** The error resources() rejects with when some group versions did not answer; it carries the ones that did. */
-export function discoveryIncompleteError(resources: ApiResource[], failures: DiscoveryFailure[]): EnvironmentError {
-  const what = failures.map((f) => `${f.groupVersion} (${f.reason})`).join(', ');
-  return new EnvironmentError(
-    DISCOVERY_INCOMPLETE,
-    `the API server could not list the resources of ${what}`,
-    'an aggregated API is registered but not answering: see `kubectl get apiservices`, then fix or delete it',
-    { resources, failures },
-  );
-}
-
-/** The partial discovery a discoveryIncompleteError carries; undefined for any other error. */
-export function incompleteDiscovery(err: unknown): { resources: ApiResource[]; failures: DiscoveryFailure[] } | undefined {
-  if (!(err instanceof KindlingError) || err.code !== DISCOVERY_INCOMPLETE) return undefined;
-  return { resources: err.details.resources as ApiResource[], failures: err.details.failures as DiscoveryFailure[] };
-}
-
-/** The HTTP status and server message of a failed request (client-node's ApiException); undefined for other errors. */
-export function apiFailure(err: unknown): { status: number; message: string } | undefined {
-  const { code, body } = (err ?? {}) as { code?: unknown; body?: unknown };
-  if (typeof code !== 'number') return undefined;
-  const said = (body as { message?: unknown } | undefined)?.message;
-  return { status: code, message: typeof said === 'string' ? said : typeof body === 'string' && body !== '' ? body : `HTTP ${code}` };
-}
-
-/** Why a request failed, in one line: the status and the server's words, or the error's message. */
-function failureReason(err: unknown): string {
-  const failure = apiFailure(err);
-  return failure ? `HTTP ${failure.status}: ${failure.message}` : String((err as Error).message ?? err);
-}
-
 function refObject(ref: ObjectRef): { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } } {
   return { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } };
 }
@@ -114,19 +76,7 @@ function isNotFound(err: unknown): boolean {
   return apiFailure(err)?.status === 404;
 }
 
-/** The URL path of a group version: `/api/v1` for the core group, `/apis/GROUP/VERSION` for the others. */
-const groupVersionPath = (apiVersion: string) => (apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`);
-
-type ResourceList = { resources?: Array<{ name: string; kind: string; namespaced?: boolean; verbs?: string[] }> };
-type GroupList = { groups?: Array<{ preferredVersion?: { groupVersion: string }; versions?: Array<{ groupVersion: string }> }> };
 type ListPage = { metadata?: { continue?: string }; items?: Record<string, unknown>[] };
-
-/** The resources of one discovery document, without subresources (`deployments/scale`). */
-function discovered(apiVersion: string, list: ResourceList): ApiResource[] {
-  return (list.resources ?? [])
-    .filter((r) => !r.name.includes('/'))
-    .map((r) => ({ apiVersion, kind: r.kind, resource: r.name, namespaced: r.namespaced === true, verbs: [...(r.verbs ?? [])] }));
-}
 
 /** Objects per list request: big clusters are read in pages rather than in one huge answer. */
 const PAGE_SIZE = 500;
