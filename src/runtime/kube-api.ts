@@ -36,8 +36,8 @@ export interface KubeApi {
   listNodes(): Promise<NodeReadiness[]>;
   /** undefined when the Deployment does not exist (yet). */
   deployment(namespace: string, name: string): Promise<DeploymentReadiness | undefined>;
-  /** Server-side applies each object in order, as field manager `kindling` (conflicts forced). */
-  apply(objects: readonly Record<string, unknown>[]): Promise<void>;
+  /** Server-side applies each object in order, as field manager `kindling` (conflicts forced); `dryRun`: the server checks, stores nothing. */
+  apply(objects: readonly Record<string, unknown>[], opts?: { dryRun?: boolean }): Promise<void>;
   /**
    * Every resource the server serves: the preferred version of each group, core v1 included, no subresources.
    * When some group versions do not answer (typically an aggregated API whose backend is down) it rejects with
@@ -140,11 +140,12 @@ export async function clientNodeKubeApi(kubeconfig: string, requestTimeoutMs = 5
         ready: (n.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'),
       }));
     },
-    async apply(list) {
+    async apply(list, opts = {}) {
       for (const o of list) {
         const what = `${String(o.kind)} ${String((o.metadata as { name?: string } | undefined)?.name)}`;
         await withTimeout(
-          objects.patch(o as never, undefined, undefined, 'kindling', true, k8s.PatchStrategy.ServerSideApply),
+          // A copy: client-node fills in the default namespace on the object it is given.
+          objects.patch(structuredClone(o) as never, undefined, opts.dryRun === true ? 'All' : undefined, 'kindling', true, k8s.PatchStrategy.ServerSideApply),
           requestTimeoutMs * 4,
           `apply ${what}`,
         );

@@ -44,8 +44,22 @@ export function incompleteDiscovery(err: unknown): { resources: ApiResource[]; f
 export function apiFailure(err: unknown): { status: number; message: string } | undefined {
   const { code, body } = (err ?? {}) as { code?: unknown; body?: unknown };
   if (typeof code !== 'number') return undefined;
-  const said = (body as { message?: unknown } | undefined)?.message;
-  return { status: code, message: typeof said === 'string' ? said : typeof body === 'string' && body !== '' ? body : `HTTP ${code}` };
+  const said = statusMessage(body);
+  return { status: code, message: said ?? (typeof body === 'string' && body !== '' ? body : `HTTP ${code}`) };
+}
+
+// The message of a Status body, whether client-node parsed it or left it as JSON text.
+function statusMessage(body: unknown): string | undefined {
+  let value = body;
+  if (typeof body === 'string') {
+    try {
+      value = JSON.parse(body);
+    } catch {
+      return undefined;
+    }
+  }
+  const message = (value as { message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' ? message : undefined;
 }
 
 /** Why a request failed, in one line: the status and the server's words, or the error's message. */

@@ -5,7 +5,7 @@
 // `kubeadm config validate`. OpenShift's install-config is not among them: the installer's InstallConfig CRD is
 // not one an API server accepts (kube-apiserver v1.36 rejects it: string defaults on object fields, uniqueItems),
 // openshift-install only reads it as a schema; the unit tier validates install-config.yaml against it with ajv.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { parseAllDocuments, stringify } from 'yaml';
@@ -126,6 +126,28 @@ describeIntegration.skipIf(!corpus || !schemas)('promote: every corpus entry, ev
     expect(seen).toEqual(expect.arrayContaining(['kops:Cluster', 'kops:InstanceGroup', 'gke:ContainerCluster', 'gke:ContainerNodePool', 'rancher:Cluster', 'tanzu:Cluster', 'capi:Cluster']));
     console.log(`[promote] cluster definitions accepted with server-side dry-run: ${seen.join(', ')}`);
   }, 120_000);
+
+  it('restore --dry-run: the API server checks a whole bundle for a target, stores nothing, and names every object it refuses', async () => {
+    const out = join(sb.dir, 'store-demo');
+    expect((await sb.cli('promote', '--from', corpusFile('aks-store-demo__aks-store-ingress-quickstart.yaml')!, '--to', 'aks', '--out', out, '--include-secrets')).code).toBe(0);
+    const r = await sb.cli('restore', '--bundle', out, '--context', `kind-${name}`, '--target', 'aks', '--dry-run', '-o', 'json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result).toMatchObject({ dryRun: true, source: 'base', unchecked: [] });
+    expect(result.applied).toBeGreaterThanOrEqual(12);
+    expect((await kubectl(['get', 'deployments,statefulsets,services', '-A', '-o', 'name'])).stdout).not.toMatch(/order-service|makeline|rabbitmq/);
+
+    // Two objects broken by hand: both are named, in one run.
+    const service = join(out, 'base', (await readdir(join(out, 'base'))).find((f) => f.startsWith('service_'))!);
+    await writeFile(service, (await readFile(service, 'utf8')).replace(/^ {2}ports:$/m, '  ports: []\n  unused:'));
+    const deployment = join(out, 'base', (await readdir(join(out, 'base'))).find((f) => f.startsWith('deployment.apps_'))!);
+    await writeFile(deployment, (await readFile(deployment, 'utf8')).replace(/^ {2}selector:$/m, '  selector: {}\n  unused:'));
+    const broken = await sb.cli('restore', '--bundle', out, '--context', `kind-${name}`, '--dry-run');
+    expect(broken.code).toBe(2);
+    expect(broken.stderr.match(/^error: the cluster refused|^the cluster refused/gm)?.length).toBe(2);
+    console.log(`[promote] restore --dry-run: ${result.applied} objects accepted; the broken bundle: ${broken.stderr.split('\n').slice(0, 2).join(' / ')}`);
+  });
 
   it('kubeadm: cluster.yaml as written, and the join files once token and CA pin are set, pass the real `kubeadm config validate`', async () => {
     const out = join(sb.dir, 'kubeadm');

@@ -43,11 +43,12 @@ export class FakeKubeApi implements KubeApi {
     return { desired: 1, available: 1, availableCondition: true };
   }
 
-  async apply(list: readonly Obj[]): Promise<void> {
+  async apply(list: readonly Obj[], opts: { dryRun?: boolean } = {}): Promise<void> {
     for (const o of list) {
       const m = meta(o);
       const key = keyOf(String(o.kind), m.name!, m.namespace);
-      this.calls.push(`apply ${o.kind} ${m.name}`);
+      this.calls.push(`${opts.dryRun === true ? 'dry-run ' : ''}apply ${o.kind} ${m.name}`);
+      if (opts.dryRun === true) continue;
       const current = this.objects.get(key) ?? {};
       const cm = meta(current);
       const merged: Obj = { ...current, ...o, metadata: { ...cm, ...m, annotations: { ...cm.annotations, ...m.annotations }, labels: { ...cm.labels, ...m.labels } } };

@@ -5,7 +5,7 @@ import { restore } from '../../../src/api/restore.js';
 import { buildBundle } from '../../../src/export/bundle/build-bundle.js';
 import { writeBundle } from '../../../src/export/bundle/write-bundle.js';
 import type { KubeObject } from '../../../src/export/kube-object.js';
-import { FakeKubeApi } from '../../support/unit/fake-kube-api.js';
+import { apiError, FakeKubeApi } from '../../support/unit/fake-kube-api.js';
 import { kindKubeconfig, type World, useWorld } from '../../support/unit/world.js';
 import { devApp } from '../export/rewrite/dev-app.js';
 import { KIND_DEFAULT } from '../export/targets/fixtures.js';
@@ -39,8 +39,11 @@ async function userKubeconfig(): Promise<void> {
 function fakeApi(): { api: FakeKubeApi; kubeconfigs: string[]; factory: (k: string) => Promise<FakeKubeApi> } {
   const api = new FakeKubeApi();
   const apply = api.apply.bind(api);
-  api.apply = async (list) => {
-    await apply(list.map((o) => (o.kind === 'CustomResourceDefinition' ? { ...o, status: { conditions: [{ type: 'Established', status: 'True' }] } } : o)));
+  api.apply = async (list, opts) => {
+    await apply(
+      list.map((o) => (o.kind === 'CustomResourceDefinition' ? { ...o, status: { conditions: [{ type: 'Established', status: 'True' }] } } : o)),
+      opts,
+    );
   };
   const kubeconfigs: string[] = [];
   return { api, kubeconfigs, factory: async (k) => (kubeconfigs.push(k), api) };
@@ -93,7 +96,7 @@ describe('restore', () => {
     const f = fakeApi();
     const apply = f.api.apply.bind(f.api);
     f.api.apply = async (list) => {
-      if (list[0]?.kind === 'Service') throw Object.assign(new Error('HTTP 422'), { body: { message: 'Service "web" is invalid: spec.ports: Required value' } });
+      if (list[0]?.kind === 'Service') throw apiError(422, 'Service "web" is invalid: spec.ports: Required value');
       await apply(list);
     };
     await expect(restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'kind-prod' })).rejects.toMatchObject({
@@ -108,5 +111,30 @@ describe('restore', () => {
     await userKubeconfig();
     const api = new FakeKubeApi();
     await expect(restore({ ...w.options({ kubeApi: async () => api }), bundle, context: 'kind-prod', crdWaitMs: 300 })).rejects.toMatchObject({ exitCode: 7 });
+  });
+});
+
+describe('restore --dry-run', () => {
+  it('asks the server to check every object, stores nothing, and leaves custom resources of the bundle\'s own CRDs unchecked', async () => {
+    const bundle = await bundleDir();
+    await userKubeconfig();
+    const f = fakeApi();
+    const r = await restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'kind-prod', dryRun: true });
+    expect(r).toMatchObject({ dryRun: true, applied: 6, unchecked: ['example.com/Widget/shop/w'] });
+    expect(f.api.calls.every((c) => c.startsWith('dry-run apply '))).toBe(true);
+    expect(f.api.objects.size).toBe(0);
+  });
+
+  it('reports every refused object at once (exit 2)', async () => {
+    const bundle = await bundleDir();
+    await userKubeconfig();
+    const f = fakeApi();
+    f.api.apply = async (list) => {
+      if (list[0]?.kind === 'Service' || list[0]?.kind === 'Ingress') throw apiError(422, `${String(list[0].kind)} is invalid`);
+    };
+    await expect(restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'kind-prod', dryRun: true })).rejects.toMatchObject({
+      exitCode: 2,
+      message: 'the cluster refused /Service/shop/web: Service is invalid\nthe cluster refused networking.k8s.io/Ingress/shop/web: Ingress is invalid',
+    });
   });
 });

@@ -140,3 +140,14 @@ describe('apiFailure', () => {
     expect(apiFailure(undefined)).toBeUndefined();
   });
 });
+
+describe('apiFailure', () => {
+  it("reads the Status message whether client-node parsed the body or left it as JSON text", () => {
+    const status = { kind: 'Status', message: 'Service "web" is invalid: spec.ports: Required value', code: 422 };
+    expect(apiFailure(Object.assign(new Error('x'), { code: 422, body: status }))).toEqual({ status: 422, message: status.message });
+    expect(apiFailure(Object.assign(new Error('x'), { code: 422, body: JSON.stringify(status) }))).toEqual({ status: 422, message: status.message });
+    expect(apiFailure(Object.assign(new Error('x'), { code: 503, body: 'service unavailable' }))).toEqual({ status: 503, message: 'service unavailable' });
+    expect(apiFailure(Object.assign(new Error('x'), { code: 500, body: '' }))).toEqual({ status: 500, message: 'HTTP 500' });
+    expect(apiFailure(new Error('ECONNREFUSED'))).toBeUndefined();
+  });
+});
