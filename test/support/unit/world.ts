@@ -3,8 +3,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommonOptions } from '../../../src/api/context.js';
+import { up } from '../../../src/api/up.js';
 import type { PortProbe } from '../../../src/runtime/port-probe.js';
-import type { RecordedCall } from '../../../src/runtime/recorded-process-runner.js';
+import { recordedRunner, type RecordedCall } from '../../../src/runtime/recorded-process-runner.js';
 import { localStateStore } from '../../../src/state/local-store.js';
 import type { StateStore } from '../../../src/state/state-store.js';
 import { apiPort, FakeDocker, k3dNode, kindNode } from './fake-docker.js';
@@ -170,4 +171,9 @@ export function k3dDelete(w: World, name: string): RecordedCall {
 /** Registers a fresh World (its own temp directory) for every test of the file and hands it to `use`. */
 export function useWorld(use: (w: World) => void): void {
   useTempDir(async (dir) => use(await world(dir)));
+}
+
+/** A kind cluster `name` made by `up` in this world (kind preset, recorded engine calls), for tests of what comes after. */
+export async function kindUp(w: World, name: string): Promise<void> {
+  await up({ ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, name), kindGetKubeconfig(name)]) }), preset: 'kind', name });
 }

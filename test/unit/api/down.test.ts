@@ -16,6 +16,7 @@ import {
   kindGetKubeconfig,
   kindVersion,
   type World,
+  kindUp,
   useWorld,
 } from '../../support/unit/world.js';
 
@@ -24,10 +25,6 @@ useWorld((made) => {
   w = made;
 });
 
-async function kindUp(name: string) {
-  const runner = recordedRunner([kindVersion(), kindCreate(w, name), kindGetKubeconfig(name)]);
-  await up({ ...w.options({ runner }), preset: 'kind', name });
-}
 
 async function k3dUp(name: string) {
   const runner = recordedRunner([k3dVersion(), k3dCreate(w, name), k3dGetKubeconfig(name)]);
@@ -41,7 +38,7 @@ function withAfter(call: RecordedCall, after: () => void): RecordedCall {
 
 describe('down', () => {
   it('deletes through the engine, sweeps what kindling labelled for the cluster, and forgets it', async () => {
-    await kindUp('dev');
+    await kindUp(w, 'dev');
     const helper = container('dev-registry', { 'dev.kindling.managed': 'true', 'dev.kindling.cluster': 'dev' });
     const unrelated = container('postgres', {});
     const otherCluster = kindNode('other', 'other-control-plane', 'control-plane');
@@ -56,7 +53,7 @@ describe('down', () => {
   });
 
   it('kind left a node behind: the sweep removes it by kind\'s own label', async () => {
-    await kindUp('dev');
+    await kindUp(w, 'dev');
     const runner = recordedRunner([kindDelete(w, 'dev', { removes: false })]);
     const [result] = await down({ ...w.options({ runner }), names: ['dev'] });
     expect(result!.removed.containers).toEqual(['dev-control-plane']);
@@ -97,8 +94,8 @@ describe('down', () => {
   });
 
   it('--all deletes every cluster in the store, in order', async () => {
-    await kindUp('a');
-    await kindUp('b');
+    await kindUp(w, 'a');
+    await kindUp(w, 'b');
     const runner = recordedRunner([kindDelete(w, 'a'), kindDelete(w, 'b')]);
     const results = await down({ ...w.options({ runner }), all: true });
     expect(results.map((r) => r.name)).toEqual(['a', 'b']);
@@ -147,7 +144,7 @@ describe('down', () => {
   });
 
   it('the engine fails to delete -> the error propagates, the failure is journalled, the lock released, the cluster kept', async () => {
-    await kindUp('dev');
+    await kindUp(w, 'dev');
     const runner = recordedRunner([kindDelete(w, 'dev', { removes: false, result: { exitCode: 1, stderr: 'ERROR: failed to delete cluster "dev"' } })]);
     const err = await rejection(down({ ...w.options({ runner }), names: ['dev'] }));
     expect(err).toBeInstanceOf(EngineFailedError);
@@ -159,7 +156,7 @@ describe('down', () => {
   });
 
   it('clears what a crashed up left: a dead lock does not block down', async () => {
-    await kindUp('dev');
+    await kindUp(w, 'dev');
     const crashed = localStateStore(w.state, { now: () => new Date('2020-01-01T00:00:00.000Z'), pid: 999, hostname: 'box', owner: 'me@box', isAlive: () => false, lockTtlMs: 1000 });
     await crashed.lock('dev', 'up', 'op-crashed');
     const runner = recordedRunner([kindDelete(w, 'dev')]);

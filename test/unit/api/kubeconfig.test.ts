@@ -1,11 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kubeconfig } from '../../../src/api/kubeconfig.js';
-import { up } from '../../../src/api/up.js';
-import { recordedRunner } from '../../../src/runtime/recorded-process-runner.js';
 import { resolveClusterSpec } from '../../../src/plan/cluster-spec.js';
 import { builtinPreset } from '../../support/unit/presets.js';
-import { kindCreate, kindGetKubeconfig, kindKubeconfig, kindVersion, type World, useWorld } from '../../support/unit/world.js';
+import { kindKubeconfig, kindUp, type World, useWorld } from '../../support/unit/world.js';
 
 let w: World;
 useWorld((made) => {
@@ -14,7 +12,7 @@ useWorld((made) => {
 
 describe('kubeconfig', () => {
   it('the stored kubeconfig: path and content', async () => {
-    await up({ ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, 'dev'), kindGetKubeconfig('dev')]) }), preset: 'kind', name: 'dev' });
+    await kindUp(w, 'dev');
     expect(await kubeconfig({ ...w.options(), name: 'dev' })).toEqual({ name: 'dev', path: join(w.state, 'clusters', 'dev', 'kubeconfig'), content: kindKubeconfig('dev') });
   });
 

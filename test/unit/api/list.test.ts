@@ -7,17 +7,13 @@ import { NotFoundError } from '../../../src/errors.js';
 import { recordedRunner } from '../../../src/runtime/recorded-process-runner.js';
 import { localStateStore } from '../../../src/state/local-store.js';
 import { kindNode } from '../../support/unit/fake-docker.js';
-import { k3dCreate, k3dGetKubeconfig, k3dVersion, kindCreate, kindGetKubeconfig, kindVersion, type World, useWorld } from '../../support/unit/world.js';
+import { k3dCreate, k3dGetKubeconfig, k3dVersion, kindUp, type World, useWorld } from '../../support/unit/world.js';
 
 let w: World;
 useWorld((made) => {
   w = made;
 });
 
-async function kindUp(name: string) {
-  const runner = recordedRunner([kindVersion(), kindCreate(w, name), kindGetKubeconfig(name)]);
-  await up({ ...w.options({ runner }), preset: 'kind', name });
-}
 
 describe('list', () => {
   it('an empty store lists nothing and does not ask Docker', async () => {
@@ -26,7 +22,7 @@ describe('list', () => {
   });
 
   it('a running cluster, with its preset, version, generation and kubeconfig', async () => {
-    await kindUp('dev');
+    await kindUp(w, 'dev');
     const [dev] = await list(w.options({ runner: recordedRunner([]) }));
     expect(dev).toMatchObject({
       name: 'dev',
@@ -42,7 +38,7 @@ describe('list', () => {
   });
 
   it('a cluster in the store whose containers are gone from Docker is missing (and the stored status says so)', async () => {
-    await kindUp('dev');
+    await kindUp(w, 'dev');
     w.docker.containers = [];
     const [dev] = await list(w.options({ runner: recordedRunner([]) }));
     expect(dev).toMatchObject({ name: 'dev', phase: 'missing', nodes: [], message: 'in the state store, but no container of it exists in Docker (deleted outside kindling?)' });
@@ -50,8 +46,8 @@ describe('list', () => {
   });
 
   it('one Docker query per engine; each cluster gets only its own containers', async () => {
-    await kindUp('a');
-    await kindUp('b');
+    await kindUp(w, 'a');
+    await kindUp(w, 'b');
     w.docker.containers.push(kindNode('b', 'b-worker', 'worker', { state: 'exited' }));
     const queriesBefore = w.docker.containerQueries.length;
     const clusters = await list(w.options({ runner: recordedRunner([]) }));
@@ -60,7 +56,7 @@ describe('list', () => {
   });
 
   it('kind and k3d clusters side by side', async () => {
-    await kindUp('a');
+    await kindUp(w, 'a');
     const runner = recordedRunner([k3dVersion(), k3dCreate(w, 'b'), k3dGetKubeconfig('b')]);
     await up({ ...w.options({ runner }), preset: 'k3d', name: 'b' });
     const clusters = await list(w.options({ runner: recordedRunner([]) }));
@@ -76,7 +72,7 @@ describe('status', () => {
   });
 
   it('while another operation holds the lock: creating, and the stored status is left to it', async () => {
-    await kindUp('dev');
+    await kindUp(w, 'dev');
     const statusFile = join(w.state, 'clusters', 'dev', 'status.json');
     const before = await readFile(statusFile, 'utf8');
     const other = localStateStore(w.state, { now: () => new Date(), pid: 999, hostname: 'elsewhere', owner: 'you@elsewhere', isAlive: () => true, lockTtlMs: 3_600_000 });

@@ -3,10 +3,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { promote } from '../../../src/api/promote.js';
-import { up } from '../../../src/api/up.js';
-import { recordedRunner } from '../../../src/runtime/recorded-process-runner.js';
 import { apiError, FakeKubeApi } from '../../support/unit/fake-kube-api.js';
-import { kindCreate, kindGetKubeconfig, kindVersion, type World, useWorld } from '../../support/unit/world.js';
+import { kindUp, type World, useWorld } from '../../support/unit/world.js';
 import { KIND_CLAIM, KIND_VOLUME } from '../export/state/local-path.js';
 import { tarOf } from '../export/state/tar-fixture.js';
 
@@ -15,9 +13,6 @@ useWorld((made) => {
   w = made;
 });
 
-async function devCluster(): Promise<void> {
-  await up({ ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, 'dev'), kindGetKubeconfig('dev')]) }), preset: 'kind', name: 'dev' });
-}
 
 function liveApi(): FakeKubeApi {
   return new FakeKubeApi().seed(
@@ -32,7 +27,7 @@ function liveApi(): FakeKubeApi {
 
 describe('promote (live cluster)', () => {
   it('reads the cluster through its API, skips what belongs to the cluster, and takes the dev facts from its spec', async () => {
-    await devCluster();
+    await kindUp(w, 'dev');
     const api = liveApi();
     const r = await promote({ ...w.options({ kubeApi: async () => api }), cwd: w.dir, name: 'dev', to: ['eks'] });
     expect(r.out).toBe(join(w.dir, 'promote-dev'));
@@ -46,7 +41,7 @@ describe('promote (live cluster)', () => {
   });
 
   it('--with-state: Velero layout, the claim data from the node container (0600), a restore Job and script', async () => {
-    await devCluster();
+    await kindUp(w, 'dev');
     const folder = (KIND_VOLUME.spec as { hostPath: { path: string } }).hostPath.path;
     w.docker.archives.set(`dev-control-plane:${folder}`, tarOf([{ name: 'pvc-x/' }, { name: 'pvc-x/db.csv', content: 'a,b\n' }]));
     const r = await promote({ ...w.options({ kubeApi: async () => liveApi() }), cwd: w.dir, name: 'dev', to: ['kubeadm'], withState: true, includeSecrets: true });
@@ -63,7 +58,7 @@ describe('promote (live cluster)', () => {
   });
 
   it('a claim whose node container lost its folder: nothing is written, the earlier bundle stays', async () => {
-    await devCluster();
+    await kindUp(w, 'dev');
     const first = await promote({ ...w.options({ kubeApi: async () => liveApi() }), cwd: w.dir, name: 'dev', to: ['kubeadm'] });
     await expect(promote({ ...w.options({ kubeApi: async () => liveApi() }), cwd: w.dir, name: 'dev', to: ['kubeadm'], withState: true })).rejects.toMatchObject({ exitCode: 3 });
     expect(await readdir(first.out)).not.toContain('state');
@@ -71,7 +66,7 @@ describe('promote (live cluster)', () => {
   });
 
   it('a resource the server will not list is left out and named in the report', async () => {
-    await devCluster();
+    await kindUp(w, 'dev');
     const api = liveApi();
     api.listErrors.set('v1 ConfigMap', apiError(403, 'configmaps is forbidden'));
     const r = await promote({ ...w.options({ kubeApi: async () => api }), cwd: w.dir, name: 'dev', to: ['eks'] });
