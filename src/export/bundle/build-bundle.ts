@@ -3,7 +3,7 @@
 // target, the readiness report, and bundle.json. Nothing here touches the disk, Docker or a cluster, so tests
 // and the benchmark run exactly what `kindling promote` runs.
 import { cleanObject } from '../clean/clean.js';
-import { partitionSkipped } from '../clean/skip.js';
+import { partitionSkipped, type SkippedObject } from '../clean/skip.js';
 import type { SourcedObject } from '../kube-object.js';
 import { compareObjects } from '../order/order-objects.js';
 import { readinessReport, type ReadinessReport } from '../report/readiness.js';
@@ -51,7 +51,7 @@ export interface Bundle {
 }
 
 /** The clean, ordered base objects and what was left out; throws InvalidInputError for conflicting duplicates. */
-export function cleanBase(input: Pick<BundleInput, 'objects' | 'includeSecrets'>): { base: SourcedObject[]; skipped: ReturnType<typeof partitionSkipped>['skipped'] } {
+export function cleanBase(input: Pick<BundleInput, 'objects' | 'includeSecrets'>): { base: SourcedObject[]; skipped: SkippedObject[] } {
   const bySkipRules = partitionSkipped(input.objects);
   const bySecrets = partitionSecrets(bySkipRules.kept, input.includeSecrets === true);
   const cleaned = bySecrets.kept.map((s) => ({ object: cleanObject(s.object), origin: s.origin }));

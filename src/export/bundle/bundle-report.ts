@@ -3,7 +3,7 @@
 // everything left out with its reason.
 import type { ReadinessReport } from '../report/readiness.js';
 import { reportJson } from '../report/report-json.js';
-import { reportMarkdown } from '../report/report-markdown.js';
+import { escapeTags, reportMarkdown } from '../report/report-markdown.js';
 import type { ClusterDefinition, TargetName } from '../targets/index.js';
 import type { SkippedEntry } from './skipped-entry.js';
 
@@ -104,8 +104,4 @@ function cell(text: string): string {
 // A table cell holding a name or a path, as code.
 function code(text: string): string {
   return text === '' ? '' : `\`${text.replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
-}
-
-function escapeTags(text: string): string {
-  return text.replace(/[<>]/g, '\\$&');
 }

@@ -61,8 +61,8 @@ function entryLines({ finding, targets }: Entry, allTargets: readonly string[]):
   return [`- **${finding.severity}** \`${finding.rule}\`${container} · ${where}`, `  ${escapeTags(finding.message)}.`, `  Fix: ${escapeTags(finding.fix)}.`];
 }
 
-// Markdown would take `<word>` in a message for an HTML tag and hide it.
-function escapeTags(text: string): string {
+/** Markdown would take `<word>` in a message for an HTML tag and hide it: escaped. */
+export function escapeTags(text: string): string {
   return text.replace(/[<>]/g, '\\$&');
 }
 
