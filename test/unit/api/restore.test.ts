@@ -2,11 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { restore } from '../../../src/api/restore.js';
+import { up } from '../../../src/api/up.js';
+import { recordedRunner } from '../../../src/runtime/recorded-process-runner.js';
 import { buildBundle } from '../../../src/export/bundle/build-bundle.js';
 import { writeBundle } from '../../../src/export/bundle/write-bundle.js';
 import type { KubeObject } from '../../../src/export/kube-object.js';
 import { apiError, FakeKubeApi } from '../../support/unit/fake-kube-api.js';
-import { kindKubeconfig, type World, useWorld } from '../../support/unit/world.js';
+import { kindCreate, kindGetKubeconfig, kindKubeconfig, kindVersion, type World, useWorld } from '../../support/unit/world.js';
 import { devApp } from '../export/rewrite/dev-app.js';
 import { KIND_DEFAULT } from '../export/targets/fixtures.js';
 
@@ -78,6 +80,16 @@ describe('restore', () => {
     expect((claim!.spec as { storageClassName: string }).storageClassName).toBe('gp2');
     const deploy = (await f.api.get({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'shop' })) as { spec: { template: { spec: { containers: Array<{ imagePullPolicy: string }> } } } };
     expect(deploy.spec.template.spec.containers[0]!.imagePullPolicy).toBe('IfNotPresent');
+  });
+
+  it("finds a context only kindling keeps (a cluster made with --no-merge) in the state store's kubeconfigs", async () => {
+    const bundle = await bundleDir();
+    await up({ ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, 'dev'), kindGetKubeconfig('dev')]) }), preset: 'kind', name: 'dev', merge: false });
+    const f = fakeApi();
+    const r = await restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'kind-dev' });
+    expect(r.applied).toBe(7);
+    expect(f.kubeconfigs[0]).toContain('current-context: kind-dev');
+    await expect(restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'kind-dev', kubeconfig: join(w.dir, 'none') })).rejects.toMatchObject({ exitCode: 3 });
   });
 
   it('an unknown context, a folder that is not a bundle, a target without overlay: errors, nothing applied', async () => {
