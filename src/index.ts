@@ -9,10 +9,11 @@ export { promote, type PromoteOptions, type PromoteResult } from './api/promote.
 export { restore, type RestoreOptions, type RestoreResult } from './api/restore.js';
 export { listPresets, showPreset, type PresetSummary } from './api/presets.js';
 export type { ClusterHandle } from './api/handle.js';
-export type { CommonOptions, ProgressMode } from './api/context.js';
-export type { Logger } from './api/logger.js';
-export type { Plan, PlannedAction, EngineConfig } from './plan/plan.js';
-export type { ClusterSpec } from './plan/cluster-spec.js';
-export type { ClusterStatus, Phase, NodeStatus, ApiEndpoint } from './status/cluster-status.js';
+export type { CommonOptions, ProgressMode } from './context.js';
+export type { Logger } from './logger.js';
+export type { Plan, PlannedAction } from './plan/plan.js';
+export type { EngineConfig } from './engines/engine.js';
+export type { ClusterSpec } from './model/cluster-spec.js';
+export type { ClusterStatus, Phase, NodeStatus, ApiEndpoint } from './model/cluster-status.js';
 export type { Preset } from './presets/schema.js';
 export * from './errors.js';

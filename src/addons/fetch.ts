@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { EnvironmentError } from '../errors.js';
-import { writeFileAtomic } from '../state/atomic-write.js';
+import { writeFileAtomic } from '../runtime/atomic-write.js';
 import type { PinnedManifest } from './catalogue.js';
 
 /** Where manifests come from. `fetchText` defaults to global fetch. */

@@ -3,12 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { sweepLeftovers, type SweepResult } from '../apply/sweep.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
-import { engineNaming } from '../engines/naming.js';
+import { engineNaming } from '../model/engine-naming.js';
 import { MERGE_RECORD } from '../apply/actions/merge-kubeconfig.js';
 import { removeFromUserKubeconfig, type MergeRecord } from '../kubeconfig/user-kubeconfig.js';
 import { releaseRegistry } from '../registry/claim-registry.js';
 import { disconnectRegistry } from '../registry/connect-nodes.js';
-import { createContext, type CommonOptions, type Context } from './context.js';
+import { createContext } from './create-context.js';
+import { type CommonOptions, type Context } from '../context.js';
 
 /** Options of `down`. */
 export interface DownOptions extends CommonOptions {

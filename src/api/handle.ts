@@ -1,5 +1,5 @@
 // What `up` resolves to: enough for a test harness to reach the cluster and tear it down.
-import type { ClusterStatus, ApiEndpoint } from '../status/cluster-status.js';
+import type { ClusterStatus, ApiEndpoint } from '../model/cluster-status.js';
 import type { Plan } from '../plan/plan.js';
 import type { StageResult } from '../readiness/wait.js';
 

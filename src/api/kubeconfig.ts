@@ -1,7 +1,8 @@
 // `kubeconfig`: the stored kubeconfig of a cluster, as a path and as content.
 import { readFile } from 'node:fs/promises';
 import { NotFoundError } from '../errors.js';
-import { createContext, type CommonOptions } from './context.js';
+import { createContext } from './create-context.js';
+import { type CommonOptions } from '../context.js';
 
 /** Where a cluster's kubeconfig is and what it says. */
 export interface KubeconfigResult {

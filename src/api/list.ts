@@ -4,13 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { NotFoundError } from '../errors.js';
 import { probeReadiness, type StageState } from '../readiness/probe.js';
 import { readinessStages } from '../readiness/stages.js';
-import { engineNaming } from '../engines/naming.js';
+import { engineNaming } from '../model/engine-naming.js';
 import type { EngineName } from '../presets/schema.js';
-import type { ClusterStatus } from '../status/cluster-status.js';
+import type { ClusterStatus } from '../model/cluster-status.js';
 import { observeCluster } from '../status/observe.js';
-import { contextOf, type ClusterSpec } from '../plan/cluster-spec.js';
+import { contextOf, type ClusterSpec } from '../model/cluster-spec.js';
 import type { ContainerInfo } from '../runtime/docker-client.js';
-import { createContext, type CommonOptions, type Context } from './context.js';
+import { createContext } from './create-context.js';
+import { type CommonOptions, type Context } from '../context.js';
 
 /** One cluster as `list` and `status` report it. */
 export interface ClusterSummary extends ClusterStatus {

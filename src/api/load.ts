@@ -3,7 +3,8 @@
 // k3d#1538), by pushing them to the cluster's registry.
 import { EnvironmentError, InvalidInputError, NotFoundError } from '../errors.js';
 import { registryRef } from '../registry/image-ref.js';
-import { createContext, type CommonOptions, type Context } from './context.js';
+import { createContext } from './create-context.js';
+import { type CommonOptions, type Context } from '../context.js';
 
 /** Options of `load`. */
 export interface LoadOptions extends CommonOptions {

@@ -14,8 +14,9 @@ import type { TargetSummary } from '../export/report/readiness.js';
 import type { SkippedDocument } from '../export/source/parse-manifest.js';
 import { readManifestSources } from '../export/source/read-sources.js';
 import { devClusterFacts, type DevClusterFacts, type TargetName } from '../export/targets/index.js';
-import type { ClusterSpec } from '../plan/cluster-spec.js';
-import { createContext, type CommonOptions, type Context } from './context.js';
+import type { ClusterSpec } from '../model/cluster-spec.js';
+import { createContext } from './create-context.js';
+import { type CommonOptions, type Context } from '../context.js';
 import { plan } from './plan.js';
 import { clusterState, type ClusterStateDump } from './promote-state.js';
 

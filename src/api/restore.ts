@@ -12,7 +12,8 @@ import { apiGroup, objectKey, type KubeObject } from '../export/kube-object.js';
 import { resourceName } from '../export/order/resource-name.js';
 import { selectContext } from '../kubeconfig/select-context.js';
 import { apiFailure, type KubeApi } from '../runtime/kube-api.js';
-import { createContext, type CommonOptions, type Context } from './context.js';
+import { createContext } from './create-context.js';
+import { type CommonOptions, type Context } from '../context.js';
 
 /** Options of `restore`. */
 export interface RestoreOptions extends CommonOptions {

@@ -1,5 +1,5 @@
 // One step of an operation: a title, a run, and optionally how to undo it.
-import type { Context } from '../api/context.js';
+import type { Context } from '../context.js';
 
 /** A step `apply` runs. `S` is the operation's shared, mutable state. */
 export interface Action<S> {

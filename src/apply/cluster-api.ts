@@ -2,7 +2,7 @@
 // and a client that is returned only once the API server answers.
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Context } from '../api/context.js';
+import type { Context } from '../context.js';
 import { readinessStages } from '../readiness/stages.js';
 import { waitForReadiness, type WaitClock } from '../readiness/wait.js';
 import type { KubeApi } from '../runtime/kube-api.js';

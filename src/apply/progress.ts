@@ -1,6 +1,6 @@
 // Chooses listr2's renderer for a progress mode. Progress always goes to stderr so that stdout stays
 // clean for `-o json`.
-import type { ProgressMode } from '../api/context.js';
+import type { ProgressMode } from '../context.js';
 
 /** listr2 options for the mode (listr2 is imported lazily by the caller). */
 export async function listrOptions(mode: ProgressMode) {

@@ -1,6 +1,6 @@
 // Runs an operation's actions in order as listr2 tasks. If one fails (or the user interrupts), every
 // action that started is rolled back in reverse order, then the error is rethrown.
-import type { Context } from '../api/context.js';
+import type { Context } from '../context.js';
 import { InterruptedError } from '../errors.js';
 import type { Step } from './action.js';
 import { listrOptions } from './progress.js';

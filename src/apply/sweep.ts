@@ -1,7 +1,7 @@
 // Removes what is left of a cluster after its engine deleted it: containers carrying the engine's cluster
 // label or kindling's, and the network and volume the engine names after it (only when labelled by it).
-import type { Context } from '../api/context.js';
-import { engineNaming } from '../engines/naming.js';
+import type { Context } from '../context.js';
+import { engineNaming } from '../model/engine-naming.js';
 import { LABEL_CLUSTER, LABEL_MANAGED } from '../labels.js';
 import type { EngineName } from '../presets/schema.js';
 

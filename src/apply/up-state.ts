@@ -1,7 +1,7 @@
 // The shared state of one `up` operation, filled in as its actions run.
 import type { Plan } from '../plan/plan.js';
 import type { StoredSpec } from '../state/state-store.js';
-import type { ClusterStatus } from '../status/cluster-status.js';
+import type { ClusterStatus } from '../model/cluster-status.js';
 import type { StageResult } from '../readiness/wait.js';
 
 /** What `up`'s actions read and write. */

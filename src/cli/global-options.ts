@@ -1,6 +1,6 @@
 // Global flags (--state, --verbose, --quiet) and how they become the library's CommonOptions.
-import type { CommonOptions } from '../api/context.js';
-import type { Logger } from '../api/logger.js';
+import type { CommonOptions } from '../context.js';
+import type { Logger } from '../logger.js';
 import type { CliIO } from './io.js';
 
 /** Parsed global flags. */

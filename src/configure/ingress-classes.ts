@@ -1,6 +1,6 @@
 // The preset's IngressClasses as objects: the main class (default or not) and any extra class names for the
 // same controller.
-import type { ClusterSpec } from '../plan/cluster-spec.js';
+import type { ClusterSpec } from '../model/cluster-spec.js';
 
 /** The annotation that marks the default IngressClass. */
 export const DEFAULT_INGRESS_CLASS = 'ingressclass.kubernetes.io/is-default-class';

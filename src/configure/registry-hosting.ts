@@ -1,6 +1,6 @@
 // The local-registry-hosting ConfigMap of KEP-1755: tells tools (Tilt, Skaffold, ko) where to push images
 // so that the cluster's nodes can pull them.
-import type { ClusterSpec } from '../plan/cluster-spec.js';
+import type { ClusterSpec } from '../model/cluster-spec.js';
 
 /** The ConfigMap in kube-public for the spec's registry. */
 export function registryHostingConfigMap(r: NonNullable<ClusterSpec['registry']>): Record<string, unknown> {

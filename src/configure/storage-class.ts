@@ -1,6 +1,6 @@
 // The preset's StorageClass as an object, and how to make the cluster match it: replace a same-named class
 // whose immutable fields differ, apply ours, and leave exactly one default class.
-import type { ClusterSpec } from '../plan/cluster-spec.js';
+import type { ClusterSpec } from '../model/cluster-spec.js';
 import type { KubeApi } from '../runtime/kube-api.js';
 
 /** The annotation that marks the default StorageClass. */

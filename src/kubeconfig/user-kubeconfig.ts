@@ -4,9 +4,9 @@ import { chmod, copyFile, mkdir, readFile, realpath, stat } from 'node:fs/promis
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { InvalidInputError } from '../errors.js';
-import { writeFileAtomic } from '../state/atomic-write.js';
+import { writeFileAtomic } from '../runtime/atomic-write.js';
 import { mergeKubeconfig, removeFromKubeconfig, type KubeconfigNames } from './entries.js';
-import { withFileLock } from './file-lock.js';
+import { withFileLock } from '../runtime/file-lock.js';
 
 /** What kindling added to which file, so that `down` removes exactly that. */
 export interface MergeRecord {

@@ -3,6 +3,7 @@
 import { isIPv4 } from 'node:net';
 import { InvalidInputError } from '../errors.js';
 import type { PortMapping } from '../presets/schema.js';
+import type { Mount } from '../model/cluster-spec.js';
 
 /** What the user may override on top of a preset. */
 export interface Overrides {
@@ -60,13 +61,6 @@ export function parseWorkers(value: number): number {
     throw new InvalidInputError(`--workers ${value} must be a whole number from 0 to 50`);
   }
   return value;
-}
-
-/** A host folder mounted into every node. */
-export interface Mount {
-  hostPath: string;
-  containerPath: string;
-  readOnly: boolean;
 }
 
 /** Parses one --mount value: `HOST_PATH:CONTAINER_PATH[:ro|rw]`, both absolute. */

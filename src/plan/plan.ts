@@ -1,10 +1,12 @@
 // The pure plan step: preset + overrides -> ClusterSpec -> engine config + ordered, named actions.
 // Touches no file, environment, clock, network or Docker. `kindling plan` and `up --dry-run` print it.
-import { k3dConfig, type K3dSimpleConfig } from '../engines/k3d/config.js';
-import { kindConfig, type KindClusterConfig } from '../engines/kind/config.js';
+import { k3dConfig } from '../engines/k3d/config.js';
+import type { EngineConfig } from '../engines/engine.js';
+import { kindConfig } from '../engines/kind/config.js';
 import type { Preset } from '../presets/schema.js';
 import { readinessStages } from '../readiness/stages.js';
-import { contextOf, resolveClusterSpec, type ClusterSpec } from './cluster-spec.js';
+import { resolveClusterSpec } from './resolve-spec.js';
+import { contextOf, type ClusterSpec } from '../model/cluster-spec.js';
 import type { Overrides } from './overrides.js';
 
 /** The steps `up` takes, in order; apply/ has one file per id. */
@@ -30,8 +32,6 @@ export interface PlannedAction {
   title: string;
 }
 
-/** The engine's own config document. */
-export type EngineConfig = { engine: 'kind'; document: KindClusterConfig } | { engine: 'k3d'; document: K3dSimpleConfig };
 
 /** What to do with the user's kubeconfig (not part of the cluster's spec). */
 export interface KubeconfigChoice {

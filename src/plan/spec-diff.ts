@@ -1,5 +1,5 @@
 // Compares two ClusterSpecs field by field, so `up` can say exactly what differs from the existing cluster.
-import type { ClusterSpec } from './cluster-spec.js';
+import type { ClusterSpec } from '../model/cluster-spec.js';
 
 /** One differing field: its dotted path and both values. */
 export interface SpecDifference {

@@ -1,7 +1,7 @@
 // The readiness stages, in order, each a check that says whether it is done and what it saw. Pure: the
 // checks only call the KubeApi they are given.
 import type { AddonDefinition } from '../addons/catalogue.js';
-import type { ClusterSpec } from '../plan/cluster-spec.js';
+import type { ClusterSpec } from '../model/cluster-spec.js';
 import type { KubeApi } from '../runtime/kube-api.js';
 import { DEFAULT_STORAGE_CLASS } from '../configure/storage-class.js';
 import { INGRESS_CONTROLLERS } from '../configure/ingress-classes.js';

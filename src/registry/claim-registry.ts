@@ -1,9 +1,9 @@
 // Creates or reuses a cluster's registry container and records who uses it, so that the registry outlives a
 // cluster only when it is shared (or the user made it), and is removed with the last cluster that used it.
-import type { Context } from '../api/context.js';
+import type { Context } from '../context.js';
 import { ConflictError, EnvironmentError } from '../errors.js';
 import { registryLabels } from '../labels.js';
-import type { ClusterSpec } from '../plan/cluster-spec.js';
+import type { ClusterSpec } from '../model/cluster-spec.js';
 import type { ContainerInfo } from '../runtime/docker-client.js';
 import type { RegistryRecord } from '../state/state-store.js';
 

@@ -1,8 +1,8 @@
 // Connects the registry to a cluster's network and, on kind, writes each node's containerd hosts.toml
 // (kind's local-registry recipe; k3d gets registries.yaml from its config).
-import type { Context } from '../api/context.js';
+import type { Context } from '../context.js';
 import { EngineFailedError } from '../errors.js';
-import type { ClusterSpec } from '../plan/cluster-spec.js';
+import type { ClusterSpec } from '../model/cluster-spec.js';
 import { clusterNetwork, hostsDir, hostsToml } from './registry-network.js';
 
 // A constant script; the folder and the file's content arrive as arguments, never spliced into it.

@@ -4,9 +4,9 @@ import { mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ConflictError } from '../errors.js';
-import type { ClusterStatus } from '../status/cluster-status.js';
-import { writeFileAtomic } from './atomic-write.js';
-import { withFileLock } from '../kubeconfig/file-lock.js';
+import type { ClusterStatus } from '../model/cluster-status.js';
+import { writeFileAtomic } from '../runtime/atomic-write.js';
+import { withFileLock } from '../runtime/file-lock.js';
 import type { HeldLock, HistoryEntry, LockInfo, RegistryRecord, StateStore, StoredSpec } from './state-store.js';
 
 /** What the store needs from the process: the clock, who we are, and whether another pid lives. */

@@ -1,7 +1,7 @@
 // The state store interface (kops-like): per cluster its desired spec, last observed status, kubeconfig,
 // an append-only history and a lock. The same layout serves a directory now and S3 later.
-import type { ClusterSpec } from '../plan/cluster-spec.js';
-import type { ClusterStatus } from '../status/cluster-status.js';
+import type { ClusterSpec } from '../model/cluster-spec.js';
+import type { ClusterStatus } from '../model/cluster-status.js';
 
 /** Who holds a cluster's lock, for what, until when. */
 export interface LockInfo {

@@ -1,10 +1,11 @@
 // Reconciles the store with Docker: reads a cluster's containers by the engine's labels and derives its
 // status. Used by `up` (after create), `list` and `status`.
-import type { Context } from '../api/context.js';
-import { engineNaming } from '../engines/naming.js';
+import type { Context } from '../context.js';
+import { engineNaming } from '../model/engine-naming.js';
 import type { EngineName } from '../presets/schema.js';
 import type { ContainerInfo } from '../runtime/docker-client.js';
-import { deriveStatus, type ClusterStatus } from './cluster-status.js';
+import { deriveStatus } from './derive-status.js';
+import { type ClusterStatus } from '../model/cluster-status.js';
 
 /** The cluster's containers, found through the engine's own labels. */
 export async function clusterContainers(ctx: Context, name: string, engine: EngineName): Promise<ContainerInfo[]> {

@@ -1,6 +1,6 @@
 // Checks, before anything is created: Docker answers, the engine binary runs, no cluster of that name exists
 // in Docker, and every requested host port is free (to the OS and to Docker's published ports).
-import type { Context } from '../../api/context.js';
+import type { Context } from '../../context.js';
 import { ConflictError } from '../../errors.js';
 import type { Action } from '../action.js';
 import type { UpState } from '../up-state.js';

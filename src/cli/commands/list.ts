@@ -4,7 +4,7 @@ import type { ClusterSummary } from '../../api/list.js';
 import { globals, type CommandKit } from '../command-kit.js';
 import { commonOptions } from '../global-options.js';
 import { outputFormat, serialise, table } from '../output.js';
-import { kubernetesNodes } from '../../status/cluster-status.js';
+import { kubernetesNodes } from '../../model/cluster-status.js';
 
 function statusText(s: ClusterSummary): string {
   const lines = [

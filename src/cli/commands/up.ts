@@ -6,7 +6,7 @@ import { globals, type CommandKit } from '../command-kit.js';
 import { parseDuration } from '../duration.js';
 import { commonOptions } from '../global-options.js';
 import { outputFormat, serialise } from '../output.js';
-import { kubernetesNodes } from '../../status/cluster-status.js';
+import { kubernetesNodes } from '../../model/cluster-status.js';
 
 interface UpFlags extends ClusterFlags {
   timeout: string;

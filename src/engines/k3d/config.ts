@@ -1,6 +1,6 @@
 // Builds k3d's own config (k3d.io/v1alpha5 Simple) from a ClusterSpec. Pure.
 import { clusterLabels } from '../../labels.js';
-import type { ClusterSpec } from '../../plan/cluster-spec.js';
+import type { ClusterSpec } from '../../model/cluster-spec.js';
 
 /** k3d's Simple document, only the fields kindling sets. */
 export interface K3dSimpleConfig {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { EngineFailedError, EnvironmentError } from '../../errors.js';
 import type { Engine, EngineVersion } from '../engine.js';
-import { k3dNaming } from '../naming.js';
+import { k3dNaming } from '../../model/engine-naming.js';
 import { runEngine, type EngineBinary } from '../run-engine.js';
 import { withTempDir, writePrivateFile } from '../temp-file.js';
 import { classifyK3dFailure, k3dErrorLines } from './errors.js';
@@ -38,14 +38,14 @@ export function k3dEngine(opts: K3dEngineOptions): Engine {
       if (!m) throw new EnvironmentError('engine-unsupported', `could not read k3d's version from: ${out.trim()}`, 'install k3d v5.9.0');
       return { engine: 'k3d', version: m[1]!, binary: opts.binary };
     },
-    async create(plan, { timeoutMs, signal }) {
-      if (plan.engineConfig.engine !== 'k3d') throw new Error(`k3d engine given a ${plan.engineConfig.engine} plan`);
-      const document = plan.engineConfig.document;
+    async create(spec, config, { timeoutMs, signal }) {
+      if (config.engine !== 'k3d') throw new Error(`k3d engine given a ${config.engine} plan`);
+      const document = config.document;
       await withTempDir(opts.tmpDir, async (dir) => {
         const file = await writePrivateFile(dir, 'k3d-config.yaml', stringify(document));
         // k3d's own --timeout makes it give up (and roll back) by itself; the runner's limit is a backstop.
         // TMPDIR: k3d leaves copies of the config and per-node hosts files there; they go with the folder.
-        await runEngine(bin, `create cluster "${plan.spec.name}"`, ['cluster', 'create', '--config', file, '--timeout', k3dTimeout(timeoutMs)], {
+        await runEngine(bin, `create cluster "${spec.name}"`, ['cluster', 'create', '--config', file, '--timeout', k3dTimeout(timeoutMs)], {
           env: { ...bin.env, TMPDIR: dir },
           timeoutMs: timeoutMs + 60_000,
           signal,

@@ -1,5 +1,5 @@
 // Builds kind's own config (kind.x-k8s.io/v1alpha4 Cluster) from a ClusterSpec. Pure.
-import type { ClusterSpec } from '../../plan/cluster-spec.js';
+import type { ClusterSpec } from '../../model/cluster-spec.js';
 
 /** One node of kind's config, only the fields kindling sets. */
 export interface KindNodeConfig {

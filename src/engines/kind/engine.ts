@@ -3,7 +3,7 @@
 import { stringify } from 'yaml';
 import { EnvironmentError } from '../../errors.js';
 import type { Engine, EngineVersion } from '../engine.js';
-import { kindNaming } from '../naming.js';
+import { kindNaming } from '../../model/engine-naming.js';
 import { runEngine, type EngineBinary } from '../run-engine.js';
 import { withTempDir } from '../temp-file.js';
 import { join } from 'node:path';
@@ -27,12 +27,12 @@ export function kindEngine(opts: KindEngineOptions): Engine {
       if (!m) throw new EnvironmentError('engine-unsupported', `could not read kind's version from: ${out.trim()}`, 'install kind v0.32.0');
       return { engine: 'kind', version: m[1]!, binary: opts.binary };
     },
-    async create(plan, { timeoutMs, signal }) {
-      if (plan.engineConfig.engine !== 'kind') throw new Error(`kind engine given a ${plan.engineConfig.engine} plan`);
-      const config = stringify(plan.engineConfig.document);
+    async create(spec, config, { timeoutMs, signal }) {
+      if (config.engine !== 'kind') throw new Error(`kind engine given a ${config.engine} plan`);
+      const document = stringify(config.document);
       await throwaway((kubeconfig) =>
-        runEngine(bin, `create cluster "${plan.spec.name}"`, ['create', 'cluster', '--name', plan.spec.name, '--config', '-', '--kubeconfig', kubeconfig], {
-          input: config,
+        runEngine(bin, `create cluster "${spec.name}"`, ['create', 'cluster', '--name', spec.name, '--config', '-', '--kubeconfig', kubeconfig], {
+          input: document,
           timeoutMs,
           signal,
         }),

@@ -1,6 +1,6 @@
 // What promotion needs to know about the dev cluster, read from its ClusterSpec plus the engine's own network
 // defaults (kindling does not change the CNI, and a preset sets CIDRs only when it must).
-import type { ClusterSpec } from '../../plan/cluster-spec.js';
+import type { ClusterSpec } from '../../model/cluster-spec.js';
 import type { EngineName } from '../../presets/schema.js';
 
 /** The dev cluster as a cluster definition sees it. */

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { CommonOptions } from '../../../src/api/context.js';
+import type { CommonOptions } from '../../../src/context.js';
 import { main } from '../../../src/cli/main.js';
 import type { CliIO } from '../../../src/cli/io.js';
 import { integrationEnv } from './env.js';

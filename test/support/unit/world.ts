@@ -2,7 +2,7 @@
 // a port probe, and recorded kind/k3d calls that change the fake Docker the way the real engines would.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CommonOptions } from '../../../src/api/context.js';
+import type { CommonOptions } from '../../../src/context.js';
 import { up } from '../../../src/api/up.js';
 import type { PortProbe } from '../../../src/runtime/port-probe.js';
 import { recordedRunner, type RecordedCall } from '../../../src/runtime/recorded-process-runner.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kubeconfig } from '../../../src/api/kubeconfig.js';
-import { resolveClusterSpec } from '../../../src/plan/cluster-spec.js';
+import { resolveClusterSpec } from '../../../src/plan/resolve-spec.js';
 import { builtinPreset } from '../../support/unit/presets.js';
 import { kindKubeconfig, kindUp, type World, useWorld } from '../../support/unit/world.js';
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createContext, type Context } from '../../../src/api/context.js';
-import type { Logger } from '../../../src/api/logger.js';
+import { createContext } from '../../../src/api/create-context.js';
+import { type Context } from '../../../src/context.js';
+import type { Logger } from '../../../src/logger.js';
 import type { Step } from '../../../src/apply/action.js';
 import { runActions } from '../../../src/apply/run-actions.js';
 import { InterruptedError } from '../../../src/errors.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createContext } from '../../../src/api/context.js';
+import { createContext } from '../../../src/api/create-context.js';
 import { sweepLeftovers } from '../../../src/apply/sweep.js';
 import { recordedRunner } from '../../../src/runtime/recorded-process-runner.js';
 import { container, FakeDocker, k3dNode, kindNode } from '../../support/unit/fake-docker.js';

@@ -3,7 +3,7 @@ import { lstat, mkdir, readFile, stat, symlink, utimes, writeFile } from 'node:f
 import { join } from 'node:path';
 import { expect, it, describe } from 'vitest';
 import { parse } from 'yaml';
-import { withFileLock } from '../../../src/kubeconfig/file-lock.js';
+import { withFileLock } from '../../../src/runtime/file-lock.js';
 import { mergeIntoUserKubeconfig, removeFromUserKubeconfig, userKubeconfigPath } from '../../../src/kubeconfig/user-kubeconfig.js';
 import { useTempDir } from '../../support/unit/temp-dirs.js';
 

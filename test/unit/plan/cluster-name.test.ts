@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { thrown } from '../../support/unit/thrown.js';
 import { InvalidInputError } from '../../../src/errors.js';
-import { engineNaming } from '../../../src/engines/naming.js';
+import { engineNaming } from '../../../src/model/engine-naming.js';
 import { checkClusterName, K3D_MAX_NAME } from '../../../src/plan/cluster-name.js';
 
 const thrownInput = (fn: () => unknown) => thrown(InvalidInputError, fn);

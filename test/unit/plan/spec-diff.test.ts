@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveClusterSpec } from '../../../src/plan/cluster-spec.js';
+import { resolveClusterSpec } from '../../../src/plan/resolve-spec.js';
 import { describeDifferences, diffSpecs } from '../../../src/plan/spec-diff.js';
 import { builtinPreset } from '../../support/unit/presets.js';
 

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../src/errors.js';
-import { resolveClusterSpec } from '../../../src/plan/cluster-spec.js';
+import { resolveClusterSpec } from '../../../src/plan/resolve-spec.js';
 import { localStateStore, type StoreEnvironment } from '../../../src/state/local-store.js';
 import type { HistoryEntry } from '../../../src/state/state-store.js';
-import type { ClusterStatus } from '../../../src/status/cluster-status.js';
+import type { ClusterStatus } from '../../../src/model/cluster-status.js';
 import { builtinPreset } from '../../support/unit/presets.js';
 import { tempDirs } from '../../support/unit/temp-dirs.js';
 

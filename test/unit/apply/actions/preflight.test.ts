@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createContext } from '../../../../src/api/context.js';
+import { createContext } from '../../../../src/api/create-context.js';
 import { preflight } from '../../../../src/apply/actions/preflight.js';
 import type { UpState } from '../../../../src/apply/up-state.js';
 import { planUp } from '../../../../src/plan/plan.js';

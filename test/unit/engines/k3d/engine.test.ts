@@ -60,7 +60,7 @@ describe('k3d engine: create', () => {
   it('runs `k3d cluster create --config <file> --timeout 300s`; the file is 0600 in a 0700 dir during the call and holds the document', async () => {
     const seen: SeenFile[] = [];
     const { runner, engine } = engineWith([createCall(seen)]);
-    await engine.create(plan, { timeoutMs: 300_000 });
+    await engine.create(plan.spec, plan.engineConfig, { timeoutMs: 300_000 });
     runner.assertDone();
     expect(seen).toHaveLength(1);
     expect(seen[0]!.mode).toBe(0o600);
@@ -73,7 +73,7 @@ describe('k3d engine: create', () => {
   it('runs with LOG_COLORS=false and a private TMPDIR (the config file\'s folder) added to the environment, no stdin, and a backstop time limit', async () => {
     const seen: SeenFile[] = [];
     const { runner, engine } = engineWith([createCall(seen, {}, '90s')]);
-    await engine.create(plan, { timeoutMs: 90_000 });
+    await engine.create(plan.spec, plan.engineConfig, { timeoutMs: 90_000 });
     expect(seen[0]!.env).toEqual({ ...ENV, LOG_COLORS: 'false', TMPDIR: dirname(seen[0]!.path) });
     const { opts } = runner.calls[0]!;
     expect(opts.input).toBeUndefined();
@@ -83,7 +83,7 @@ describe('k3d engine: create', () => {
   it('removes the config file also when the call fails', async () => {
     const seen: SeenFile[] = [];
     const { engine } = engineWith([createCall(seen, { exitCode: 1, stderr: 'FATA[0001] Failed to create cluster' })]);
-    await expect(engine.create(plan, { timeoutMs: 300_000 })).rejects.toThrow(EngineFailedError);
+    await expect(engine.create(plan.spec, plan.engineConfig, { timeoutMs: 300_000 })).rejects.toThrow(EngineFailedError);
     expect(seen).toHaveLength(1);
     expect(existsSync(seen[0]!.path)).toBe(false);
     expect(readdirSync(tmpDir)).toEqual([]);
@@ -91,14 +91,15 @@ describe('k3d engine: create', () => {
 
   it('refuses a kind plan without running anything', async () => {
     const { runner, engine } = engineWith([]);
-    await expect(engine.create(planUp(builtinPreset('kind'), { name: 'dev' }), { timeoutMs: 1000 })).rejects.toThrow('k3d engine given a kind plan');
+    const kindPlan = planUp(builtinPreset('kind'), { name: 'dev' });
+    await expect(engine.create(kindPlan.spec, kindPlan.engineConfig, { timeoutMs: 1000 })).rejects.toThrow('k3d engine given a kind plan');
     expect(runner.calls).toEqual([]);
   });
 
   it('an existing cluster -> ConflictError cluster-exists', async () => {
     const stderr = "FATA[0000] Failed to create cluster 'dev' because a cluster with that name already exists\n";
     const { engine } = engineWith([createCall([], { exitCode: 1, stderr })]);
-    const err = await rejection(engine.create(plan, { timeoutMs: 300_000 }));
+    const err = await rejection(engine.create(plan.spec, plan.engineConfig, { timeoutMs: 300_000 }));
     expect(err).toBeInstanceOf(ConflictError);
     expect(err).toMatchObject({ code: 'cluster-exists', exitCode: 4, message: 'a k3d cluster named "dev" already exists' });
   });
@@ -108,7 +109,7 @@ describe('k3d engine: create', () => {
       'ERRO[0002] Failed Cluster Start: Failed to start server k3d-dev-serverlb: Node k3d-dev-serverlb failed to get ready: ' +
       'Error response from daemon: driver failed programming external connectivity: Bind for 127.0.0.1:8080 failed: port is already allocated\n';
     const { engine } = engineWith([createCall([], { exitCode: 1, stderr })]);
-    const err = await rejection(engine.create(plan, { timeoutMs: 300_000 }));
+    const err = await rejection(engine.create(plan.spec, plan.engineConfig, { timeoutMs: 300_000 }));
     expect(err).toBeInstanceOf(ConflictError);
     expect(err).toMatchObject({ code: 'port-in-use', message: 'host port 127.0.0.1:8080 is already in use' });
   });
@@ -117,7 +118,7 @@ describe('k3d engine: create', () => {
     const stdout = 'INFO[0000] Prep: Network\nINFO[0001] Created network \'k3d-dev\'\n';
     const stderr = 'ERRO[0030] Failed Cluster Start: error during post-start cluster preparation\nFATA[0030] Cluster creation FAILED, all changes have been rolled back!\n';
     const { engine } = engineWith([createCall([], { exitCode: 1, stdout, stderr })]);
-    const err = (await rejection(engine.create(plan, { timeoutMs: 300_000 }))) as EngineFailedError;
+    const err = (await rejection(engine.create(plan.spec, plan.engineConfig, { timeoutMs: 300_000 }))) as EngineFailedError;
     expect(err).toBeInstanceOf(EngineFailedError);
     expect(err.exitCode).toBe(6);
     expect(err.message).toBe(

@@ -38,7 +38,7 @@ function createCall(result: RecordedCall['result'] = {}, file = 'kind'): Recorde
 describe('kind engine: create', () => {
   it('runs `kind create cluster --name N --config - --kubeconfig <throwaway>` with the config on stdin', async () => {
     const { runner, engine } = engineWith([createCall()]);
-    await engine.create(plan, { timeoutMs: 123_000 });
+    await engine.create(plan.spec, plan.engineConfig, { timeoutMs: 123_000 });
     runner.assertDone();
     const { opts } = runner.calls[0]!;
     expect(parse(opts.input!)).toEqual(plan.engineConfig.document);
@@ -48,32 +48,33 @@ describe('kind engine: create', () => {
 
   it('removes the throwaway kubeconfig directory afterwards', async () => {
     const { engine } = engineWith([createCall()]);
-    await engine.create(plan, { timeoutMs: 1000 });
+    await engine.create(plan.spec, plan.engineConfig, { timeoutMs: 1000 });
     expect(readdirSync(tmpDir)).toEqual([]);
   });
 
   it('removes it also when create fails', async () => {
     const { engine } = engineWith([createCall({ exitCode: 1, stderr: 'ERROR: failed to create cluster: boom' })]);
-    await expect(engine.create(plan, { timeoutMs: 1000 })).rejects.toThrow(EngineFailedError);
+    await expect(engine.create(plan.spec, plan.engineConfig, { timeoutMs: 1000 })).rejects.toThrow(EngineFailedError);
     expect(readdirSync(tmpDir)).toEqual([]);
   });
 
   it('passes the abort signal on', async () => {
     const { runner, engine } = engineWith([createCall()]);
     const signal = new AbortController().signal;
-    await engine.create(plan, { timeoutMs: 1000, signal });
+    await engine.create(plan.spec, plan.engineConfig, { timeoutMs: 1000, signal });
     expect(runner.calls[0]!.opts.signal).toBe(signal);
   });
 
   it('refuses a k3d plan', async () => {
     const { runner, engine } = engineWith([]);
-    await expect(engine.create(planUp(builtinPreset('k3d'), { name: 'dev' }), { timeoutMs: 1000 })).rejects.toThrow('kind engine given a k3d plan');
+    const k3dPlan = planUp(builtinPreset('k3d'), { name: 'dev' });
+    await expect(engine.create(k3dPlan.spec, k3dPlan.engineConfig, { timeoutMs: 1000 })).rejects.toThrow('kind engine given a k3d plan');
     expect(runner.calls).toEqual([]);
   });
 
   it('"node(s) already exist" -> ConflictError cluster-exists (exit 4)', async () => {
     const { engine } = engineWith([createCall({ exitCode: 1, stderr: 'ERROR: failed to create cluster: node(s) already exist for a cluster with the name "dev"\n' })]);
-    const err = await rejection(engine.create(plan, { timeoutMs: 1000 }));
+    const err = await rejection(engine.create(plan.spec, plan.engineConfig, { timeoutMs: 1000 }));
     expect(err).toBeInstanceOf(ConflictError);
     expect(err).toMatchObject({ code: 'cluster-exists', exitCode: 4, message: 'a kind cluster named "dev" already exists', hint: 'choose another --name, or delete it first' });
   });
@@ -88,7 +89,7 @@ describe('kind engine: create', () => {
       '',
     ].join('\n');
     const { engine } = engineWith([createCall({ exitCode: 1, stderr })]);
-    const err = await rejection(engine.create(plan, { timeoutMs: 1000 }));
+    const err = await rejection(engine.create(plan.spec, plan.engineConfig, { timeoutMs: 1000 }));
     expect(err).toBeInstanceOf(ConflictError);
     expect(err).toMatchObject({ code: 'port-in-use', exitCode: 4, hint: 'stop what listens there or choose another --port' });
     expect(err.message.startsWith('host port 127.0.0.1:8080 is already in use')).toBe(true);
@@ -97,7 +98,7 @@ describe('kind engine: create', () => {
   it('other failures -> EngineFailedError (exit 6) with kind\'s stderr in the message', async () => {
     const stderr = 'Creating cluster "dev" ...\nERROR: failed to create cluster: failed to init node with kubeadm: exit status 1\n';
     const { engine } = engineWith([createCall({ exitCode: 1, stderr })]);
-    const err = await rejection(engine.create(plan, { timeoutMs: 1000 }));
+    const err = await rejection(engine.create(plan.spec, plan.engineConfig, { timeoutMs: 1000 }));
     expect(err).toBeInstanceOf(EngineFailedError);
     expect((err as EngineFailedError).exitCode).toBe(6);
     expect(err.message).toBe(`kind failed to create cluster "dev" (exit 1):\n${stderr.trim()}`);
@@ -106,7 +107,7 @@ describe('kind engine: create', () => {
 
   it('a missing binary -> EnvironmentError engine-missing with the install hint', async () => {
     const { engine } = engineWith([createCall({ notFound: true, exitCode: -1 }, '/nope/kind')], '/nope/kind');
-    const err = await rejection(engine.create(plan, { timeoutMs: 1000 }));
+    const err = await rejection(engine.create(plan.spec, plan.engineConfig, { timeoutMs: 1000 }));
     expect(err).toBeInstanceOf(EnvironmentError);
     expect(err).toMatchObject({ code: 'engine-missing', exitCode: 5, message: 'kind not found (looked for "/nope/kind")', hint: INSTALL_HINTS.kind });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { devClusterFacts } from '../../../../src/export/targets/dev-cluster.js';
-import { resolveClusterSpec } from '../../../../src/plan/cluster-spec.js';
+import { resolveClusterSpec } from '../../../../src/plan/resolve-spec.js';
 import { builtinPreset } from '../../../support/unit/presets.js';
 import { K3D_DEFAULT, KIND_DEFAULT } from './fixtures.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engineNaming, k3dNaming, kindNaming } from '../../../src/engines/naming.js';
+import { engineNaming, k3dNaming, kindNaming } from '../../../src/model/engine-naming.js';
 
 const spec = (controlPlanes: number, workers: number) => ({ name: 'dev', nodes: { controlPlanes, workers } });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { k3dNaming, kindNaming } from '../../../src/engines/naming.js';
+import { k3dNaming, kindNaming } from '../../../src/model/engine-naming.js';
 import type { ContainerInfo } from '../../../src/runtime/docker-client.js';
 import type { LockInfo } from '../../../src/state/state-store.js';
-import { apiEndpoint, deriveStatus, kubernetesNodes, type ClusterStatus, type ObservedInputs } from '../../../src/status/cluster-status.js';
+import { deriveStatus, type ObservedInputs } from '../../../src/status/derive-status.js';
+import { apiEndpoint, kubernetesNodes, type ClusterStatus } from '../../../src/model/cluster-status.js';
 import { apiPort, k3dNode, kindNode } from '../../support/unit/fake-docker.js';
 
 const NOW = new Date('2026-01-02T03:04:05.000Z');

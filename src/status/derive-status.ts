@@ -1,58 +1,10 @@
-// The observed state of a cluster, and the pure rule that derives its phase from what Docker holds, the
+// The pure rule that derives a cluster's status (src/model/cluster-status.ts) from what Docker holds, the
 // stored intent and the lock. Reads never crash on a cluster deleted behind kindling's back: it is `missing`.
 import type { ContainerInfo } from '../runtime/docker-client.js';
-import type { EngineNaming } from '../engines/naming.js';
+import { apiEndpoint, type ClusterStatus, type NodeStatus, type Phase } from '../model/cluster-status.js';
+import type { EngineNaming } from '../model/engine-naming.js';
 import type { EngineName } from '../presets/schema.js';
 import type { LockInfo } from '../state/state-store.js';
-
-/** Lifecycle phases (README "Phases"). `degraded`: some node containers run, others do not. */
-export type Phase = 'creating' | 'running' | 'degraded' | 'stopped' | 'failed' | 'deleting' | 'missing';
-
-/** One node container as Docker reports it. */
-export interface NodeStatus {
-  name: string;
-  role: string;
-  state: string;
-  image: string;
-}
-
-/** Where the API server answers on the host. */
-export interface ApiEndpoint {
-  host: string;
-  port: number;
-  url: string;
-}
-
-/** What kindling last observed of a cluster. Stored as clusters/<name>/status.json. */
-export interface ClusterStatus {
-  name: string;
-  engine: EngineName;
-  phase: Phase;
-  observedAt: string;
-  context: string;
-  apiServer?: ApiEndpoint;
-  nodes: NodeStatus[];
-  message?: string;
-}
-
-/** The container publishing the API (container port 6443): kind's control-plane or LB, k3d's serverlb. */
-export function apiEndpoint(containers: readonly ContainerInfo[]): ApiEndpoint | undefined {
-  const ranked = [...containers].sort((a, b) => rank(a) - rank(b));
-  for (const c of ranked) {
-    const p = c.ports.find((x) => x.containerPort === 6443 && x.protocol === 'tcp');
-    if (p) {
-      // A wildcard bind is reachable on loopback; that is the address to hand out.
-      const host = ['', '0.0.0.0', '::'].includes(p.hostIp) ? '127.0.0.1' : p.hostIp;
-      return { host, port: p.hostPort, url: `https://${host}:${p.hostPort}` };
-    }
-  }
-  return undefined;
-}
-
-function rank(c: ContainerInfo): number {
-  const role = c.labels['io.x-k8s.kind.role'] ?? c.labels['k3d.role'];
-  return role === 'external-load-balancer' || role === 'loadbalancer' ? 0 : 1;
-}
 
 /** Inputs of the phase rule. */
 export interface ObservedInputs {
@@ -102,9 +54,4 @@ export function deriveStatus(i: ObservedInputs): ClusterStatus {
     nodes,
     ...(message ? { message } : {}),
   };
-}
-
-/** Node containers that are Kubernetes nodes (not kind's or k3d's API load balancer). */
-export function kubernetesNodes(nodes: readonly NodeStatus[]): NodeStatus[] {
-  return nodes.filter((n) => n.role !== 'loadbalancer' && n.role !== 'external-load-balancer');
 }

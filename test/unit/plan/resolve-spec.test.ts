@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { thrown } from '../../support/unit/thrown.js';
 import { ConflictError, InvalidInputError } from '../../../src/errors.js';
-import { nodeImageFor, resolveClusterSpec } from '../../../src/plan/cluster-spec.js';
+import { nodeImageFor, resolveClusterSpec } from '../../../src/plan/resolve-spec.js';
 import { builtinPreset } from '../../support/unit/presets.js';
 
 const KIND_DIGEST = builtinPreset('kind').nodeImage.digests['v1.36.1']!;

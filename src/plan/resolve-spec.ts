@@ -1,55 +1,13 @@
-// A ClusterSpec is what the user wants, fully resolved: preset + overrides, validated. It is what the state
-// store keeps as the desired state and what `up` compares to decide between no-op and conflict.
+// Resolves preset + overrides into a validated ClusterSpec (src/model/cluster-spec.ts): the desired state
+// the store keeps and `up` compares to decide between no-op and conflict. Pure.
 import { ConflictError, InvalidInputError } from '../errors.js';
-import type { EngineName, IngressSettings, KubeconfigNames, PortMapping, Preset, RegistrySettings, StorageSettings } from '../presets/schema.js';
+import type { IngressSettings, PortMapping, Preset } from '../presets/schema.js';
 import { PRESET_API_VERSION } from '../presets/schema.js';
-import { engineNaming } from '../engines/naming.js';
+import { engineNaming } from '../model/engine-naming.js';
 import { checkClusterName } from './cluster-name.js';
 import { ADDON_CATALOGUE, type AddonDefinition } from '../addons/catalogue.js';
-import { parseKubernetesVersion, parseMountFlag, parsePortFlag, parseWorkers, type Mount, type Overrides } from './overrides.js';
-
-/** The desired state of one cluster. Serialisable; stored as clusters/<name>/spec.yaml. */
-export interface ClusterSpec {
-  apiVersion: typeof PRESET_API_VERSION;
-  kind: 'ClusterSpec';
-  name: string;
-  preset: string;
-  engine: EngineName;
-  kubernetesVersion: string;
-  image: string;
-  nodes: { controlPlanes: number; workers: number };
-  apiServer: { address: string; port: number };
-  ports: PortMapping[];
-  /** Add-ons, resolved to their pinned manifests, in the order they are applied (absent when none, so that
-   * specs stored before add-ons existed still compare equal). */
-  addons?: AddonDefinition[];
-  /** Host folders mounted into every node (absent when none). */
-  mounts?: Mount[];
-  /** Pod and service CIDRs when the preset sets them (else the engine's). */
-  networking?: { podSubnet?: string; serviceSubnet?: string };
-  /** Labels on every node, `{name}` resolved. */
-  nodeLabels?: Record<string, string>;
-  /** Kubelet hard-eviction thresholds. */
-  evictionHard?: Record<string, string>;
-  /** kubeconfig entry names when they differ from the engine's, `{name}` resolved. */
-  kubeconfigNames?: KubeconfigNames;
-  /** The default StorageClass kindling makes sure of (absent: storage left as the engine made it). */
-  storage?: Omit<StorageSettings, 'enabled'>;
-  /** The ingress controller and IngressClasses (absent: no ingress). */
-  ingress?: Omit<IngressSettings, 'enabled'>;
-  /** The local registry nodes pull from (absent: none). */
-  registry?: Omit<RegistrySettings, 'enabled'> & { host: string };
-}
-
-/** `{name}` -> the cluster name. */
-export function fillName(template: string, name: string): string {
-  return template.replaceAll('{name}', name);
-}
-
-/** The context name a spec's kubeconfig uses. */
-export function contextOf(spec: ClusterSpec): string {
-  return spec.kubeconfigNames?.context ?? engineNaming[spec.engine].contextName(spec.name);
-}
+import { parseKubernetesVersion, parseMountFlag, parsePortFlag, parseWorkers, type Overrides } from './overrides.js';
+import { fillName, type ClusterSpec } from '../model/cluster-spec.js';
 
 function resolveAddons(preset: Preset, storage: boolean, ingress: boolean): AddonDefinition[] {
   const names = [

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../../src/state/atomic-write.js';
+import { writeFileAtomic } from '../../../src/runtime/atomic-write.js';
 import { tempDirs } from '../../support/unit/temp-dirs.js';
 
 const tmp = tempDirs();

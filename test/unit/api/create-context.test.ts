@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createContext } from '../../../src/api/context.js';
+import { createContext } from '../../../src/api/create-context.js';
 import { recordedRunner } from '../../../src/runtime/recorded-process-runner.js';
 import { FakeDocker } from '../../support/unit/fake-docker.js';
 import { tempDirs } from '../../support/unit/temp-dirs.js';

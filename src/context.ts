@@ -1,0 +1,48 @@
+// What every library verb works with: the options it accepts (CommonOptions) and the collaborators they
+// resolve to (Context). Types only; api/create-context.ts builds one, everything below api/ receives one.
+import type { Engine } from './engines/engine.js';
+import type { Logger } from './logger.js';
+import type { EngineName } from './presets/schema.js';
+import type { DockerClient } from './runtime/docker-client.js';
+import type { KubeApi } from './runtime/kube-api.js';
+import type { PortProbe } from './runtime/port-probe.js';
+import type { ProcessRunner } from './runtime/process-runner.js';
+import type { StateStore } from './state/state-store.js';
+
+/** How progress is shown: a live TTY view, plain lines, or nothing (the library default). */
+export type ProgressMode = 'tty' | 'plain' | 'silent';
+
+/** Options every library verb accepts. All optional; defaults are the real machine. */
+export interface CommonOptions {
+  /** State store directory (else KINDLING_STATE, else the XDG state dir). */
+  state?: string;
+  /** Environment to read (defaults to process.env). Passed on to the engine binaries. */
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  /** Paths of the engine binaries (else KINDLING_KIND_BINARY / KINDLING_K3D_BINARY, else kind / k3d on PATH). */
+  binaries?: Partial<Record<EngineName, string>>;
+  logger?: Logger;
+  progress?: ProgressMode;
+  signal?: AbortSignal;
+  runner?: ProcessRunner;
+  docker?: DockerClient;
+  portProbe?: PortProbe;
+  now?: () => Date;
+  /** Builds a Kubernetes API client from kubeconfig text (default: @kubernetes/client-node). */
+  kubeApi?: (kubeconfig: string) => Promise<KubeApi>;
+}
+
+/** Everything a verb needs, resolved once. */
+export interface Context {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  store: StateStore;
+  logger: Logger;
+  progress: ProgressMode;
+  signal: AbortSignal | undefined;
+  portProbe: PortProbe;
+  now: () => Date;
+  docker(): Promise<DockerClient>;
+  engine(name: EngineName): Promise<Engine>;
+  kubeApi(kubeconfig: string): Promise<KubeApi>;
+}
