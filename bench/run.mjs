@@ -2,7 +2,8 @@
 // `npm run bench [-- GROUP...]`: prints figures, asserts nothing. Groups: startup (CLI start-up time), engines
 // (kindling's overhead against the bare engines on the same stand-in images; needs Docker and .cache/bin, so run
 // `npm test` once first), promote (the promotion pipeline on 10,000 generated objects and on the largest corpus
-// file; needs dist/, built by `npm test` or `npm run build`). No group named: all of them, in that order.
+// file; needs dist/, built by `npm test` or `npm run build`), readiness (time to the timed-out error of `up --wait 30s`
+// on a node with no API server; needs Docker and the stand-in images). No group named: all of them, in that order.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,7 +51,21 @@ async function engineOverhead({ kindling, env, home }) {
   }
 }
 
-const GROUPS = { startup, engines: engineOverhead, promote: (ctx) => benchPromote({ ...ctx, repo, runs: promoteRuns }) };
+// `up --wait 30s` on an image whose API server never answers (the -noapi stand-ins): the time to the
+// timed-out error and rollback. test/integration/readiness.test.ts checks what happens; this says how long.
+async function readinessTimeout({ kindling }) {
+  const noApi = { kind: 'kindest/node:v1.36.1-noapi', k3d: 'rancher/k3s:v1.35.5-k3s1-noapi' };
+  for (const [engine, image] of Object.entries(noApi)) {
+    const n = `bench-noapi-${engine}`;
+    let code;
+    const ms = await time(async () => {
+      code = (await kindling('up', '--preset', engine, '--name', n, '--image', image, '--wait', '30s', '-q').catch((e) => e)).exitCode;
+    });
+    console.log(`${engine}: up --wait 30s with no API server -> exit ${code} after ${fmt(ms)} (limit 30 s plus create and rollback)`);
+  }
+}
+
+const GROUPS = { startup, engines: engineOverhead, readiness: readinessTimeout, promote: (ctx) => benchPromote({ ...ctx, repo, runs: promoteRuns }) };
 
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((g) => !(g in GROUPS));

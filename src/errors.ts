@@ -75,6 +75,33 @@ export class PresetInvalidError extends KindlingError {
   }
 }
 
+/** Where in a kubeconfig file a problem is. */
+export interface KubeconfigPosition {
+  file?: string;
+  line: number;
+  column: number;
+}
+
+/** A kubeconfig kindling must edit (the user's) does not parse: invalid input, located at file:line:column. */
+export class KubeconfigInvalidError extends KindlingError {
+  readonly reason: string;
+  readonly position: KubeconfigPosition;
+  constructor(reason: string, position: KubeconfigPosition) {
+    const where = `${position.file ?? 'kubeconfig'}:${position.line}:${position.column}`;
+    super('kubeconfig-invalid', ExitCode.invalidInput, `${where}: ${reason}`, {
+      hint: `fix the file at that line (kubectl cannot read it either), or pass --no-merge to leave your kubeconfig alone`,
+      details: { ...position },
+    });
+    this.reason = reason;
+    this.position = position;
+  }
+
+  /** The same error, naming the file the text was read from. */
+  inFile(file: string): KubeconfigInvalidError {
+    return new KubeconfigInvalidError(this.reason, { ...this.position, file });
+  }
+}
+
 /** A named cluster or preset does not exist. */
 export class NotFoundError extends KindlingError {
   constructor(what: string, message: string, hint?: string) {

@@ -2,6 +2,7 @@
 // Works on the YAML document (not a re-serialised object), so the user's other entries, comments and
 // quoting stay as they were written.
 import { isMap, isScalar, isSeq, parseDocument, YAMLSeq, type Document } from 'yaml';
+import { KubeconfigInvalidError } from '../errors.js';
 
 /** The three named lists of a kubeconfig. */
 export const SECTIONS = ['clusters', 'users', 'contexts'] as const;
@@ -21,10 +22,19 @@ export interface MergeResult {
 
 const EMPTY = 'apiVersion: v1\nkind: Config\npreferences: {}\nclusters: []\nusers: []\ncontexts: []\ncurrent-context: ""\n';
 
+/** Parses kubeconfig text; a YAML error or a top level that is not a map is KubeconfigInvalidError (line, column). */
 function load(text: string): Document {
   const doc = parseDocument(text.trim() === '' ? EMPTY : text);
-  if (doc.errors.length > 0) throw new Error(`not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
-  if (!isMap(doc.contents)) throw new Error('not a kubeconfig: the top level is not a map');
+  const [error] = doc.errors;
+  if (error) {
+    const at = error.linePos?.[0] ?? { line: 1, col: 1 };
+    throw new KubeconfigInvalidError(`not valid YAML: ${error.message.split('\n')[0]}`, { line: at.line, column: at.col });
+  }
+  if (!isMap(doc.contents)) {
+    const offset = doc.contents?.range?.[0] ?? 0;
+    const before = text.slice(0, offset).split('\n');
+    throw new KubeconfigInvalidError('not a kubeconfig: the top level is not a map', { line: before.length, column: before.at(-1)!.length + 1 });
+  }
   return doc;
 }
 

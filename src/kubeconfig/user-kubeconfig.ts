@@ -3,7 +3,7 @@
 import { chmod, copyFile, mkdir, readFile, realpath, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, KubeconfigInvalidError } from '../errors.js';
 import { writeFileAtomic } from '../runtime/atomic-write.js';
 import { mergeKubeconfig, removeFromKubeconfig, type KubeconfigNames } from './entries.js';
 import { withFileLock } from '../runtime/file-lock.js';
@@ -23,6 +23,15 @@ export function userKubeconfigPath(env: Record<string, string | undefined>, exis
   return join(env.HOME, '.kube', 'config');
 }
 
+/** Runs a text change; a parse error in the text names the file it came from. */
+function changeNamingFile(file: string, change: () => string): string {
+  try {
+    return change();
+  } catch (err) {
+    throw err instanceof KubeconfigInvalidError ? err.inFile(file) : err;
+  }
+}
+
 async function edit(file: string, change: (text: string) => string): Promise<void> {
   const real = await realpath(file).catch(() => file); // write through a symlink, not over it
   await mkdir(dirname(real), { recursive: true, mode: 0o700 });
@@ -31,7 +40,7 @@ async function edit(file: string, change: (text: string) => string): Promise<voi
       if (e.code === 'ENOENT') return undefined;
       throw e;
     });
-    const after = change(before ?? '');
+    const after = changeNamingFile(real, () => change(before ?? ''));
     if (after === before) return;
     const mode = before === undefined ? 0o600 : (await stat(real)).mode & 0o777;
     if (before !== undefined) {

@@ -1,7 +1,7 @@
 // The user's kubeconfig with real engines and real processes: 20 clusters created at once all land in one
 // file without losing anything, and deleting them leaves the user's file byte-for-byte as it was.
-import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -75,5 +75,30 @@ describeIntegration('merging into the user kubeconfig', () => {
 
     expect((await sb.cli('down', loud, quiet, '--yes')).code).toBe(0);
     expect(await readFile(sb.env.KUBECONFIG!, 'utf8')).toBe(USER);
+  });
+});
+
+describeIntegration('a broken ~/.kube/config', () => {
+  it('up exits 2 naming the file and its line, rolls the cluster back and leaves the file as it was', async () => {
+    const sb = await sandbox({ KUBECONFIG: undefined });
+    try {
+      const file = join(sb.dir, '.kube', 'config');
+      const broken = `${USER}preferences: [unclosed\n`;
+      await mkdir(join(sb.dir, '.kube'), { recursive: true });
+      await writeFile(file, broken, { mode: 0o600 });
+      const name = uniqueName('badkc');
+      const r = await sb.cli('up', '--preset', 'kind', '--name', name, '--image', IMAGE);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${file}:`);
+      expect(r.stderr).toMatch(new RegExp(`${file.replaceAll('.', '\\.')}:\\d+:\\d+: not valid YAML`));
+      expect(r.stderr).toContain('--no-merge');
+      expect(r.stderr).not.toContain('a bug in kindling');
+      expect(await readFile(file, 'utf8')).toBe(broken);
+      expect((await clusterObjects(name, 'kind')).containers).toEqual([]);
+      expect((await sb.cli('list', '-o', 'json')).stdout.trim()).toBe('[]');
+    } finally {
+      await sb.cli('down', '--all', '--yes');
+      await sb.cleanup();
+    }
   });
 });

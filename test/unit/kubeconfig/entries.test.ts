@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { mergeKubeconfig, namesIn, removeFromKubeconfig } from '../../../src/kubeconfig/entries.js';
 import { kindKubeconfig } from '../../support/unit/world.js';
+import { thrown } from '../../support/unit/thrown.js';
+import { KubeconfigInvalidError } from '../../../src/errors.js';
 
 // As kubectl writes it: unindented sequences, long base64 on one line, a comment, quoted strings.
 const USER = `apiVersion: v1
@@ -61,6 +63,16 @@ describe('mergeKubeconfig', () => {
   it('refuses text that is not a kubeconfig', () => {
     expect(() => mergeKubeconfig('- a\n- b\n', kindKc('a', 1), { switchContext: false })).toThrow('not a kubeconfig');
     expect(() => mergeKubeconfig('a: [\n', kindKc('a', 1), { switchContext: false })).toThrow('not valid YAML');
+  });
+
+  it('a parse error is invalid input (exit 2) at a line and column', () => {
+    const e = thrown(KubeconfigInvalidError, () => mergeKubeconfig('apiVersion: v1\nkind: Config\nusers:\n  - name: a\n \tuser: {}\n', kindKc('a', 1), { switchContext: false }));
+    expect(e.exitCode).toBe(2);
+    expect(e.position.line).toBeGreaterThanOrEqual(4);
+    expect(e.message).toMatch(/^kubeconfig:\d+:\d+: not valid YAML/);
+    const list = thrown(KubeconfigInvalidError, () => namesIn('\n\n- a\n'));
+    expect(list.position).toEqual({ line: 3, column: 1 });
+    expect(list.inFile('/home/u/.kube/config').message).toBe('/home/u/.kube/config:3:1: not a kubeconfig: the top level is not a map');
   });
 });
 

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { withFileLock } from '../../../src/runtime/file-lock.js';
 import { mergeIntoUserKubeconfig, removeFromUserKubeconfig, userKubeconfigPath } from '../../../src/kubeconfig/user-kubeconfig.js';
 import { useTempDir } from '../../support/unit/temp-dirs.js';
+import { KubeconfigInvalidError } from '../../../src/errors.js';
 
 let dir: string;
 useTempDir((d) => {
@@ -15,6 +16,21 @@ useTempDir((d) => {
 const cluster = (name: string) =>
   `apiVersion: v1\nclusters:\n- cluster:\n    server: https://127.0.0.1:1\n  name: ${name}\ncontexts:\n- context:\n    cluster: ${name}\n    user: ${name}\n  name: ${name}\ncurrent-context: ${name}\nkind: Config\nusers:\n- name: ${name}\n  user:\n    token: t\n`;
 const MINE = 'apiVersion: v1\nclusters:\n- cluster:\n    server: https://x:1\n  name: mine\ncontexts: []\ncurrent-context: ""\nkind: Config\nusers: []\n';
+
+describe('a kubeconfig that does not parse', () => {
+  it('merge refuses it with the file, line and column, and leaves it byte-for-byte as it was', async () => {
+    const file = join(dir, 'config');
+    const broken = `${MINE}users: [\n`;
+    await writeFile(file, broken, { mode: 0o600 });
+    const err = await mergeIntoUserKubeconfig(file, cluster('kind-a'), { switchContext: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(KubeconfigInvalidError);
+    expect((err as KubeconfigInvalidError).exitCode).toBe(2);
+    expect((err as Error).message).toMatch(new RegExp(`^${file}:\\d+:\\d+: not valid YAML`));
+    expect(await readFile(file, 'utf8')).toBe(broken);
+    expect(existsSync(`${file}.kindling-backup`)).toBe(false);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+});
 
 describe('userKubeconfigPath (kubectl rules)', () => {
   it('the first existing file of KUBECONFIG, else its last entry, else ~/.kube/config', () => {
