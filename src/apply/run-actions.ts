@@ -7,7 +7,12 @@ import { listrOptions } from './progress.js';
 
 /** Runs `steps`, appending each completed action id to `completed` (kept on failure too, for the journal).
  * Rolls back on failure unless `retain`. */
-export async function runActions<S>(ctx: Context, steps: readonly Step<S>[], state: S, opts: { retain?: boolean; completed?: string[] } = {}): Promise<string[]> {
+export async function runActions<S>(
+  ctx: Context,
+  steps: readonly Step<S>[],
+  state: S,
+  opts: { retain?: boolean; completed?: string[]; interrupted?: string } = {},
+): Promise<string[]> {
   const { Listr } = await import('listr2');
   const started: Step<S>[] = [];
   const completed = opts.completed ?? [];
@@ -29,7 +34,7 @@ export async function runActions<S>(ctx: Context, steps: readonly Step<S>[], sta
     return completed;
   } catch (err) {
     // An interrupted engine exits non-zero too: report the interruption, not the engine.
-    const failure = ctx.signal?.aborted && !(err instanceof InterruptedError) ? new InterruptedError('interrupted: what was created has been rolled back') : err;
+    const failure = ctx.signal?.aborted && !(err instanceof InterruptedError) ? new InterruptedError(opts.interrupted ?? 'interrupted: what was created has been rolled back') : err;
     if (!opts.retain) await rollback(ctx, started.reverse(), state);
     throw failure;
   }

@@ -8,6 +8,9 @@ import { writeFileAtomic } from '../runtime/atomic-write.js';
 import { mergeKubeconfig, removeFromKubeconfig, type KubeconfigNames } from './entries.js';
 import { withFileLock } from '../runtime/file-lock.js';
 
+/** The state-store record key of what was merged where (a MergeRecord). */
+export const MERGE_RECORD = 'kubeconfig-merge';
+
 /** What kindling added to which file, so that `down` removes exactly that. */
 export interface MergeRecord {
   file: string;

@@ -26,9 +26,9 @@ export const UP_ACTIONS = [
 /** One step's id. */
 export type UpActionId = (typeof UP_ACTIONS)[number];
 
-/** A step as the plan describes it: its id and the title progress shows. */
-export interface PlannedAction {
-  id: UpActionId;
+/** A step as a plan describes it: its id and the title progress shows. */
+export interface PlannedAction<Id extends string = UpActionId> {
+  id: Id;
   title: string;
 }
 

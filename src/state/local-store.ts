@@ -1,6 +1,7 @@
 // The embedded state store: a directory with the layout of DESIGN.md (clusters/<name>/spec.yaml,
-// status.json, kubeconfig, history/<seq>-<op>.json, lock). Directories 0700, files 0600, writes atomic.
-import { mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+// status.json, kubeconfig, history/<seq>-<op>.json, lock; deleted/<name>/<operationId>/history/ for the
+// history of a deleted cluster). Directories 0700, files 0600, writes atomic.
+import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ConflictError } from '../errors.js';
@@ -149,8 +150,20 @@ export function localStateStore(root: string, env: StoreEnvironment): StateStore
         return next;
       });
     },
+    async has(name) {
+      const entries = await readdir(clusterDir(name)).catch(() => [] as string[]);
+      const history = await readdir(join(clusterDir(name), 'history')).catch(() => [] as string[]);
+      return entries.some((e) => e !== 'lock' && e !== 'history') || history.length > 0;
+    },
     async remove(name) {
       await rm(clusterDir(name), { recursive: true, force: true });
+    },
+    async retire(name, last) {
+      await store.appendHistory(name, last);
+      const kept = join(root, 'deleted', name, last.operationId);
+      await mkdir(kept, { recursive: true, mode: 0o700 });
+      await rename(join(clusterDir(name), 'history'), join(kept, 'history'));
+      await store.remove(name);
     },
   };
   return store;

@@ -1,5 +1,6 @@
 // The state store interface (kops-like): per cluster its desired spec, last observed status, kubeconfig,
-// an append-only history and a lock. The same layout serves a directory now and S3 later.
+// an append-only history and a lock; the history of a deleted cluster is kept under deleted/. The same
+// layout serves a directory now and S3 later.
 import type { ClusterSpec } from '../model/cluster-spec.js';
 import type { ClusterStatus } from '../model/cluster-status.js';
 
@@ -75,6 +76,10 @@ export interface StateStore {
   readRegistry(name: string): Promise<RegistryRecord | undefined>;
   /** Reads, changes and writes a registry's record under its lock; `fn` returning undefined removes it. */
   updateRegistry(name: string, fn: (current: RegistryRecord | undefined) => Promise<RegistryRecord | undefined>): Promise<RegistryRecord | undefined>;
+  /** Whether the store holds anything of the cluster beyond a lock (spec, status, kubeconfig, records, history). */
+  has(name: string): Promise<boolean>;
   /** Removes everything stored for the cluster. */
   remove(name: string): Promise<void>;
+  /** Forgets a deleted cluster but keeps its history, `last` appended: it moves to deleted/<name>/<operationId>/. */
+  retire(name: string, last: HistoryEntry): Promise<void>;
 }

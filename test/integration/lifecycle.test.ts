@@ -114,12 +114,28 @@ describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image
     expect((await clusterObjects(name, engine)).containers).toEqual(nodes(name));
   });
 
+  it('down --dry-run lists the steps and changes nothing', async () => {
+    const before = await clusterObjects(name, engine, volumes);
+    const r = await sb.cli('down', name, '--dry-run', '-o', 'json');
+    expect(r.code).toBe(0);
+    const [plan] = JSON.parse(r.stdout);
+    expect(plan.actions.map((a: { id: string }) => a.id)).toEqual(['delete-cluster', 'sweep-leftovers', 'unmerge-kubeconfig', 'forget-cluster']);
+    expect(await clusterObjects(name, engine, volumes)).toEqual(before);
+    expect(await readdir(join(sb.state, 'clusters'))).toEqual([name]);
+  });
+
   it('down removes every container, network and volume of the cluster, and its state', async () => {
     const r = await sb.cli('down', name, '--yes');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`deleted: cluster "${name}" (${engine})\n`);
     expect(await clusterObjects(name, engine, volumes)).toEqual({ containers: [], networks: [], volumes: [] });
     expect(await readdir(join(sb.state, 'clusters'))).toEqual([]);
+    // Its history stays, closed by the down's own entry with the steps it took.
+    const [kept] = await readdir(join(sb.state, 'deleted', name));
+    const history = (await readdir(join(sb.state, 'deleted', name, kept!, 'history'))).sort();
+    expect(history.at(-1)).toMatch(/-down\.json$/);
+    const entry = JSON.parse(await readFile(join(sb.state, 'deleted', name, kept!, 'history', history.at(-1)!), 'utf8'));
+    expect(entry).toMatchObject({ op: 'down', outcome: 'succeeded', steps: ['delete-cluster', 'sweep-leftovers', 'unmerge-kubeconfig', 'forget-cluster'] });
     const again = await sb.cli('down', name, '--yes');
     expect(again.code).toBe(3);
   });

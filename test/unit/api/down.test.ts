@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { rejection } from '../../support/unit/thrown.js';
 import { down } from '../../../src/api/down.js';
 import { up } from '../../../src/api/up.js';
-import { EngineFailedError, InvalidInputError, NotFoundError } from '../../../src/errors.js';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EngineFailedError, InterruptedError, InvalidInputError, NotFoundError } from '../../../src/errors.js';
 import { recordedRunner, type RecordedCall } from '../../../src/runtime/recorded-process-runner.js';
 import { localStateStore } from '../../../src/state/local-store.js';
 import { container, k3dNode, kindNode } from '../../support/unit/fake-docker.js';
@@ -172,4 +174,51 @@ describe('down', () => {
     expect(await w.store().list()).toEqual([]);
     expect(w.docker.containers).toEqual([]);
   });
+
+  it('dryRun returns each cluster\'s steps and changes nothing: no engine call, no lock, no history', async () => {
+    await kindUp(w, 'dev');
+    const before = await w.store().readHistory('dev');
+    const runner = recordedRunner([]);
+    const [result] = await down({ ...w.options({ runner }), names: ['dev'], dryRun: true });
+    runner.assertDone();
+    expect(result!.plan!.actions.map((a) => a.id)).toEqual(['delete-cluster', 'sweep-leftovers', 'unmerge-kubeconfig', 'forget-cluster']);
+    expect(result!.removed).toEqual({ containers: [], networks: [], volumes: [] });
+    expect(await w.store().list()).toEqual(['dev']);
+    expect(await w.store().readHistory('dev')).toEqual(before);
+    expect(await w.store().readLock('dev')).toBeUndefined();
+    expect(w.docker.containers.map((c) => c.name)).toEqual(['dev-control-plane']);
+  });
+
+  it('keeps the history of a deleted cluster under deleted/<name>/<operationId>/, closed by the down entry with its steps', async () => {
+    await kindUp(w, 'dev');
+    await down({ ...w.options({ runner: recordedRunner([kindDelete(w, 'dev')]) }), names: ['dev'] });
+    const [kept] = await readdir(join(w.state, 'deleted', 'dev'));
+    const files = (await readdir(join(w.state, 'deleted', 'dev', kept!, 'history'))).sort();
+    expect(files).toEqual(['000001-up.json', '000002-down.json']);
+    const entry = JSON.parse(await readFile(join(w.state, 'deleted', 'dev', kept!, 'history', '000002-down.json'), 'utf8'));
+    expect(entry).toMatchObject({ op: 'down', operationId: kept, outcome: 'succeeded', steps: ['delete-cluster', 'sweep-leftovers', 'unmerge-kubeconfig', 'forget-cluster'] });
+    expect(await readdir(join(w.state, 'clusters'))).toEqual([]);
+  });
+
+  it('Ctrl-C before a step: InterruptedError (exit 130), nothing deleted, the interruption journalled, the lock released', async () => {
+    await kindUp(w, 'dev');
+    const abort = new AbortController();
+    abort.abort();
+    const err = await rejection(down({ ...w.options({ runner: recordedRunner([]), signal: abort.signal }), names: ['dev'] }));
+    expect(err).toBeInstanceOf(InterruptedError);
+    expect((err as InterruptedError).exitCode).toBe(130);
+    expect(w.docker.containers.map((c) => c.name)).toEqual(['dev-control-plane']);
+    expect((await w.store().readHistory('dev')).at(-1)).toMatchObject({ op: 'down', outcome: 'failed', steps: [], error: { code: 'interrupted' } });
+    expect(await w.store().readLock('dev')).toBeUndefined();
+  });
+
+  it('a down that failed half-way is finished by running it again', async () => {
+    await kindUp(w, 'dev');
+    const failing = recordedRunner([kindDelete(w, 'dev', { result: { exitCode: 1, stderr: 'ERROR: boom' } })]);
+    await rejection(down({ ...w.options({ runner: failing }), names: ['dev'] }));
+    await down({ ...w.options({ runner: recordedRunner([kindDelete(w, 'dev')]) }), names: ['dev'] });
+    expect(await w.store().list()).toEqual([]);
+    expect(w.docker.containers).toEqual([]);
+  });
 });
+

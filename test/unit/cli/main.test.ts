@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../support/unit/cli.js';
+import { builtinPreset } from '../../support/unit/presets.js';
+import { resolveClusterSpec } from '../../../src/plan/resolve-spec.js';
+import { localStateStore } from '../../../src/state/local-store.js';
 import { tempDirs } from '../../support/unit/temp-dirs.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../support/unit/presets');
@@ -100,6 +103,29 @@ describe('kindling down', () => {
     const r = await runCli(['down', 'x'], { stdinIsTTY: false });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('error: refusing to delete "x" without confirmation\nhint: pass --yes\n');
+  });
+
+  it('--dry-run prints each cluster\'s steps (YAML; -o json) without asking, and changes nothing', async () => {
+    const state = await tmp.make();
+    const store = localStateStore(state, { now: () => new Date(), pid: process.pid, hostname: 'box', owner: 'me@box', isAlive: () => true, lockTtlMs: 1000 });
+    const { spec } = resolveClusterSpec(builtinPreset('k3d', { registry: { ...builtinPreset('k3d').registry!, enabled: true } }), { name: 'dev' });
+    await store.writeSpec('dev', { generation: 1, spec });
+    const r = await runCli(['down', 'dev', '--dry-run', '--state', state], { stdinIsTTY: false });
+    expect(r.code).toBe(0);
+    expect(r.questions).toEqual([]);
+    const [plan] = parse(r.stdout);
+    expect(plan).toMatchObject({ kind: 'DownPlan', name: 'dev', engine: 'k3d' });
+    expect(plan.actions.map((a: { id: string }) => a.id)).toEqual(['disconnect-registry', 'delete-cluster', 'sweep-leftovers', 'release-registry', 'forget-cluster']);
+    expect(plan.actions[1].title).toBe('Delete cluster "dev" with k3d');
+    const json = await runCli(['down', '--all', '--dry-run', '-o', 'json', '--state', state]);
+    expect(JSON.parse(json.stdout)[0].name).toBe('dev');
+    expect(await store.list()).toEqual(['dev']);
+    expect(await store.readHistory('dev')).toEqual([]);
+  });
+
+  it('--dry-run of a name the store does not know exits 3', async () => {
+    const state = await tmp.make();
+    expect((await runCli(['down', 'nope', '--dry-run', '--state', state])).code).toBe(3);
   });
 
   it('on a terminal it asks; "no" deletes nothing and exits 0', async () => {

@@ -6,8 +6,8 @@ import { ingressClassObjects } from '../../configure/ingress-classes.js';
 import { registryHostingConfigMap } from '../../configure/registry-hosting.js';
 import { ensureStorageClass } from '../../configure/storage-class.js';
 import type { Action } from '../action.js';
-import { answeringClusterApi } from '../cluster-api.js';
-import type { UpState } from '../up-state.js';
+import { answeringClusterApi } from './cluster-api.js';
+import type { UpState } from './up-state.js';
 
 /** The configure-cluster action (runs after apply-addons, so the API server already answered). */
 export const configureCluster: Action<UpState> = {

@@ -1,7 +1,7 @@
 // After the cluster exists: the registry joins the nodes' network and kind nodes get their hosts.toml.
 import { connectRegistry as connect, disconnectRegistry } from '../../registry/connect-nodes.js';
 import type { Action } from '../action.js';
-import type { UpState } from '../up-state.js';
+import type { UpState } from './up-state.js';
 
 /** The connect-registry action. */
 export const connectRegistry: Action<UpState> = {

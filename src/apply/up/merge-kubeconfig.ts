@@ -1,12 +1,9 @@
 // Adds the cluster's cluster, user and context entries to the user's kubeconfig (kubectl's file rules,
 // under its lock, with a backup) and records exactly what was added, so that `down` removes only that.
 import { readFile } from 'node:fs/promises';
-import { mergeIntoUserKubeconfig, removeFromUserKubeconfig, userKubeconfigPath, type MergeRecord } from '../../kubeconfig/user-kubeconfig.js';
+import { MERGE_RECORD, mergeIntoUserKubeconfig, removeFromUserKubeconfig, userKubeconfigPath, type MergeRecord } from '../../kubeconfig/user-kubeconfig.js';
 import type { Action } from '../action.js';
-import type { UpState } from '../up-state.js';
-
-/** The state-store record key of what was merged where. */
-export const MERGE_RECORD = 'kubeconfig-merge';
+import type { UpState } from './up-state.js';
 
 /** The merge-kubeconfig action. */
 export const mergeKubeconfigAction: Action<UpState> = {

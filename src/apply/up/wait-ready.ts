@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { readinessStages } from '../../readiness/stages.js';
 import { waitForReadiness } from '../../readiness/wait.js';
 import type { Action } from '../action.js';
-import { waitClock } from '../cluster-api.js';
-import type { UpState } from '../up-state.js';
+import { waitClock } from './cluster-api.js';
+import type { UpState } from './up-state.js';
 
 /** The wait-ready action. */
 export const waitReady: Action<UpState> = {

@@ -2,7 +2,7 @@
 // the engine, then sweep anything still labelled for the cluster.
 import type { Action } from '../action.js';
 import { sweepLeftovers } from '../sweep.js';
-import type { UpState } from '../up-state.js';
+import type { UpState } from './up-state.js';
 
 /** The create-cluster action. */
 export const createCluster: Action<UpState> = {

@@ -2,7 +2,7 @@
 // cluster as a user. Rolled back by releasing it, which removes it only if nobody else uses it.
 import { claimRegistry, releaseRegistry } from '../../registry/claim-registry.js';
 import type { Action } from '../action.js';
-import type { UpState } from '../up-state.js';
+import type { UpState } from './up-state.js';
 
 /** The ensure-registry action. */
 export const ensureRegistry: Action<UpState> = {

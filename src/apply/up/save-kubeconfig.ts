@@ -3,7 +3,7 @@
 import { pinServersToLoopback } from '../../kubeconfig/loopback.js';
 import { renameKubeconfigEntries } from '../../kubeconfig/rename.js';
 import type { Action } from '../action.js';
-import type { UpState } from '../up-state.js';
+import type { UpState } from './up-state.js';
 
 /** The save-kubeconfig action. */
 export const saveKubeconfig: Action<UpState> = {

@@ -2,7 +2,7 @@
 import { ExitCode, KindlingError } from '../../errors.js';
 import { observeCluster } from '../../status/observe.js';
 import type { Action } from '../action.js';
-import type { UpState } from '../up-state.js';
+import type { UpState } from './up-state.js';
 
 /** The observe action. */
 export const observe: Action<UpState> = {

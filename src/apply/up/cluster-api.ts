@@ -2,10 +2,10 @@
 // and a client that is returned only once the API server answers.
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Context } from '../context.js';
-import { readinessStages } from '../readiness/stages.js';
-import { waitForReadiness, type WaitClock } from '../readiness/wait.js';
-import type { KubeApi } from '../runtime/kube-api.js';
+import type { Context } from '../../context.js';
+import { readinessStages } from '../../readiness/stages.js';
+import { waitForReadiness, type WaitClock } from '../../readiness/wait.js';
+import type { KubeApi } from '../../runtime/kube-api.js';
 import type { UpState } from './up-state.js';
 
 /** How long an action waits for the API server to answer before it talks to it. */

@@ -1,7 +1,8 @@
 // Writes the desired spec (next generation) and a `creating` status to the state store before the engine
-// runs, so a crash mid-create is visible and recoverable.
+// runs, so a crash mid-create is visible and recoverable. Undone by forgetting a cluster the store did not
+// know before this `up`; one it knew (a cluster that went missing) stays, and the rollback is journalled.
 import type { Action } from '../action.js';
-import type { UpState } from '../up-state.js';
+import type { UpState } from './up-state.js';
 
 /** The record-intent action. */
 export const recordIntent: Action<UpState> = {
@@ -17,5 +18,8 @@ export const recordIntent: Action<UpState> = {
       context,
       nodes: [],
     });
+  },
+  async rollback(ctx, state) {
+    if (!state.previous) await ctx.store.remove(state.plan.spec.name);
   },
 };

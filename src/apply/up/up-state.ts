@@ -1,11 +1,12 @@
 // The shared state of one `up` operation, filled in as its actions run.
-import type { Plan } from '../plan/plan.js';
-import type { StoredSpec } from '../state/state-store.js';
-import type { ClusterStatus } from '../model/cluster-status.js';
-import type { StageResult } from '../readiness/wait.js';
+import type { Plan } from '../../plan/plan.js';
+import type { OperationState } from '../journal.js';
+import type { StoredSpec } from '../../state/state-store.js';
+import type { ClusterStatus } from '../../model/cluster-status.js';
+import type { StageResult } from '../../readiness/wait.js';
 
 /** What `up`'s actions read and write. */
-export interface UpState {
+export interface UpState extends OperationState {
   plan: Plan;
   operationId: string;
   /** The stored spec this `up` replaces (a cluster that went missing), if any. */

@@ -3,7 +3,7 @@
 import type { Context } from '../../context.js';
 import { ConflictError } from '../../errors.js';
 import type { Action } from '../action.js';
-import type { UpState } from '../up-state.js';
+import type { UpState } from './up-state.js';
 
 /** Host ports the spec asks for, as address:port/protocol. */
 function requestedPorts(state: UpState): { address: string; port: number; protocol: string }[] {

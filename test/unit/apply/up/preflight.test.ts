@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '../../../../src/api/create-context.js';
-import { preflight } from '../../../../src/apply/actions/preflight.js';
-import type { UpState } from '../../../../src/apply/up-state.js';
+import { preflight } from '../../../../src/apply/up/preflight.js';
+import { openJournal } from '../../../../src/apply/journal.js';
+import type { UpState } from '../../../../src/apply/up/up-state.js';
 import { planUp } from '../../../../src/plan/plan.js';
 import { recordedRunner } from '../../../../src/runtime/recorded-process-runner.js';
 import { container, FakeDocker, k3dNode } from '../../../support/unit/fake-docker.js';
@@ -23,7 +24,8 @@ afterEach(() => dirs.cleanup());
 function setup(preset: 'kind' | 'k3d', ports: string[] = []) {
   const runner = recordedRunner([preset === 'kind' ? kindVersion() : k3dVersion()]);
   const ctx = createContext({ state: dir, env: { HOME: dir }, docker, runner, portProbe: probe, binaries: { kind: 'kind', k3d: 'k3d' } });
-  const state: UpState = { plan: planUp(builtinPreset(preset), { name: 'dev', ports }), operationId: 'op', previous: undefined, timeoutMs: 1000 };
+  const plan = planUp(builtinPreset(preset), { name: 'dev', ports });
+  const state: UpState = { plan, operationId: 'op', previous: undefined, timeoutMs: 1000, journal: openJournal(ctx, 'up', 'op', plan.spec) };
   return { runner, ctx, state };
 }
 

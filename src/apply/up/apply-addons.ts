@@ -3,9 +3,9 @@
 // object is server-side applied in order, once the API server answers.
 import { addonCacheDir } from '../../addons/fetch.js';
 import { addonObjects } from '../../addons/objects.js';
-import { answeringClusterApi } from '../cluster-api.js';
+import { answeringClusterApi } from './cluster-api.js';
 import type { Action } from '../action.js';
-import type { UpState } from '../up-state.js';
+import type { UpState } from './up-state.js';
 
 /** The apply-addons action. */
 export const applyAddons: Action<UpState> = {

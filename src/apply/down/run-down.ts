@@ -1,0 +1,34 @@
+// Applies `down` to one cluster: its plan from the stored spec, then the plan's steps under the cluster's
+// lock and journalled, as every operation is (run-operation.ts). With dryRun, only the plan.
+import { randomUUID } from 'node:crypto';
+import type { Context } from '../../context.js';
+import { NotFoundError } from '../../errors.js';
+import { MERGE_RECORD, type MergeRecord } from '../../kubeconfig/user-kubeconfig.js';
+import { planDown, type DownPlan } from '../../plan/down-plan.js';
+import { openJournal } from '../journal.js';
+import { runOperation } from '../run-operation.js';
+import type { SweepResult } from '../sweep.js';
+import type { DownState } from './down-state.js';
+import { DOWN_STEPS } from './steps.js';
+import { unmanagedHint } from './unmanaged-hint.js';
+
+/** What `down` did (or, with dryRun, would do) to one cluster. */
+export interface DownOutcome {
+  plan: DownPlan;
+  removed: SweepResult;
+}
+
+/** Deletes one cluster the store knows; NotFoundError (with how to delete an unmanaged one) otherwise. */
+export async function applyDown(ctx: Context, name: string, opts: { dryRun?: boolean } = {}): Promise<DownOutcome> {
+  const stored = await ctx.store.readSpec(name);
+  if (!stored) throw new NotFoundError('cluster', `no cluster named "${name}" in the state store (${ctx.store.location})`, await unmanagedHint(ctx, name));
+  const merged = await ctx.store.readRecord<MergeRecord>(name, MERGE_RECORD);
+  const plan = planDown(stored.spec, merged);
+  const removed: SweepResult = { containers: [], networks: [], volumes: [] };
+  if (opts.dryRun) return { plan, removed };
+  const operationId = randomUUID();
+  const state: DownState = { spec: stored.spec, merged, removed, journal: openJournal(ctx, 'down', operationId) };
+  const steps = plan.actions.map((a) => ({ title: a.title, action: DOWN_STEPS[a.id] }));
+  await runOperation(ctx, { cluster: name, steps, state, interrupted: `interrupted: run \`kindling down ${name}\` again to finish deleting it` });
+  return { plan, removed: state.removed };
+}
