@@ -136,7 +136,7 @@ export async function promote(opts: PromoteOptions): Promise<PromoteResult> {
       ...(opts.internalLoadBalancers === undefined ? {} : { internalLoadBalancers: opts.internalLoadBalancers }),
     },
     includeSecrets: opts.includeSecrets === true,
-    ...(opts.withState === true ? { state: (base: readonly SourcedObject[]) => (state = clusterState(sources.objects, base)) } : {}),
+    ...(opts.withState === true ? { dump: (base: readonly SourcedObject[]) => (state = clusterState(sources.objects, base)) } : {}),
   });
   const volumes: PromoteResult['volumes'] = [];
   const dump = state as ClusterStateDump | undefined;

@@ -14,7 +14,7 @@ import type { SkippedDocument } from '../source/parse-manifest.js';
 import { checkSettings, clusterDefinition, TARGETS, type DevClusterFacts, type Settings, type TargetName } from '../targets/index.js';
 import { baseFiles } from './base-files.js';
 import type { BundleFile } from './bundle-file.js';
-import { bundleReportJson, bundleReportMarkdown, type DefinitionEntry, type StateSummary } from './bundle-report.js';
+import { bundleReportJson, bundleReportMarkdown, type DefinitionEntry, type DumpSummary } from './bundle-report.js';
 import { dedupeObjects } from './dedupe.js';
 import { partitionSecrets } from './secrets.js';
 import { skippedEntries, type SkippedEntry, type SkippedResource } from './skipped-entry.js';
@@ -37,8 +37,8 @@ export interface BundleInput {
   settings?: Settings;
   rewrite?: RewriteOptions;
   includeSecrets?: boolean;
-  /** --with-state: the state dump's files and summary, made by the caller from the clean base objects. */
-  state?: (base: readonly SourcedObject[]) => { files: BundleFile[]; summary: StateSummary };
+  /** --with-state: the object dump's files and summary, made by the caller from the clean base objects. */
+  dump?: (base: readonly SourcedObject[]) => { files: BundleFile[]; summary: DumpSummary };
 }
 
 /** The bundle: its files, the clean base objects (restore order) and the report's data. */
@@ -68,8 +68,8 @@ export function buildBundle(input: BundleInput): Bundle {
   const definitions = input.targets.map((target) => ({ target, definition: clusterDefinition(target, input.facts, settings) }));
   const readiness = readinessReport(base, overlays);
   const skipped = skippedEntries(skippedObjects, input.skippedDocuments ?? [], input.skippedResources ?? [], input.source.cluster);
-  const state = input.state?.(base);
-  const report = { readiness, definitions, skipped, ...(state === undefined ? {} : { state: state.summary }) };
+  const dump = input.dump?.(base);
+  const report = { readiness, definitions, skipped, ...(dump === undefined ? {} : { dump: dump.summary }) };
   const files: BundleFile[] = [
     { path: 'bundle.json', content: bundleManifest(input, base.length, skipped.length) },
     { path: 'REPORT.md', content: bundleReportMarkdown(report) },
@@ -77,7 +77,7 @@ export function buildBundle(input: BundleInput): Bundle {
     ...baseFiles(base.map((s) => s.object)),
     ...overlays.flatMap((o) => overlayFiles(o).map((f) => ({ path: `overlays/${o.target}/${f.path}`, content: f.content }))),
     ...definitions.flatMap(({ target, definition }) => definition.files.map((f) => ({ path: `clusters/${target}/${f.path}`, content: f.content }))),
-    ...(state?.files ?? []),
+    ...(dump?.files ?? []),
   ];
   return { files, base, readiness, definitions, skipped };
 }
@@ -95,7 +95,7 @@ function bundleManifest(input: BundleInput, objects: number, skipped: number): s
     objects,
     skipped,
     includeSecrets: input.includeSecrets === true,
-    withState: input.state !== undefined,
+    withState: input.dump !== undefined,
     ...(input.rewrite?.imageRegistry === undefined ? {} : { imageRegistry: input.rewrite.imageRegistry }),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;

@@ -1,5 +1,5 @@
 // REPORT.md and report.json of a bundle: the readiness report (per object and target), then what only the bundle
-// knows: each target's cluster definition (files, placeholders still to fill, findings), the state dump, and
+// knows: each target's cluster definition (files, placeholders still to fill, findings), the object dump, and
 // everything left out with its reason.
 import type { ReadinessReport } from '../report/readiness.js';
 import { reportJson } from '../report/report-json.js';
@@ -14,7 +14,7 @@ export interface DefinitionEntry {
 }
 
 /** What --with-state wrote, for the report. */
-export interface StateSummary {
+export interface DumpSummary {
   objects: number;
   volumes: Array<{ namespace: string; claim: string; file: string }>;
   skippedClaims: Array<{ namespace: string; claim: string; reason: string }>;
@@ -25,7 +25,7 @@ export interface BundleReportInput {
   readiness: ReadinessReport;
   definitions: readonly DefinitionEntry[];
   skipped: readonly SkippedEntry[];
-  state?: StateSummary;
+  dump?: DumpSummary;
 }
 
 /** REPORT.md: the readiness report, then cluster definitions, state and what was left out. Deterministic. */
@@ -36,7 +36,7 @@ export function bundleReportMarkdown(input: BundleReportInput): string {
     '## Cluster definitions',
     '',
     ...input.definitions.flatMap(definitionSection),
-    ...(input.state === undefined ? [] : stateSection(input.state)),
+    ...(input.dump === undefined ? [] : dumpSection(input.dump)),
     '## Left out',
     '',
     ...(input.skipped.length === 0
@@ -62,21 +62,21 @@ function definitionSection({ target, definition }: DefinitionEntry): string[] {
   return [`### ${target}`, '', `Files: ${files}.`, '', ...placeholders, '', ...(findings.length === 0 ? [] : [...findings, ''])];
 }
 
-function stateSection(state: StateSummary): string[] {
+function dumpSection(dump: DumpSummary): string[] {
   return [
     '## State',
     '',
-    `${state.objects} object(s) in Velero's backup layout under \`state/resources/\`; \`kindling restore --bundle DIR --context C\` applies them in Velero's restore order.`,
+    `${dump.objects} object(s) in Velero's backup layout under \`state/resources/\`; \`kindling restore --bundle DIR --context C\` applies them in Velero's restore order.`,
     '',
-    ...(state.volumes.length === 0
+    ...(dump.volumes.length === 0
       ? ['No volume data.']
       : [
           'Volume data (written 0600), restored on the target by `state/restore-data.sh` with the Jobs in `state/restore-jobs/`:',
           '',
-          ...state.volumes.map((v) => `- \`${v.namespace}/${v.claim}\`: \`${v.file}\``),
+          ...dump.volumes.map((v) => `- \`${v.namespace}/${v.claim}\`: \`${v.file}\``),
         ]),
     '',
-    ...(state.skippedClaims.length === 0 ? [] : ['Claims whose data was not exported:', '', ...state.skippedClaims.map((c) => `- \`${c.namespace}/${c.claim}\`: ${escapeTags(c.reason)}`), '']),
+    ...(dump.skippedClaims.length === 0 ? [] : ['Claims whose data was not exported:', '', ...dump.skippedClaims.map((c) => `- \`${c.namespace}/${c.claim}\`: ${escapeTags(c.reason)}`), '']),
   ];
 }
 
@@ -90,7 +90,7 @@ export function bundleReportJson(input: BundleReportInput): string {
       placeholders: definition.placeholders,
       findings: definition.findings,
     })),
-    ...(input.state === undefined ? {} : { state: input.state }),
+    ...(input.dump === undefined ? {} : { state: input.dump }),
     skipped: input.skipped,
   };
   return `${JSON.stringify(json, null, 2)}\n`;

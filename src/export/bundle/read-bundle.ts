@@ -10,7 +10,7 @@ import { applyOverlay } from '../rewrite/apply-overlay.js';
 import type { PromotionTarget } from '../rewrite/targets.js';
 import { parseManifest } from '../source/parse-manifest.js';
 import { PARSE_OPTIONS } from '../source/yaml-dialect.js';
-import { readStateDump } from '../state/read-dump.js';
+import { readDump } from '../dump/read-dump.js';
 import { BUNDLE_MANIFEST } from './build-bundle.js';
 import { readOverlay } from './read-overlay.js';
 
@@ -36,7 +36,7 @@ async function readBase(dir: string): Promise<SourcedObject[]> {
 }
 
 async function readState(dir: string): Promise<SourcedObject[]> {
-  const objects: KubeObject[] = await readStateDump(join(dir, 'state'));
+  const objects: KubeObject[] = await readDump(join(dir, 'state'));
   return objects.map((object) => ({ object, origin: { file: join(dir, 'state'), document: 0 } }));
 }
 

@@ -89,7 +89,7 @@ describe('buildBundle', () => {
   it('calls the state hook with the clean base and adds its files', () => {
     let seen: readonly SourcedObject[] = [];
     const b = bundle({
-      state: (base) => {
+      dump: (base) => {
         seen = base;
         return { files: [{ path: 'state/x.json', content: '{}\n' }], summary: { objects: base.length, volumes: [], skippedClaims: [] } };
       },
