@@ -10,7 +10,7 @@ import { parseSettings, parseTargets } from '../export/bundle/parse-targets.js';
 import type { SkippedResource } from '../export/bundle/skipped-entry.js';
 import { checkBundleDestination, writeBundle } from '../export/bundle/write-bundle.js';
 import type { SourcedObject } from '../export/kube-object.js';
-import type { TargetSummary } from '../export/report/readiness.js';
+import type { TargetSummary } from '../export/report/target-report.js';
 import type { SkippedDocument } from '../export/source/parse-manifest.js';
 import { readManifestSources } from '../export/source/read-sources.js';
 import { devClusterFacts, type DevClusterFacts, type TargetName } from '../export/targets/index.js';
@@ -149,7 +149,7 @@ export async function promote(opts: PromoteOptions): Promise<PromoteResult> {
     objects: bundle.base.length,
     skipped: bundle.skipped.length,
     files: bundle.files.length + volumes.length,
-    summary: bundle.readiness.targets,
+    summary: bundle.report.targets,
     placeholders: bundle.definitions.flatMap(({ target, definition }) => definition.placeholders.map((p) => ({ target, setKey: p.setKey, file: `clusters/${target}/${p.file}` }))),
     volumes,
   };

@@ -1,7 +1,7 @@
-// REPORT.md and report.json of a bundle: the readiness report (per object and target), then what only the bundle
+// REPORT.md and report.json of a bundle: the target report (per object and target), then what only the bundle
 // knows: each target's cluster definition (files, placeholders still to fill, findings), the object dump, and
 // everything left out with its reason.
-import type { ReadinessReport } from '../report/readiness.js';
+import type { TargetReport } from '../report/target-report.js';
 import { reportJson } from '../report/report-json.js';
 import { escapeTags, reportMarkdown } from '../report/report-markdown.js';
 import type { ClusterDefinition, TargetName } from '../targets/index.js';
@@ -22,16 +22,16 @@ export interface DumpSummary {
 
 /** Everything the report is made from. */
 export interface BundleReportInput {
-  readiness: ReadinessReport;
+  report: TargetReport;
   definitions: readonly DefinitionEntry[];
   skipped: readonly SkippedEntry[];
   dump?: DumpSummary;
 }
 
-/** REPORT.md: the readiness report, then cluster definitions, state and what was left out. Deterministic. */
+/** REPORT.md: the target report, then cluster definitions, state and what was left out. Deterministic. */
 export function bundleReportMarkdown(input: BundleReportInput): string {
   const lines = [
-    reportMarkdown(input.readiness).trimEnd(),
+    reportMarkdown(input.report).trimEnd(),
     '',
     '## Cluster definitions',
     '',
@@ -80,10 +80,10 @@ function dumpSection(dump: DumpSummary): string[] {
   ];
 }
 
-/** report.json: the readiness report's fields, then clusterDefinitions, state and skipped (added fields only). */
+/** report.json: the target report's fields, then clusterDefinitions, state and skipped (added fields only). */
 export function bundleReportJson(input: BundleReportInput): string {
   const json = {
-    ...(JSON.parse(reportJson(input.readiness)) as Record<string, unknown>),
+    ...(JSON.parse(reportJson(input.report)) as Record<string, unknown>),
     clusterDefinitions: input.definitions.map(({ target, definition }) => ({
       target,
       files: definition.files.map((f) => `clusters/${target}/${f.path}`),

@@ -1,4 +1,4 @@
-// What the readiness report is made of: findings with a severity, a stable rule id and a one-line fix, and the
+// What the target report is made of: findings with a severity, a stable rule id and a one-line fix, and the
 // rules that produce them from one object of one target's final output.
 import type { KubeObject } from '../kube-object.js';
 import type { RewriteOptions } from '../rewrite/rewrite-context.js';
@@ -63,7 +63,7 @@ export interface RuleContext {
   objects: readonly KubeObject[];
 }
 
-/** A readiness rule: pure, one object in, findings out. */
+/** A report rule: pure, one object in, findings out. */
 export type Rule = (ctx: RuleContext) => FindingDraft[];
 
 /** A draft about one container, named `(unnamed)` when the manifest gives it no name. */

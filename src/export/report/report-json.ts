@@ -1,8 +1,8 @@
-// report.json: the readiness report for machines, with a documented shape and a fixed key order so that
+// report.json: the target report for machines, with a documented shape and a fixed key order so that
 // bundles diff cleanly.
 import type { PromotionTarget } from '../rewrite/targets.js';
 import type { RuleId, Severity } from './finding.js';
-import type { ReadinessReport } from './readiness.js';
+import type { TargetReport } from './target-report.js';
 
 /** The shape of report.json (a public interface: add fields, never rename or remove them). */
 export interface ReportJson {
@@ -26,7 +26,7 @@ export interface ReportJson {
 }
 
 /** report.json's text: two-space indented, keys in ReportJson's order, newline-terminated. */
-export function reportJson(report: ReadinessReport): string {
+export function reportJson(report: TargetReport): string {
   const json: ReportJson = {
     apiVersion: 'kindling.dev/v1alpha1',
     kind: 'PromotionReport',

@@ -42,7 +42,7 @@ describe('buildBundle', () => {
     const withSecrets = bundle({ includeSecrets: true });
     const file = withSecrets.files.find((f) => f.path === 'base/shop_secret_db.yaml');
     expect(file).toMatchObject({ secret: true });
-    expect(withSecrets.readiness.findings.filter((f) => f.rule === 'secret-included').map((f) => f.target)).toEqual(['eks', 'gke']);
+    expect(withSecrets.report.findings.filter((f) => f.rule === 'secret-included').map((f) => f.target)).toEqual(['eks', 'gke']);
   });
 
   it('skipped objects (events) are listed with their reason in both reports', () => {

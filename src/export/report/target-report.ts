@@ -1,4 +1,4 @@
-// Runs every readiness rule over each target's final objects (the base with that target's overlay applied), so
+// Runs every report rule over each target's final objects (the base with that target's overlay applied), so
 // the report lists what is still wrong after the rewrite, not what the rewrite already fixed.
 import { describeOrigin, objectKey, type SourcedObject } from '../kube-object.js';
 import { applyOverlay } from '../rewrite/apply-overlay.js';
@@ -19,7 +19,7 @@ import { hostPathVolume } from './volume-rules.js';
 export type TargetSummary = { target: PromotionTarget; objects: number } & Record<Severity, number>;
 
 /** The whole report: one summary per target (in the overlays' order) and every finding, sorted. */
-export interface ReadinessReport {
+export interface TargetReport {
   targets: TargetSummary[];
   findings: Finding[];
 }
@@ -50,8 +50,8 @@ const RULES: readonly Rule[] = [
   secretIncluded,
 ];
 
-/** The readiness report for every overlay; deterministic: findings sort by object, target, severity, rule, container, message. */
-export function readinessReport(base: readonly SourcedObject[], overlays: readonly TargetOverlay[]): ReadinessReport {
+/** The target report for every overlay; deterministic: findings sort by object, target, severity, rule, container, message. */
+export function targetReport(base: readonly SourcedObject[], overlays: readonly TargetOverlay[]): TargetReport {
   const perTarget = overlays.map((overlay) => ({ overlay, final: applyOverlay(base, overlay) }));
   const findings = perTarget.flatMap(({ overlay, final }) => targetFindings(base, overlay, final));
   const order = overlays.map((o) => o.target);
