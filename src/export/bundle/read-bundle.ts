@@ -7,7 +7,7 @@ import { NotFoundError } from '../../errors.js';
 import type { KubeObject, SourcedObject } from '../kube-object.js';
 import { compareObjects } from '../order/order-objects.js';
 import { applyOverlay } from '../rewrite/apply-overlay.js';
-import type { PromotionTarget } from '../rewrite/targets.js';
+import type { TargetName } from '../targets/index.js';
 import { parseManifest } from '../source/parse-manifest.js';
 import { PARSE_OPTIONS } from '../source/yaml-dialect.js';
 import { readDump } from '../dump/read-dump.js';
@@ -41,7 +41,7 @@ async function readState(dir: string): Promise<SourcedObject[]> {
 }
 
 /** The bundle's objects in restore order; throws NotFoundError when `dir` is not a bundle or lacks the target's overlay. */
-export async function readBundleObjects(dir: string, target?: PromotionTarget): Promise<{ objects: KubeObject[]; source: BundleObjectSource }> {
+export async function readBundleObjects(dir: string, target?: TargetName): Promise<{ objects: KubeObject[]; source: BundleObjectSource }> {
   if (!(await exists(join(dir, BUNDLE_MANIFEST)))) {
     throw new NotFoundError('bundle', `${dir} is not a kindling bundle (no ${BUNDLE_MANIFEST})`, 'point --bundle at the folder `kindling promote` wrote');
   }

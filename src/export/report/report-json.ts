@@ -1,6 +1,6 @@
 // report.json: the target report for machines, with a documented shape and a fixed key order so that
 // bundles diff cleanly.
-import type { PromotionTarget } from '../rewrite/targets.js';
+import type { TargetName } from '../targets/index.js';
 import type { RuleId, Severity } from './finding.js';
 import type { TargetReport } from './target-report.js';
 
@@ -9,10 +9,10 @@ export interface ReportJson {
   apiVersion: 'kindling.dev/v1alpha1';
   kind: 'PromotionReport';
   /** One entry per target, in the order the targets were given. */
-  targets: Array<{ target: PromotionTarget; objects: number; error: number; warning: number; info: number }>;
+  targets: Array<{ target: TargetName; objects: number; error: number; warning: number; info: number }>;
   /** Sorted by object, target (given order), severity (error first), rule, container, message. */
   findings: Array<{
-    target: PromotionTarget;
+    target: TargetName;
     severity: Severity;
     rule: RuleId;
     /** group/kind/namespace/name, the core group and cluster scope as empty segments: `/Service/shop/web`. */

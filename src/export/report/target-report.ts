@@ -3,7 +3,7 @@
 import { describeOrigin, objectKey, type SourcedObject } from '../kube-object.js';
 import { applyOverlay } from '../rewrite/apply-overlay.js';
 import type { TargetOverlay } from '../rewrite/overlay.js';
-import type { PromotionTarget } from '../rewrite/targets.js';
+import type { TargetName } from '../targets/index.js';
 import { singleReplica } from './availability-rules.js';
 import { containerProbes, containerResources } from './container-rules.js';
 import { SEVERITIES, type Finding, type Rule, type Severity } from './finding.js';
@@ -16,7 +16,7 @@ import { storageClassCheck, storageClassNoDefault, storageClassUnmapped } from '
 import { hostPathVolume } from './volume-rules.js';
 
 /** Counts for one target: its objects after the overlay, and findings by severity. */
-export type TargetSummary = { target: PromotionTarget; objects: number } & Record<Severity, number>;
+export type TargetSummary = { target: TargetName; objects: number } & Record<Severity, number>;
 
 /** The whole report: one summary per target (in the overlays' order) and every finding, sorted. */
 export interface TargetReport {
@@ -83,12 +83,12 @@ function targetFindings(base: readonly SourcedObject[], overlay: TargetOverlay, 
   });
 }
 
-function summarise(target: PromotionTarget, objects: number, findings: readonly Finding[]): TargetSummary {
+function summarise(target: TargetName, objects: number, findings: readonly Finding[]): TargetSummary {
   const count = (severity: Severity) => findings.filter((f) => f.target === target && f.severity === severity).length;
   return { target, objects, error: count('error'), warning: count('warning'), info: count('info') };
 }
 
-function compareFindings(a: Finding, b: Finding, targets: readonly PromotionTarget[]): number {
+function compareFindings(a: Finding, b: Finding, targets: readonly TargetName[]): number {
   return (
     compareText(a.object, b.object) ||
     targets.indexOf(a.target) - targets.indexOf(b.target) ||

@@ -16,7 +16,7 @@ import { overlayFiles } from '../../../../src/export/rewrite/kustomization.js';
 import { rewriteForTarget } from '../../../../src/export/rewrite/overlay.js';
 import { containersOf } from '../../../../src/export/rewrite/pod-spec.js';
 import { DEV_STORAGE_CLASSES } from '../../../../src/export/rewrite/storage-classes.js';
-import { PROMOTION_TARGETS } from '../../../../src/export/rewrite/targets.js';
+import { TARGET_NAMES } from '../../../../src/export/targets/index.js';
 import { parseManifest } from '../../../../src/export/source/parse-manifest.js';
 import { isRecord } from '../../../../src/export/rewrite/value-at.js';
 
@@ -68,7 +68,7 @@ describe.skipIf(!present)('the corpus through every target', () => {
     const published = load(file);
     const dev = asOnDevCluster(published);
     const before = structuredClone(dev);
-    for (const target of PROMOTION_TARGETS) {
+    for (const target of TARGET_NAMES) {
       for (const options of [{ imageRegistry: REGISTRY }, {}, { imageRegistry: REGISTRY, openshiftRoutes: true, internalLoadBalancers: true }]) {
         const overlay = rewriteForTarget(dev, target, options);
         const final = applyOverlay(dev, overlay).map((s) => s.object);
@@ -120,7 +120,7 @@ function checkOverlayFiles(overlay: ReturnType<typeof rewriteForTarget>): void {
 
 // The published manifests: their own findings, e.g. GKE flags an Ingress that selects its class by ingressClassName.
 function checkPublished(published: readonly SourcedObject[]): void {
-  const overlays = PROMOTION_TARGETS.map((t) => rewriteForTarget(published, t));
+  const overlays = TARGET_NAMES.map((t) => rewriteForTarget(published, t));
   const report = targetReport(published, overlays);
   expect(targetReport(structuredClone(published), overlays)).toEqual(report);
   for (const o of published.map((s) => s.object).filter((x) => x.kind === 'Ingress' && isRecord(x['spec']) && 'ingressClassName' in x['spec'])) {
