@@ -10,6 +10,7 @@ import { plan } from './plan.js';
 /** Options of `promote`: a cluster name and/or `from` paths, and at least one target. */
 export interface PromoteOptions extends CommonOptions, PromoteRequest {}
 
+/** What `promote` wrote (defined with the mechanics, re-exported for the public API). */
 export type { PromoteResult } from '../export/promote/promote-request.js';
 
 /** Builds and writes the bundle. Throws InvalidInputError, NotFoundError or ConflictError before writing anything. */

@@ -8,6 +8,7 @@ import { createContext, type CommonOptions } from './context.js';
 /** Options of `restore`. */
 export interface RestoreOptions extends CommonOptions, RestoreRequest {}
 
+/** What `restore` applied (defined with the mechanics, re-exported for the public API). */
 export type { RestoreResult } from '../export/restore/restore-request.js';
 
 /** Applies the bundle; throws NotFoundError (bundle, context), InvalidInputError (refused objects) or TimedOutError (CRDs). */
