@@ -1,12 +1,12 @@
 // The promotion pipeline as one pure function: raw objects in, every file of the bundle out. Skip, leave out
 // Secrets unless asked, clean, merge duplicates, order; then base/, one overlay and one cluster definition per
-// target, the readiness report, and bundle.json. Nothing here touches the disk, Docker or a cluster, so tests
+// target, the target report, and bundle.json. Nothing here touches the disk, Docker or a cluster, so tests
 // and the benchmark run exactly what `kindling promote` runs.
 import { cleanObject } from '../clean/clean.js';
 import { partitionSkipped, type SkippedObject } from '../clean/skip.js';
 import type { SourcedObject } from '../kube-object.js';
 import { compareObjects } from '../order/order-objects.js';
-import { readinessReport, type ReadinessReport } from '../report/readiness.js';
+import { targetReport, type TargetReport } from '../report/target-report.js';
 import { overlayFiles } from '../rewrite/kustomization.js';
 import { rewriteForTarget } from '../rewrite/overlay.js';
 import type { RewriteOptions } from '../rewrite/rewrite-context.js';
@@ -14,7 +14,7 @@ import type { SkippedDocument } from '../source/parse-manifest.js';
 import { checkSettings, clusterDefinition, TARGETS, type DevClusterFacts, type Settings, type TargetName } from '../targets/index.js';
 import { baseFiles } from './base-files.js';
 import type { BundleFile } from './bundle-file.js';
-import { bundleReportJson, bundleReportMarkdown, type DefinitionEntry, type StateSummary } from './bundle-report.js';
+import { bundleReportJson, bundleReportMarkdown, type DefinitionEntry, type DumpSummary } from './bundle-report.js';
 import { dedupeObjects } from './dedupe.js';
 import { partitionSecrets } from './secrets.js';
 import { skippedEntries, type SkippedEntry, type SkippedResource } from './skipped-entry.js';
@@ -37,15 +37,15 @@ export interface BundleInput {
   settings?: Settings;
   rewrite?: RewriteOptions;
   includeSecrets?: boolean;
-  /** --with-state: the state dump's files and summary, made by the caller from the clean base objects. */
-  state?: (base: readonly SourcedObject[]) => { files: BundleFile[]; summary: StateSummary };
+  /** --with-state: the object dump's files and summary, made by the caller from the clean base objects. */
+  dump?: (base: readonly SourcedObject[]) => { files: BundleFile[]; summary: DumpSummary };
 }
 
 /** The bundle: its files, the clean base objects (restore order) and the report's data. */
 export interface Bundle {
   files: BundleFile[];
   base: SourcedObject[];
-  readiness: ReadinessReport;
+  report: TargetReport;
   definitions: DefinitionEntry[];
   skipped: SkippedEntry[];
 }
@@ -66,20 +66,20 @@ export function buildBundle(input: BundleInput): Bundle {
   const { base, skipped: skippedObjects } = cleanBase(input);
   const overlays = input.targets.map((target) => rewriteForTarget(base, target, input.rewrite ?? {}));
   const definitions = input.targets.map((target) => ({ target, definition: clusterDefinition(target, input.facts, settings) }));
-  const readiness = readinessReport(base, overlays);
+  const report = targetReport(base, overlays);
   const skipped = skippedEntries(skippedObjects, input.skippedDocuments ?? [], input.skippedResources ?? [], input.source.cluster);
-  const state = input.state?.(base);
-  const report = { readiness, definitions, skipped, ...(state === undefined ? {} : { state: state.summary }) };
+  const dump = input.dump?.(base);
+  const reportInput = { report, definitions, skipped, ...(dump === undefined ? {} : { dump: dump.summary }) };
   const files: BundleFile[] = [
     { path: 'bundle.json', content: bundleManifest(input, base.length, skipped.length) },
-    { path: 'REPORT.md', content: bundleReportMarkdown(report) },
-    { path: 'report.json', content: bundleReportJson(report) },
+    { path: 'REPORT.md', content: bundleReportMarkdown(reportInput) },
+    { path: 'report.json', content: bundleReportJson(reportInput) },
     ...baseFiles(base.map((s) => s.object)),
     ...overlays.flatMap((o) => overlayFiles(o).map((f) => ({ path: `overlays/${o.target}/${f.path}`, content: f.content }))),
     ...definitions.flatMap(({ target, definition }) => definition.files.map((f) => ({ path: `clusters/${target}/${f.path}`, content: f.content }))),
-    ...(state?.files ?? []),
+    ...(dump?.files ?? []),
   ];
-  return { files, base, readiness, definitions, skipped };
+  return { files, base, report, definitions, skipped };
 }
 
 /** The marker that makes a folder a kindling bundle (promote replaces only folders that have it) and says what made it. */
@@ -95,7 +95,7 @@ function bundleManifest(input: BundleInput, objects: number, skipped: number): s
     objects,
     skipped,
     includeSecrets: input.includeSecrets === true,
-    withState: input.state !== undefined,
+    withState: input.dump !== undefined,
     ...(input.rewrite?.imageRegistry === undefined ? {} : { imageRegistry: input.rewrite.imageRegistry }),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;

@@ -1,7 +1,7 @@
-// REPORT.md and report.json of a bundle: the readiness report (per object and target), then what only the bundle
-// knows: each target's cluster definition (files, placeholders still to fill, findings), the state dump, and
+// REPORT.md and report.json of a bundle: the target report (per object and target), then what only the bundle
+// knows: each target's cluster definition (files, placeholders still to fill, findings), the object dump, and
 // everything left out with its reason.
-import type { ReadinessReport } from '../report/readiness.js';
+import type { TargetReport } from '../report/target-report.js';
 import { reportJson } from '../report/report-json.js';
 import { escapeTags, reportMarkdown } from '../report/report-markdown.js';
 import type { ClusterDefinition, TargetName } from '../targets/index.js';
@@ -14,7 +14,7 @@ export interface DefinitionEntry {
 }
 
 /** What --with-state wrote, for the report. */
-export interface StateSummary {
+export interface DumpSummary {
   objects: number;
   volumes: Array<{ namespace: string; claim: string; file: string }>;
   skippedClaims: Array<{ namespace: string; claim: string; reason: string }>;
@@ -22,21 +22,21 @@ export interface StateSummary {
 
 /** Everything the report is made from. */
 export interface BundleReportInput {
-  readiness: ReadinessReport;
+  report: TargetReport;
   definitions: readonly DefinitionEntry[];
   skipped: readonly SkippedEntry[];
-  state?: StateSummary;
+  dump?: DumpSummary;
 }
 
-/** REPORT.md: the readiness report, then cluster definitions, state and what was left out. Deterministic. */
+/** REPORT.md: the target report, then cluster definitions, state and what was left out. Deterministic. */
 export function bundleReportMarkdown(input: BundleReportInput): string {
   const lines = [
-    reportMarkdown(input.readiness).trimEnd(),
+    reportMarkdown(input.report).trimEnd(),
     '',
     '## Cluster definitions',
     '',
     ...input.definitions.flatMap(definitionSection),
-    ...(input.state === undefined ? [] : stateSection(input.state)),
+    ...(input.dump === undefined ? [] : dumpSection(input.dump)),
     '## Left out',
     '',
     ...(input.skipped.length === 0
@@ -62,35 +62,35 @@ function definitionSection({ target, definition }: DefinitionEntry): string[] {
   return [`### ${target}`, '', `Files: ${files}.`, '', ...placeholders, '', ...(findings.length === 0 ? [] : [...findings, ''])];
 }
 
-function stateSection(state: StateSummary): string[] {
+function dumpSection(dump: DumpSummary): string[] {
   return [
     '## State',
     '',
-    `${state.objects} object(s) in Velero's backup layout under \`state/resources/\`; \`kindling restore --bundle DIR --context C\` applies them in Velero's restore order.`,
+    `${dump.objects} object(s) in Velero's backup layout under \`state/resources/\`; \`kindling restore --bundle DIR --context C\` applies them in Velero's restore order.`,
     '',
-    ...(state.volumes.length === 0
+    ...(dump.volumes.length === 0
       ? ['No volume data.']
       : [
           'Volume data (written 0600), restored on the target by `state/restore-data.sh` with the Jobs in `state/restore-jobs/`:',
           '',
-          ...state.volumes.map((v) => `- \`${v.namespace}/${v.claim}\`: \`${v.file}\``),
+          ...dump.volumes.map((v) => `- \`${v.namespace}/${v.claim}\`: \`${v.file}\``),
         ]),
     '',
-    ...(state.skippedClaims.length === 0 ? [] : ['Claims whose data was not exported:', '', ...state.skippedClaims.map((c) => `- \`${c.namespace}/${c.claim}\`: ${escapeTags(c.reason)}`), '']),
+    ...(dump.skippedClaims.length === 0 ? [] : ['Claims whose data was not exported:', '', ...dump.skippedClaims.map((c) => `- \`${c.namespace}/${c.claim}\`: ${escapeTags(c.reason)}`), '']),
   ];
 }
 
-/** report.json: the readiness report's fields, then clusterDefinitions, state and skipped (added fields only). */
+/** report.json: the target report's fields, then clusterDefinitions, state and skipped (added fields only). */
 export function bundleReportJson(input: BundleReportInput): string {
   const json = {
-    ...(JSON.parse(reportJson(input.readiness)) as Record<string, unknown>),
+    ...(JSON.parse(reportJson(input.report)) as Record<string, unknown>),
     clusterDefinitions: input.definitions.map(({ target, definition }) => ({
       target,
       files: definition.files.map((f) => `clusters/${target}/${f.path}`),
       placeholders: definition.placeholders,
       findings: definition.findings,
     })),
-    ...(input.state === undefined ? {} : { state: input.state }),
+    ...(input.dump === undefined ? {} : { state: input.dump }),
     skipped: input.skipped,
   };
   return `${JSON.stringify(json, null, 2)}\n`;

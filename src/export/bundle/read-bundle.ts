@@ -7,10 +7,10 @@ import { NotFoundError } from '../../errors.js';
 import type { KubeObject, SourcedObject } from '../kube-object.js';
 import { compareObjects } from '../order/order-objects.js';
 import { applyOverlay } from '../rewrite/apply-overlay.js';
-import type { PromotionTarget } from '../rewrite/targets.js';
+import type { TargetName } from '../targets/index.js';
 import { parseManifest } from '../source/parse-manifest.js';
 import { PARSE_OPTIONS } from '../source/yaml-dialect.js';
-import { readStateDump } from '../state/read-dump.js';
+import { readDump } from '../dump/read-dump.js';
 import { BUNDLE_MANIFEST } from './build-bundle.js';
 import { readOverlay } from './read-overlay.js';
 
@@ -36,12 +36,12 @@ async function readBase(dir: string): Promise<SourcedObject[]> {
 }
 
 async function readState(dir: string): Promise<SourcedObject[]> {
-  const objects: KubeObject[] = await readStateDump(join(dir, 'state'));
+  const objects: KubeObject[] = await readDump(join(dir, 'state'));
   return objects.map((object) => ({ object, origin: { file: join(dir, 'state'), document: 0 } }));
 }
 
 /** The bundle's objects in restore order; throws NotFoundError when `dir` is not a bundle or lacks the target's overlay. */
-export async function readBundleObjects(dir: string, target?: PromotionTarget): Promise<{ objects: KubeObject[]; source: BundleObjectSource }> {
+export async function readBundleObjects(dir: string, target?: TargetName): Promise<{ objects: KubeObject[]; source: BundleObjectSource }> {
   if (!(await exists(join(dir, BUNDLE_MANIFEST)))) {
     throw new NotFoundError('bundle', `${dir} is not a kindling bundle (no ${BUNDLE_MANIFEST})`, 'point --bundle at the folder `kindling promote` wrote');
   }

@@ -9,7 +9,7 @@ import type { KubeObject } from '../kube-object.js';
 import type { JsonPatchOp } from '../rewrite/json-patch.js';
 import type { TargetOverlay } from '../rewrite/overlay.js';
 import { patchTargetOf, type PatchTarget } from '../rewrite/patch-target.js';
-import type { PromotionTarget } from '../rewrite/targets.js';
+import type { TargetName } from '../targets/index.js';
 import { PARSE_OPTIONS } from '../source/yaml-dialect.js';
 
 interface Kustomization {
@@ -48,7 +48,7 @@ function targetOf(selector: Record<string, string>): PatchTarget {
 }
 
 /** overlays/<target>/ of the bundle at `dir`. Throws NotFoundError if the bundle has no such overlay. */
-export async function readOverlay(dir: string, target: PromotionTarget): Promise<TargetOverlay> {
+export async function readOverlay(dir: string, target: TargetName): Promise<TargetOverlay> {
   const root = join(dir, 'overlays', target);
   const k = (await readYaml(join(root, 'kustomization.yaml'))) as Kustomization;
   const overlay: TargetOverlay = { target, options: {}, patches: [], deletions: [], resources: [] };

@@ -1,7 +1,7 @@
 // Velero's default restore order (promotion.md 4.3, velero v1.18.1 `defaultRestorePriorities`): definitions and
 // namespaces first, storage before claims before Pods, ServiceAccounts before Secrets, Endpoints before Services;
 // everything else alphabetically; a few cluster-lifecycle resources last. Used to order exported documents and
-// the state dump, and by restore to apply a bundle.
+// the object dump, and by restore to apply a bundle.
 
 /**
  * The priority lists, as group-qualified resource names. Velero writes core-named entries such as

@@ -1,8 +1,8 @@
-// What the readiness report is made of: findings with a severity, a stable rule id and a one-line fix, and the
+// What the target report is made of: findings with a severity, a stable rule id and a one-line fix, and the
 // rules that produce them from one object of one target's final output.
 import type { KubeObject } from '../kube-object.js';
 import type { RewriteOptions } from '../rewrite/rewrite-context.js';
-import type { PromotionTarget } from '../rewrite/targets.js';
+import type { TargetName } from '../targets/index.js';
 
 /** How bad a finding is: `error` breaks on the target, `warning` is a production risk, `info` needs a look. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -37,7 +37,7 @@ export type RuleId =
 
 /** One finding about one object for one target. */
 export interface Finding {
-  target: PromotionTarget;
+  target: TargetName;
   severity: Severity;
   rule: RuleId;
   /** objectKey() of the object: group/kind/namespace/name. */
@@ -55,7 +55,7 @@ export type FindingDraft = Pick<Finding, 'severity' | 'rule' | 'container' | 'me
 
 /** What a rule sees: one object as the target gets it, the same object in the base, and all of the target's objects. */
 export interface RuleContext {
-  target: PromotionTarget;
+  target: TargetName;
   options: RewriteOptions;
   object: KubeObject;
   /** The base object before the overlay; undefined for objects the overlay adds. */
@@ -63,7 +63,7 @@ export interface RuleContext {
   objects: readonly KubeObject[];
 }
 
-/** A readiness rule: pure, one object in, findings out. */
+/** A report rule: pure, one object in, findings out. */
 export type Rule = (ctx: RuleContext) => FindingDraft[];
 
 /** A draft about one container, named `(unnamed)` when the manifest gives it no name. */

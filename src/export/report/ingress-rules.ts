@@ -1,13 +1,15 @@
 // Ingresses the target's controller will not serve as the dev controller did: no controller at all, dev-controller
-// annotations, GKE's class field, and public load balancers (promotion.md 2.2 and 3.7).
+// annotations, a class field where the class is an annotation (GKE), and public load balancers (promotion.md 2.2 and 3.7).
 import { exposureIsChoosable, isMarkedInternal } from '../rewrite/exposure.js';
-import { DEV_CONTROLLER_PREFIXES, DEV_INGRESS_CLASSES, TARGET_INGRESS, ingressClassOf, isIngress } from '../rewrite/ingress-classes.js';
+import { DEV_CONTROLLER_PREFIXES, DEV_INGRESS_CLASSES, ingressClassOf, isIngress } from '../rewrite/ingress-classes.js';
 import { valueAt } from '../rewrite/value-at.js';
+import { profileOf } from '../targets/index.js';
+import { INGRESS_CLASS_ANNOTATION } from '../targets/profile.js';
 import type { Rule } from './finding.js';
 
 /** An Ingress for the dev controller on a target that has no ingress controller by default. */
 export const ingressUnsupported: Rule = ({ object, target }) => {
-  const mapping = TARGET_INGRESS[target];
+  const mapping = profileOf(target).ingress;
   const ingressClass = isIngress(object) ? ingressClassOf(object) : undefined;
   if (ingressClass === undefined || !DEV_INGRESS_CLASSES.includes(ingressClass) || mapping.action !== 'none') return [];
   const message = `ingress class ${ingressClass === '' ? '(none)' : ingressClass} is the dev controller's; ${mapping.reason}`;
@@ -16,7 +18,7 @@ export const ingressUnsupported: Rule = ({ object, target }) => {
 
 /** nginx/traefik annotations that the target's controller ignores. */
 export const ingressDevAnnotations: Rule = ({ object, target }) => {
-  const mapping = TARGET_INGRESS[target];
+  const mapping = profileOf(target).ingress;
   if (!isIngress(object) || mapping.action !== 'set') return [];
   const ignored = Object.keys(object.metadata.annotations ?? {}).filter(
     (key) => DEV_CONTROLLER_PREFIXES.some((p) => key.startsWith(p)) && !mapping.honouredPrefixes.some((p) => key.startsWith(p)),
@@ -26,18 +28,20 @@ export const ingressDevAnnotations: Rule = ({ object, target }) => {
   return [{ severity: 'warning', rule: 'ingress-dev-annotations', message, fix: "translate them to the target controller's settings, then remove them" }];
 };
 
-/** GKE: spec.ingressClassName cannot select GKE's built-in Ingress; the class annotation does. */
+/** A target whose controller is selected by the class annotation (GKE): spec.ingressClassName cannot select it. */
 export const gkeIngressClassName: Rule = ({ object, target }) => {
+  const { ingress, title } = profileOf(target);
   const className = valueAt(object, ['spec', 'ingressClassName']);
-  if (target !== 'gke' || !isIngress(object) || typeof className !== 'string') return [];
-  const message = `spec.ingressClassName ${className} cannot select GKE's built-in Ingress controller`;
-  const fix = 'unless you run that controller, remove spec.ingressClassName and annotate kubernetes.io/ingress.class: gce (or gce-internal)';
+  if (ingress.action !== 'set' || ingress.className !== undefined || !isIngress(object) || typeof className !== 'string') return [];
+  const [annotated, internal] = [ingress.annotations.public[INGRESS_CLASS_ANNOTATION], ingress.annotations.internal[INGRESS_CLASS_ANNOTATION]];
+  const message = `spec.ingressClassName ${className} cannot select ${title}'s built-in Ingress controller`;
+  const fix = `unless you run that controller, remove spec.ingressClassName and annotate ${INGRESS_CLASS_ANNOTATION}: ${annotated} (or ${internal})`;
   return [{ severity: 'warning', rule: 'gke-ingress-class-name', message, fix }];
 };
 
 /** An Ingress moved from the dev controller to a target load balancer that is internet-facing but could be internal. */
 export const publicIngress: Rule = ({ object, original, target }) => {
-  const mapping = TARGET_INGRESS[target];
+  const mapping = profileOf(target).ingress;
   if (original === undefined || !isIngress(original) || !DEV_INGRESS_CLASSES.includes(ingressClassOf(original))) return [];
   if (mapping.action !== 'set' || !exposureIsChoosable(mapping.annotations)) return [];
   if (isMarkedInternal(object.metadata.annotations, mapping.annotations)) return [];

@@ -1,18 +1,18 @@
-// report.json: the readiness report for machines, with a documented shape and a fixed key order so that
+// report.json: the target report for machines, with a documented shape and a fixed key order so that
 // bundles diff cleanly.
-import type { PromotionTarget } from '../rewrite/targets.js';
+import type { TargetName } from '../targets/index.js';
 import type { RuleId, Severity } from './finding.js';
-import type { ReadinessReport } from './readiness.js';
+import type { TargetReport } from './target-report.js';
 
 /** The shape of report.json (a public interface: add fields, never rename or remove them). */
 export interface ReportJson {
   apiVersion: 'kindling.dev/v1alpha1';
   kind: 'PromotionReport';
   /** One entry per target, in the order the targets were given. */
-  targets: Array<{ target: PromotionTarget; objects: number; error: number; warning: number; info: number }>;
+  targets: Array<{ target: TargetName; objects: number; error: number; warning: number; info: number }>;
   /** Sorted by object, target (given order), severity (error first), rule, container, message. */
   findings: Array<{
-    target: PromotionTarget;
+    target: TargetName;
     severity: Severity;
     rule: RuleId;
     /** group/kind/namespace/name, the core group and cluster scope as empty segments: `/Service/shop/web`. */
@@ -26,7 +26,7 @@ export interface ReportJson {
 }
 
 /** report.json's text: two-space indented, keys in ReportJson's order, newline-terminated. */
-export function reportJson(report: ReadinessReport): string {
+export function reportJson(report: TargetReport): string {
   const json: ReportJson = {
     apiVersion: 'kindling.dev/v1alpha1',
     kind: 'PromotionReport',

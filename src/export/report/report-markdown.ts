@@ -1,7 +1,7 @@
-// REPORT.md: the readiness report for people. A summary table per target, then findings grouped by object, with a
+// REPORT.md: the target report for people. A summary table per target, then findings grouped by object, with a
 // finding that reads the same on several targets written once with the list of targets.
 import { SEVERITIES, type Finding } from './finding.js';
-import { compareText, type ReadinessReport } from './readiness.js';
+import { compareText, type TargetReport } from './target-report.js';
 
 interface Entry {
   finding: Finding;
@@ -9,7 +9,7 @@ interface Entry {
 }
 
 /** REPORT.md's text; deterministic for a given report. */
-export function reportMarkdown(report: ReadinessReport): string {
+export function reportMarkdown(report: TargetReport): string {
   const targets = report.targets.map((t) => t.target);
   const lines = [
     '# Promotion readiness',

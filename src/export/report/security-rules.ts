@@ -3,6 +3,7 @@
 import type { KubeObject } from '../kube-object.js';
 import { containersOf, podSpecOf, type Container } from '../rewrite/pod-spec.js';
 import { isRecord } from '../rewrite/value-at.js';
+import { profileOf } from '../targets/index.js';
 import { containerFinding, type Rule } from './finding.js';
 
 interface Gap {
@@ -18,9 +19,9 @@ export const runAsRoot: Rule = ({ object }) =>
       : [],
   );
 
-/** OpenShift only: a fixed non-zero runAsUser falls outside the namespace's UID range (restricted-v2 MustRunAsRange). */
+/** Targets that assign UIDs per namespace (OpenShift): a fixed non-zero runAsUser falls outside the namespace's UID range (restricted-v2 MustRunAsRange). */
 export const fixedUid: Rule = ({ object, target }) => {
-  if (target !== 'openshift') return [];
+  if (profileOf(target).namespaceUidRange !== true) return [];
   return containers(object).flatMap((c) => {
     const uid = effective(object, c, 'runAsUser');
     if (typeof uid !== 'number' || uid === 0) return [];

@@ -2,8 +2,9 @@
 // whose implementation or exposure differs on the target (promotion.md 2.3, 3.5 and 3.6).
 import type { KubeObject } from '../kube-object.js';
 import { exposureIsChoosable, isMarkedInternal } from '../rewrite/exposure.js';
-import { TARGET_LOAD_BALANCER, isLoadBalancerService } from '../rewrite/load-balancers.js';
+import { isLoadBalancerService } from '../rewrite/load-balancers.js';
 import { valueAt } from '../rewrite/value-at.js';
+import { profileOf } from '../targets/index.js';
 import type { Rule } from './finding.js';
 
 /** type NodePort, or pinned nodePorts: firewalled in clouds and changed on re-creation. */
@@ -21,14 +22,14 @@ export const nodePort: Rule = ({ object }) => {
 
 /** A LoadBalancer Service on a target with no implementation or with annotations kindling cannot know. */
 export const loadBalancerUnsupported: Rule = ({ object, target }) => {
-  const mapping = TARGET_LOAD_BALANCER[target];
+  const mapping = profileOf(target).loadBalancer;
   if (!isLoadBalancerService(object) || mapping.action !== 'none') return [];
   return [{ severity: mapping.severity, rule: 'load-balancer-unsupported', message: mapping.reason, fix: mapping.fix }];
 };
 
 /** A LoadBalancer Service that gets an internet-facing load balancer where the target could make it internal. */
 export const publicLoadBalancer: Rule = ({ object, target }) => {
-  const mapping = TARGET_LOAD_BALANCER[target];
+  const mapping = profileOf(target).loadBalancer;
   if (!isLoadBalancerService(object) || mapping.action !== 'annotate' || !exposureIsChoosable(mapping.annotations)) return [];
   if (isMarkedInternal(object.metadata.annotations, mapping.annotations)) return [];
   const note = mapping.note === undefined ? '' : ` (${mapping.note})`;

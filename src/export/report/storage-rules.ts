@@ -1,6 +1,7 @@
 // Claims whose StorageClass the target lacks: they stay Pending (promotion.md 2.1 and 3.4).
 import { claimClass, claimsOf } from '../rewrite/claims.js';
-import { DEV_STORAGE_CLASSES, TARGET_STORAGE, storageMappingFor } from '../rewrite/storage-classes.js';
+import { DEV_STORAGE_CLASSES, storageMappingFor } from '../rewrite/storage-classes.js';
+import { profileOf } from '../targets/index.js';
 import type { Rule } from './finding.js';
 
 const PICK_CLASS = 'promote again with --storage-class CLASS (or set the claim\'s storageClassName) naming a class the target has';
@@ -10,14 +11,14 @@ export const storageClassUnmapped: Rule = ({ object, target, options }) =>
   claimsOf(object).flatMap((claim) => {
     const name = claimClass(claim);
     if (name === undefined || !DEV_STORAGE_CLASSES.includes(name) || name === options.storageClass) return [];
-    const mapping = TARGET_STORAGE[target].mapping;
+    const mapping = profileOf(target).storage.mapping;
     const why = mapping.action === 'none' ? mapping.reason : 'the target has no class of that name';
     return [{ severity: 'error', rule: 'storage-class-unmapped', message: `${claim.label} asks for dev StorageClass ${name}; ${why}`, fix: PICK_CLASS }];
   });
 
 /** A claim naming no class on a target that marks no default class. */
 export const storageClassNoDefault: Rule = ({ object, target }) => {
-  if (TARGET_STORAGE[target].hasDefaultClass) return [];
+  if (profileOf(target).storage.hasDefaultClass) return [];
   return claimsOf(object)
     .filter((claim) => claimClass(claim) === undefined)
     .map((claim) => ({

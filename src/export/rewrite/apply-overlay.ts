@@ -1,5 +1,5 @@
 // Applies an overlay to its base in-process, as `kubectl kustomize overlays/<target>` would, so that tests and the
-// readiness report see the objects the target will actually get.
+// target report see the objects the target will actually get.
 import { objectKey, type SourcedObject } from '../kube-object.js';
 import { applyJsonPatch } from './json-patch.js';
 import type { TargetOverlay } from './overlay.js';

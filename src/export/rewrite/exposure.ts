@@ -1,10 +1,5 @@
-// Load balancers and Ingresses can be public or internal; the per-target tables give the annotations for both.
-
-/** Annotations for each exposure: `public` is used unless the `internalLoadBalancers` option is set. */
-export interface ExposureAnnotations {
-  public: Record<string, string>;
-  internal: Record<string, string>;
-}
+// Load balancers and Ingresses can be public or internal; the target profiles give the annotations for both.
+import type { ExposureAnnotations } from '../targets/profile.js';
 
 /** The annotations for the chosen exposure. */
 export function exposureAnnotations(table: ExposureAnnotations, internal: boolean | undefined): Record<string, string> {

@@ -8,7 +8,7 @@ import { rewriteImages } from './rewrite-images.js';
 import { rewriteIngress } from './rewrite-ingress.js';
 import { rewriteLoadBalancer } from './rewrite-load-balancers.js';
 import { rewriteStorage } from './rewrite-storage.js';
-import type { PromotionTarget } from './targets.js';
+import type { TargetName } from '../targets/index.js';
 
 /**
  * One object's patch. JSON6902 rather than strategic merge: it names each changed field exactly (down to a container
@@ -22,7 +22,7 @@ export interface ObjectPatch {
 
 /** Everything overlays/<target>/ holds: patches, base objects to delete, and objects to add. */
 export interface TargetOverlay {
-  target: PromotionTarget;
+  target: TargetName;
   options: RewriteOptions;
   patches: ObjectPatch[];
   deletions: PatchTarget[];
@@ -33,7 +33,7 @@ export interface TargetOverlay {
 const REWRITES: readonly Rewrite[] = [rewriteStorage, rewriteImages, rewriteIngress, rewriteLoadBalancer];
 
 /** The overlay for one target; pure: `base` is never mutated. Objects without a name cannot be targeted and are left as they are. */
-export function rewriteForTarget(base: readonly SourcedObject[], target: PromotionTarget, options: RewriteOptions = {}): TargetOverlay {
+export function rewriteForTarget(base: readonly SourcedObject[], target: TargetName, options: RewriteOptions = {}): TargetOverlay {
   const ctx: RewriteContext = { target, options, base: base.map((s) => s.object) };
   const overlay: TargetOverlay = { target, options, patches: [], deletions: [], resources: [] };
   for (const { object, origin } of base) {

@@ -1,7 +1,7 @@
 // What every per-target rewrite receives and returns, so that the overlay can run them as one list.
 import type { KubeObject } from '../kube-object.js';
 import type { JsonPatchOp } from './json-patch.js';
-import type { PromotionTarget } from './targets.js';
+import type { TargetName } from '../targets/index.js';
 
 /** The choices only the user can make (issue 5: --image-registry; the rest through promote's options). */
 export interface RewriteOptions {
@@ -17,7 +17,7 @@ export interface RewriteOptions {
 
 /** The target, the user's options and every base object (for lookups such as an Ingress's Services). */
 export interface RewriteContext {
-  target: PromotionTarget;
+  target: TargetName;
   options: RewriteOptions;
   base: readonly KubeObject[];
 }

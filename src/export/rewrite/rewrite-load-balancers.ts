@@ -4,13 +4,14 @@ import type { KubeObject } from '../kube-object.js';
 import { annotationOps } from './annotation-ops.js';
 import { exposureAnnotations } from './exposure.js';
 import type { JsonPatchOp } from './json-patch.js';
-import { TARGET_LOAD_BALANCER, isLoadBalancerService } from './load-balancers.js';
+import { profileOf } from '../targets/index.js';
+import { isLoadBalancerService } from './load-balancers.js';
 import type { ObjectRewrite, RewriteContext } from './rewrite-context.js';
 import { valueAt } from './value-at.js';
 
 /** Adds the target's annotations (and loadBalancerClass) to LoadBalancer Services; what the user set wins. */
 export function rewriteLoadBalancer(o: KubeObject, ctx: RewriteContext): ObjectRewrite {
-  const mapping = TARGET_LOAD_BALANCER[ctx.target];
+  const mapping = profileOf(ctx.target).loadBalancer;
   if (!isLoadBalancerService(o) || mapping.action === 'none') return { ops: [] };
   const wanted = { ...exposureAnnotations(mapping.annotations, ctx.options.internalLoadBalancers), ...o.metadata.annotations };
   return { ops: [...annotationOps(o, wanted), ...classOps(o, mapping.loadBalancerClass)] };

@@ -4,7 +4,8 @@ import { apiGroup, type KubeObject } from '../kube-object.js';
 import { claimClass, claimsOf, type ClaimAt } from './claims.js';
 import type { JsonPatchOp } from './json-patch.js';
 import type { ObjectRewrite, RewriteContext } from './rewrite-context.js';
-import { DEV_PROVISIONERS, DEV_STORAGE_CLASSES, storageMappingFor, type StorageMapping } from './storage-classes.js';
+import type { StorageMapping } from '../targets/index.js';
+import { DEV_PROVISIONERS, DEV_STORAGE_CLASSES, storageMappingFor } from './storage-classes.js';
 
 /** Drops dev StorageClass objects and maps dev class names in PVCs and volumeClaimTemplates. */
 export function rewriteStorage(o: KubeObject, ctx: RewriteContext): ObjectRewrite {

@@ -2,7 +2,7 @@
 // `replace-me-<key>` (lower-case and dashes, so it also passes name patterns in the upstream schemas); a
 // missing optional value leaves the field out so that the target tool's own default applies.
 import { InvalidInputError } from '../../errors.js';
-import { info, type Finding, type SettingDocs, type Settings, type Target, type TargetName } from './target.js';
+import { info, type Finding, type SettingDocs, type Settings, type Target } from './target.js';
 
 const PLACEHOLDER_PREFIX = 'replace-me-';
 
@@ -31,7 +31,7 @@ export interface SettingsReader {
 }
 
 /** A reader for `target`; `<target>.<key>` wins over `<key>`. Asking for an undocumented key is a bug. */
-export function settingsReader(target: TargetName, docs: SettingDocs, settings: Settings): SettingsReader {
+export function settingsReader(target: string, docs: SettingDocs, settings: Settings): SettingsReader {
   const defaulted: string[] = [];
   const lookup = (key: string): string | undefined => {
     if (!(key in docs)) throw new Error(`${target} reads the undocumented setting "${key}"`);

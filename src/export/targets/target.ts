@@ -1,12 +1,8 @@
 // The shapes every promotion target shares: what a generator takes (the dev cluster's facts and the user's
-// --set values) and what it gives back (files, the placeholders left in them, and findings for the report).
+// --set values), what it gives back (files, the placeholders left in them, and findings for the report), and
+// the profile the rewrite and report read.
 import type { DevClusterFacts } from './dev-cluster.js';
-
-/** Every target `kindling promote --to` accepts, in the order the CLI lists them. */
-export const TARGET_NAMES = ['kubeadm', 'kops', 'eks', 'gke', 'aks', 'openshift', 'rke2', 'rancher', 'tanzu', 'capi'] as const;
-
-/** One promotion target. */
-export type TargetName = (typeof TARGET_NAMES)[number];
+import type { TargetProfile } from './profile.js';
 
 /** The user's `--set key=value` pairs; `<target>.<key>` wins over `<key>` for that target. */
 export type Settings = Readonly<Record<string, string>>;
@@ -52,11 +48,13 @@ export interface ClusterDefinition {
 /** The settings a target reads: key → why the target needs it (shown next to its placeholders). */
 export type SettingDocs = Readonly<Record<string, string>>;
 
-/** A target: its name, the settings it understands, and its generator. Pure. */
+/** A target: its name (the key of TARGETS), the settings it understands, its generator, and what the distribution
+ * provides out of the box (read by the rewrite and the report). Pure. */
 export interface Target {
-  name: TargetName;
+  name: string;
   settings: SettingDocs;
   generate(facts: DevClusterFacts, settings: Settings): ClusterDefinition;
+  profile: TargetProfile;
 }
 
 /** An info finding: something to know, nothing to fix. */

@@ -9,6 +9,7 @@ import { settingsReader } from '../settings.js';
 import type { Script } from '../shell-script.js';
 import { info, type Finding, type SettingDocs, type Settings, type Target } from '../target.js';
 import { mapVersion } from '../versions.js';
+import { aksProfile } from './profile.js';
 
 const SETTINGS: SettingDocs = {
   'resource-group': 'the Azure resource group for the cluster (created if missing)',
@@ -50,7 +51,7 @@ function script(facts: DevClusterFacts, values: AksValues): Script {
 
 function generate(facts: DevClusterFacts, settings: Settings) {
   const read = settingsReader('aks', SETTINGS, settings);
-  const version = mapVersion('aks', facts.kubernetesVersion);
+  const version = mapVersion('aks', aksProfile.versions, facts.kubernetesVersion);
   const workers = workerNodesFor('aks', facts);
   const values: AksValues = {
     resourceGroup: read.required('resource-group'),
@@ -65,4 +66,4 @@ function generate(facts: DevClusterFacts, settings: Settings) {
 }
 
 /** AKS as `az aks create`. */
-export const aksTarget: Target = { name: 'aks', settings: SETTINGS, generate };
+export const aksTarget: Target = { name: 'aks', settings: SETTINGS, generate, profile: aksProfile };

@@ -8,6 +8,7 @@ import { settingsReader } from '../settings.js';
 import type { Script } from '../shell-script.js';
 import { info, type Finding, type SettingDocs, type Settings, type Target } from '../target.js';
 import { fullVersion, mapVersion } from '../versions.js';
+import { capiProfile } from './profile.js';
 
 const SETTINGS: SettingDocs = {
   'cluster-class': 'the ClusterClass to build the cluster from, installed on the management cluster (it picks the infrastructure provider)',
@@ -26,7 +27,7 @@ function script(facts: DevClusterFacts, namespace: string | undefined): Script {
 
 function generate(facts: DevClusterFacts, settings: Settings) {
   const read = settingsReader('capi', SETTINGS, settings);
-  const version = mapVersion('capi', facts.kubernetesVersion);
+  const version = mapVersion('capi', capiProfile.versions, facts.kubernetesVersion);
   const workers = workerNodesFor('capi', facts);
   const namespace = read.optional('namespace');
   const cluster = topologyCluster(facts, {
@@ -52,4 +53,4 @@ function generate(facts: DevClusterFacts, settings: Settings) {
 }
 
 /** A generic Cluster API Cluster with topology. */
-export const capiTarget: Target = { name: 'capi', settings: SETTINGS, generate };
+export const capiTarget: Target = { name: 'capi', settings: SETTINGS, generate, profile: capiProfile };

@@ -6,6 +6,7 @@ import { workerNodesFor } from '../node-counts.js';
 import { settingsReader, type SettingsReader } from '../settings.js';
 import { info, type Finding, type SettingDocs, type Settings, type Target } from '../target.js';
 import { mapVersion } from '../versions.js';
+import { eksProfile } from './profile.js';
 
 const SETTINGS: SettingDocs = {
   region: 'the AWS region, e.g. eu-west-1',
@@ -25,7 +26,7 @@ function clusterConfig(facts: DevClusterFacts, read: SettingsReader, minor: numb
 
 function generate(facts: DevClusterFacts, settings: Settings) {
   const read = settingsReader('eks', SETTINGS, settings);
-  const version = mapVersion('eks', facts.kubernetesVersion);
+  const version = mapVersion('eks', eksProfile.versions, facts.kubernetesVersion);
   const workers = workerNodesFor('eks', facts);
   const cni = `eks: pods get VPC addresses from the Amazon VPC CNI, so the dev cluster's ${facts.cni} and pod CIDR ${facts.podSubnet} do not carry over; the service CIDR does`;
   const findings: Finding[] = [...version.findings, ...workers.findings, info('cni-changed', cni)];
@@ -41,4 +42,4 @@ function generate(facts: DevClusterFacts, settings: Settings) {
 }
 
 /** An eksctl ClusterConfig with managedNodeGroups. */
-export const eksTarget: Target = { name: 'eks', settings: SETTINGS, generate };
+export const eksTarget: Target = { name: 'eks', settings: SETTINGS, generate, profile: eksProfile };

@@ -6,6 +6,7 @@ import { settingsReader } from '../settings.js';
 import { info, type Finding, type SettingDocs, type Settings, type Target } from '../target.js';
 import { mapVersion } from '../versions.js';
 import { containerCluster, containerNodePool, gcloudCreate, type GkeValues } from './documents.js';
+import { gkeProfile } from './profile.js';
 
 const SETTINGS: SettingDocs = {
   project: 'the Google Cloud project ID',
@@ -15,7 +16,7 @@ const SETTINGS: SettingDocs = {
 
 function generate(facts: DevClusterFacts, settings: Settings) {
   const read = settingsReader('gke', SETTINGS, settings);
-  const version = mapVersion('gke', facts.kubernetesVersion);
+  const version = mapVersion('gke', gkeProfile.versions, facts.kubernetesVersion);
   const workers = workerNodesFor('gke', facts);
   const values: GkeValues = {
     project: read.required('project'),
@@ -37,4 +38,4 @@ function generate(facts: DevClusterFacts, settings: Settings) {
 }
 
 /** GKE as Config Connector ContainerCluster + ContainerNodePool, and the gcloud command. */
-export const gkeTarget: Target = { name: 'gke', settings: SETTINGS, generate };
+export const gkeTarget: Target = { name: 'gke', settings: SETTINGS, generate, profile: gkeProfile };

@@ -8,6 +8,7 @@ import type { Script } from '../shell-script.js';
 import { info, type Finding, type SettingDocs, type Settings, type Target } from '../target.js';
 import { fullVersion, mapVersion } from '../versions.js';
 import { instanceGroups, kopsCluster, type KopsValues } from './documents.js';
+import { kopsProfile } from './profile.js';
 
 const SETTINGS: SettingDocs = {
   cloud: 'the cloud kops creates the cluster in: aws, gce, azure, digitalocean, hetzner or openstack',
@@ -50,7 +51,7 @@ function script(facts: DevClusterFacts, values: KopsValues): Script {
 
 function generate(facts: DevClusterFacts, settings: Settings) {
   const read = settingsReader('kops', SETTINGS, settings);
-  const version = mapVersion('kops', facts.kubernetesVersion);
+  const version = mapVersion('kops', kopsProfile.versions, facts.kubernetesVersion);
   const workers = workerNodesFor('kops', facts);
   const cni = networking(facts);
   const dnsZone = read.optional('base-domain');
@@ -85,4 +86,4 @@ function generate(facts: DevClusterFacts, settings: Settings) {
 }
 
 /** kops Cluster and InstanceGroups with the state store they expect. */
-export const kopsTarget: Target = { name: 'kops', settings: SETTINGS, generate };
+export const kopsTarget: Target = { name: 'kops', settings: SETTINGS, generate, profile: kopsProfile };

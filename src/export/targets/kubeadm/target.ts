@@ -9,6 +9,7 @@ import type { Script } from '../shell-script.js';
 import { info, type Finding, type SettingDocs, type Settings, type Target } from '../target.js';
 import { fullVersion, mapVersion } from '../versions.js';
 import { clusterConfiguration, initConfiguration, joinConfiguration, type KubeadmValues } from './documents.js';
+import { kubeadmProfile } from './profile.js';
 
 const SETTINGS: SettingDocs = {
   'control-plane-host':
@@ -48,7 +49,7 @@ function script(facts: DevClusterFacts, values: KubeadmValues): Script {
 
 function generate(facts: DevClusterFacts, settings: Settings) {
   const read = settingsReader('kubeadm', SETTINGS, settings);
-  const version = mapVersion('kubeadm', facts.kubernetesVersion);
+  const version = mapVersion('kubeadm', kubeadmProfile.versions, facts.kubernetesVersion);
   const values: KubeadmValues = {
     kubernetesVersion: fullVersion(facts.kubernetesVersion, version.minor),
     endpoint: `${read.required('control-plane-host')}:6443`,
@@ -71,4 +72,4 @@ function generate(facts: DevClusterFacts, settings: Settings) {
 }
 
 /** kubeadm v1beta4 configuration for hosts you provision yourself. */
-export const kubeadmTarget: Target = { name: 'kubeadm', settings: SETTINGS, generate };
+export const kubeadmTarget: Target = { name: 'kubeadm', settings: SETTINGS, generate, profile: kubeadmProfile };

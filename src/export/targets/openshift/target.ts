@@ -5,8 +5,9 @@ import type { DevClusterFacts } from '../dev-cluster.js';
 import { controlPlaneChange } from '../node-counts.js';
 import { settingsReader } from '../settings.js';
 import { info, type Finding, type SettingDocs, type Settings, type Target } from '../target.js';
-import { mapVersion, OPENSHIFT_RELEASES } from '../versions.js';
+import { mapVersion } from '../versions.js';
 import { installConfig, parsePlatform, PLATFORMS, type InstallConfigValues } from './documents.js';
+import { OPENSHIFT_RELEASES, openshiftProfile } from './profile.js';
 
 const SETTINGS: SettingDocs = {
   platform: 'the cloud: aws, gcp or azure (then region, and for gcp project, for azure base-domain-resource-group)',
@@ -26,7 +27,7 @@ const CONTROL_PLANES = 3;
 
 function generate(facts: DevClusterFacts, settings: Settings) {
   const read = settingsReader('openshift', SETTINGS, settings);
-  const version = mapVersion('openshift', facts.kubernetesVersion);
+  const version = mapVersion('openshift', openshiftProfile.versions, facts.kubernetesVersion);
   const platform = parsePlatform(read.given('platform'));
   const values: InstallConfigValues = {
     platform,
@@ -71,4 +72,4 @@ function generate(facts: DevClusterFacts, settings: Settings) {
 }
 
 /** OpenShift install-config.yaml for installer-provisioned aws, gcp or azure clusters. */
-export const openshiftTarget: Target = { name: 'openshift', settings: SETTINGS, generate };
+export const openshiftTarget: Target = { name: 'openshift', settings: SETTINGS, generate, profile: openshiftProfile };

@@ -4,9 +4,11 @@ import { assembleDefinition, fileHeader, type SourceFile } from '../definition-f
 import type { DevClusterFacts } from '../dev-cluster.js';
 import { etcdQuorumFindings } from '../node-counts.js';
 import { rke2Cni } from '../rke2/cni.js';
+import { rke2Release } from '../rke2/profile.js';
 import { settingsReader, type SettingsReader } from '../settings.js';
 import type { Finding, SettingDocs, Settings, Target } from '../target.js';
-import { mapVersion, rke2Release } from '../versions.js';
+import { mapVersion } from '../versions.js';
+import { rancherProfile } from './profile.js';
 
 const SETTINGS: SettingDocs = {
   'cloud-credential': 'the Rancher cloud credential secret for the node driver, as Rancher names it (e.g. cattle-global-data:cc-abcde)',
@@ -58,7 +60,7 @@ function cluster(facts: DevClusterFacts, read: SettingsReader, release: string, 
 
 function generate(facts: DevClusterFacts, settings: Settings) {
   const read = settingsReader('rancher', SETTINGS, settings);
-  const version = mapVersion('rancher', facts.kubernetesVersion);
+  const version = mapVersion('rancher', rancherProfile.versions, facts.kubernetesVersion);
   const release = rke2Release(version.minor);
   // Rancher's planner defaults RKE2's CNI to calico, not canal (rancher @ v2.15.0 pkg/capr/planner/config.go).
   const cni = rke2Cni('rancher', facts, 'calico');
@@ -78,4 +80,4 @@ function generate(facts: DevClusterFacts, settings: Settings) {
 }
 
 /** A Rancher provisioning.cattle.io/v1 Cluster provisioning RKE2 on node-driver machines. */
-export const rancherTarget: Target = { name: 'rancher', settings: SETTINGS, generate };
+export const rancherTarget: Target = { name: 'rancher', settings: SETTINGS, generate, profile: rancherProfile };

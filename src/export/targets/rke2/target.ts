@@ -6,9 +6,10 @@ import { etcdQuorumFindings } from '../node-counts.js';
 import { settingsReader } from '../settings.js';
 import type { ScriptStep } from '../shell-script.js';
 import type { Finding, SettingDocs, Settings, Target } from '../target.js';
-import { mapVersion, rke2Release } from '../versions.js';
+import { mapVersion } from '../versions.js';
 import { rke2Cni } from './cni.js';
 import { agentConfig, firstServerConfig, joinServerConfig, type Rke2Values } from './documents.js';
+import { rke2Profile, rke2Release } from './profile.js';
 
 const SETTINGS: SettingDocs = {
   'control-plane-host': 'DNS name or IP address of the first server (or a load balancer in front of the servers); nodes register through port 9345',
@@ -37,7 +38,7 @@ function installSteps(release: string, facts: DevClusterFacts): ScriptStep[] {
 
 function generate(facts: DevClusterFacts, settings: Settings) {
   const read = settingsReader('rke2', SETTINGS, settings);
-  const version = mapVersion('rke2', facts.kubernetesVersion);
+  const version = mapVersion('rke2', rke2Profile.versions, facts.kubernetesVersion);
   const release = rke2Release(version.minor);
   // RKE2's own default CNI is canal (promotion.md §1.7).
   const cni = rke2Cni('rke2', facts, 'canal');
@@ -63,4 +64,4 @@ function generate(facts: DevClusterFacts, settings: Settings) {
 }
 
 /** RKE2 config.yaml files and the install commands. */
-export const rke2Target: Target = { name: 'rke2', settings: SETTINGS, generate };
+export const rke2Target: Target = { name: 'rke2', settings: SETTINGS, generate, profile: rke2Profile };

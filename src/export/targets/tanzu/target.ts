@@ -7,6 +7,7 @@ import type { DevClusterFacts } from '../dev-cluster.js';
 import { controlPlaneChange, workerNodesFor } from '../node-counts.js';
 import { settingsReader } from '../settings.js';
 import { info, type Finding, type SettingDocs, type Settings, type Target } from '../target.js';
+import { tanzuProfile } from './profile.js';
 
 const SETTINGS: SettingDocs = {
   namespace: 'the vSphere Namespace to create the cluster in',
@@ -66,4 +67,4 @@ function generate(facts: DevClusterFacts, settings: Settings) {
 }
 
 /** A Tanzu (TKG Service / VKS) Cluster with topology. */
-export const tanzuTarget: Target = { name: 'tanzu', settings: SETTINGS, generate };
+export const tanzuTarget: Target = { name: 'tanzu', settings: SETTINGS, generate, profile: tanzuProfile };

@@ -42,7 +42,7 @@ describe('buildBundle', () => {
     const withSecrets = bundle({ includeSecrets: true });
     const file = withSecrets.files.find((f) => f.path === 'base/shop_secret_db.yaml');
     expect(file).toMatchObject({ secret: true });
-    expect(withSecrets.readiness.findings.filter((f) => f.rule === 'secret-included').map((f) => f.target)).toEqual(['eks', 'gke']);
+    expect(withSecrets.report.findings.filter((f) => f.rule === 'secret-included').map((f) => f.target)).toEqual(['eks', 'gke']);
   });
 
   it('skipped objects (events) are listed with their reason in both reports', () => {
@@ -89,7 +89,7 @@ describe('buildBundle', () => {
   it('calls the state hook with the clean base and adds its files', () => {
     let seen: readonly SourcedObject[] = [];
     const b = bundle({
-      state: (base) => {
+      dump: (base) => {
         seen = base;
         return { files: [{ path: 'state/x.json', content: '{}\n' }], summary: { objects: base.length, volumes: [], skippedClaims: [] } };
       },

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { objectKey, type KubeObject, type SourcedObject } from '../../../../src/export/kube-object.js';
-import { readinessReport } from '../../../../src/export/report/readiness.js';
+import { targetReport } from '../../../../src/export/report/target-report.js';
 import { reportJson, type ReportJson } from '../../../../src/export/report/report-json.js';
 import { reportMarkdown } from '../../../../src/export/report/report-markdown.js';
 import { applyOverlay } from '../../../../src/export/rewrite/apply-overlay.js';
@@ -16,7 +16,7 @@ import { overlayFiles } from '../../../../src/export/rewrite/kustomization.js';
 import { rewriteForTarget } from '../../../../src/export/rewrite/overlay.js';
 import { containersOf } from '../../../../src/export/rewrite/pod-spec.js';
 import { DEV_STORAGE_CLASSES } from '../../../../src/export/rewrite/storage-classes.js';
-import { PROMOTION_TARGETS } from '../../../../src/export/rewrite/targets.js';
+import { TARGET_NAMES } from '../../../../src/export/targets/index.js';
 import { parseManifest } from '../../../../src/export/source/parse-manifest.js';
 import { isRecord } from '../../../../src/export/rewrite/value-at.js';
 
@@ -68,11 +68,11 @@ describe.skipIf(!present)('the corpus through every target', () => {
     const published = load(file);
     const dev = asOnDevCluster(published);
     const before = structuredClone(dev);
-    for (const target of PROMOTION_TARGETS) {
+    for (const target of TARGET_NAMES) {
       for (const options of [{ imageRegistry: REGISTRY }, {}, { imageRegistry: REGISTRY, openshiftRoutes: true, internalLoadBalancers: true }]) {
         const overlay = rewriteForTarget(dev, target, options);
         const final = applyOverlay(dev, overlay).map((s) => s.object);
-        const report = readinessReport(dev, [overlay]);
+        const report = targetReport(dev, [overlay]);
         const where = `${target} ${JSON.stringify(options)}`;
 
         expect(final.length, where).toBe(dev.length - overlay.deletions.length + overlay.resources.length);
@@ -99,7 +99,7 @@ describe.skipIf(!present)('the corpus through every target', () => {
   });
 });
 
-function checkReportOutputs(report: ReturnType<typeof readinessReport>, final: readonly KubeObject[]): void {
+function checkReportOutputs(report: ReturnType<typeof targetReport>, final: readonly KubeObject[]): void {
   const json = JSON.parse(reportJson(report)) as ReportJson;
   const keys = new Set(final.map(objectKey));
   const [summary] = json.targets;
@@ -120,9 +120,9 @@ function checkOverlayFiles(overlay: ReturnType<typeof rewriteForTarget>): void {
 
 // The published manifests: their own findings, e.g. GKE flags an Ingress that selects its class by ingressClassName.
 function checkPublished(published: readonly SourcedObject[]): void {
-  const overlays = PROMOTION_TARGETS.map((t) => rewriteForTarget(published, t));
-  const report = readinessReport(published, overlays);
-  expect(readinessReport(structuredClone(published), overlays)).toEqual(report);
+  const overlays = TARGET_NAMES.map((t) => rewriteForTarget(published, t));
+  const report = targetReport(published, overlays);
+  expect(targetReport(structuredClone(published), overlays)).toEqual(report);
   for (const o of published.map((s) => s.object).filter((x) => x.kind === 'Ingress' && isRecord(x['spec']) && 'ingressClassName' in x['spec'])) {
     const className = (o['spec'] as Record<string, unknown>)['ingressClassName'];
     if (className === 'nginx' || className === 'traefik') continue;

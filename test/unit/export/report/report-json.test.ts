@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readinessReport } from '../../../../src/export/report/readiness.js';
+import { targetReport } from '../../../../src/export/report/target-report.js';
 import { reportJson, type ReportJson } from '../../../../src/export/report/report-json.js';
 import { rewriteForTarget } from '../../../../src/export/rewrite/overlay.js';
 import { devApp } from '../rewrite/dev-app.js';
 
 describe('reportJson', () => {
   const base = devApp();
-  const text = reportJson(readinessReport(base, [rewriteForTarget(base, 'kubeadm')]));
+  const text = reportJson(targetReport(base, [rewriteForTarget(base, 'kubeadm')]));
   const json = JSON.parse(text) as ReportJson;
 
   it('has the documented keys in a fixed order, container null when absent', () => {

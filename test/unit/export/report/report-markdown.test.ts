@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readinessReport } from '../../../../src/export/report/readiness.js';
+import { targetReport } from '../../../../src/export/report/target-report.js';
 import { reportMarkdown } from '../../../../src/export/report/report-markdown.js';
 import { rewriteForTarget } from '../../../../src/export/rewrite/overlay.js';
 import { shopApp } from './shop-app.js';
@@ -12,7 +12,7 @@ describe('reportMarkdown', () => {
   it('matches the hand-reviewed golden REPORT.md for the shop app on eks, gke, openshift and kubeadm', () => {
     const base = shopApp();
     const overlays = (['eks', 'gke', 'openshift', 'kubeadm'] as const).map((t) => rewriteForTarget(base, t, { imageRegistry: 'ghcr.io/acme' }));
-    const markdown = reportMarkdown(readinessReport(base, overlays));
+    const markdown = reportMarkdown(targetReport(base, overlays));
     expect(markdown).toBe(readFileSync(GOLDEN, 'utf8'));
   });
 

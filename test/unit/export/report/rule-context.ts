@@ -1,4 +1,4 @@
-// Builds the context a readiness rule sees, for rule tests: by default the object is unchanged by the overlay.
+// Builds the context a report rule sees, for rule tests: by default the object is unchanged by the overlay.
 import type { KubeObject } from '../../../../src/export/kube-object.js';
 import type { RuleContext } from '../../../../src/export/report/finding.js';
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../../src/export/kube-object.js';
 import type { RewriteOptions } from '../../../../src/export/rewrite/rewrite-context.js';
 import { rewriteIngress } from '../../../../src/export/rewrite/rewrite-ingress.js';
-import type { PromotionTarget } from '../../../../src/export/rewrite/targets.js';
+import type { TargetName } from '../../../../src/export/targets/index.js';
 import { ingress, service } from './fixtures.js';
 
-const run = (o: KubeObject, target: PromotionTarget, options: RewriteOptions = {}) =>
+const run = (o: KubeObject, target: TargetName, options: RewriteOptions = {}) =>
   rewriteIngress(o, { target, options, base: [service('web', 'ClusterIP')] });
 
 describe('rewriteIngress (promotion.md 2.2)', () => {

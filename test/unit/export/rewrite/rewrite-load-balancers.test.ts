@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../../src/export/kube-object.js';
 import type { RewriteOptions } from '../../../../src/export/rewrite/rewrite-context.js';
 import { rewriteLoadBalancer } from '../../../../src/export/rewrite/rewrite-load-balancers.js';
-import type { PromotionTarget } from '../../../../src/export/rewrite/targets.js';
+import type { TargetName } from '../../../../src/export/targets/index.js';
 import { service } from './fixtures.js';
 
-const run = (o: KubeObject, target: PromotionTarget, options: RewriteOptions = {}) => rewriteLoadBalancer(o, { target, options, base: [] });
+const run = (o: KubeObject, target: TargetName, options: RewriteOptions = {}) => rewriteLoadBalancer(o, { target, options, base: [] });
 const lb = service('web', 'LoadBalancer');
 
 describe('rewriteLoadBalancer (promotion.md 2.3)', () => {

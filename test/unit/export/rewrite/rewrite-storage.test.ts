@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../../src/export/kube-object.js';
 import type { RewriteOptions } from '../../../../src/export/rewrite/rewrite-context.js';
 import { rewriteStorage } from '../../../../src/export/rewrite/rewrite-storage.js';
-import { PROMOTION_TARGETS, type PromotionTarget } from '../../../../src/export/rewrite/targets.js';
+import { TARGET_NAMES, type TargetName } from '../../../../src/export/targets/index.js';
 import { pvc } from './fixtures.js';
 
-const run = (o: KubeObject, target: PromotionTarget, options: RewriteOptions = {}) => rewriteStorage(o, { target, options, base: [] });
+const run = (o: KubeObject, target: TargetName, options: RewriteOptions = {}) => rewriteStorage(o, { target, options, base: [] });
 const classPath = '/spec/storageClassName';
 
 const statefulSet: KubeObject = {
@@ -40,7 +40,7 @@ describe('rewriteStorage: dev class names in claims (promotion.md 2.1)', () => {
   });
 
   it('the storageClass option wins on every target', () => {
-    for (const target of PROMOTION_TARGETS) {
+    for (const target of TARGET_NAMES) {
       expect(run(pvc('data', 'local-path'), target, { storageClass: 'fast' })).toEqual({ ops: [{ op: 'replace', path: classPath, value: 'fast' }] });
     }
   });

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../../src/errors.js';
-import {
-  fullVersion,
-  kubernetesMinor,
-  LATEST_PATCHES,
-  mapVersion,
-  nearestSupportedMinor,
-  OPENSHIFT_RELEASES,
-  rke2Release,
-  VERSION_WINDOWS,
-} from '../../../../src/export/targets/versions.js';
+import { VERSION_WINDOWS } from '../../../../src/export/targets/index.js';
+import { OPENSHIFT_RELEASES } from '../../../../src/export/targets/openshift/profile.js';
+import { fullVersion, kubernetesMinor, LATEST_PATCHES, mapVersion, nearestSupportedMinor } from '../../../../src/export/targets/versions.js';
 import { thrown } from '../../../support/unit/thrown.js';
 
 describe('VERSION_WINDOWS', () => {
@@ -34,9 +27,9 @@ describe('VERSION_WINDOWS', () => {
   });
 
   it('knows an OpenShift release for every minor of its window and a patch for every RKE2 line', () => {
-    const { oldest, newest } = VERSION_WINDOWS.openshift;
+    const { oldest, newest } = VERSION_WINDOWS.openshift!;
     for (let minor = oldest; minor <= newest; minor++) expect(OPENSHIFT_RELEASES[minor]).toMatch(/^4\.\d+$/);
-    for (let minor = VERSION_WINDOWS.rke2.oldest; minor <= VERSION_WINDOWS.rke2.newest; minor++) expect(LATEST_PATCHES[minor]).toBeGreaterThan(0);
+    for (let minor = VERSION_WINDOWS.rke2!.oldest; minor <= VERSION_WINDOWS.rke2!.newest; minor++) expect(LATEST_PATCHES[minor]).toBeGreaterThan(0);
   });
 });
 
@@ -57,11 +50,11 @@ describe('nearestSupportedMinor', () => {
 
 describe('mapVersion', () => {
   it('keeps a supported minor without findings', () => {
-    expect(mapVersion('gke', 'v1.36.1')).toEqual({ minor: 36, findings: [] });
+    expect(mapVersion('gke', VERSION_WINDOWS.gke!, 'v1.36.1')).toEqual({ minor: 36, findings: [] });
   });
 
   it('steps down to the newest supported minor and says so', () => {
-    const { minor, findings } = mapVersion('kubeadm', 'v1.37.0');
+    const { minor, findings } = mapVersion('kubeadm', VERSION_WINDOWS.kubeadm!, 'v1.37.0');
     expect(minor).toBe(36);
     expect(findings).toEqual([
       {
@@ -73,17 +66,17 @@ describe('mapVersion', () => {
   });
 
   it('steps up to the oldest supported minor when the dev one is older than all', () => {
-    expect(mapVersion('aks', 'v1.30.4').minor).toBe(33);
+    expect(mapVersion('aks', VERSION_WINDOWS.aks!, 'v1.30.4').minor).toBe(33);
   });
 
   it('adds what was not verified about the window', () => {
-    expect(mapVersion('eks', 'v1.34.2').findings).toEqual([
+    expect(mapVersion('eks', VERSION_WINDOWS.eks!, 'v1.34.2').findings).toEqual([
       { severity: 'info', code: 'version-unverified', message: 'eks: whether EKS already offers 1.36 was not verified; eksctl reads the supported list from the EKS API' },
     ]);
   });
 
   it('maps the built-in presets as the targets need them', () => {
-    const minors = (version: string) => Object.fromEntries(Object.keys(VERSION_WINDOWS).map((t) => [t, mapVersion(t as keyof typeof VERSION_WINDOWS, version).minor]));
+    const minors = (version: string) => Object.fromEntries(Object.keys(VERSION_WINDOWS).map((t) => [t, mapVersion(t, VERSION_WINDOWS[t as keyof typeof VERSION_WINDOWS]!, version).minor]));
     expect(minors('v1.36.1')).toEqual({ kubeadm: 36, kops: 36, eks: 35, gke: 36, aks: 36, openshift: 34, rke2: 36, rancher: 35, capi: 36 });
     expect(minors('v1.35.5')).toEqual({ kubeadm: 35, kops: 35, eks: 35, gke: 35, aks: 35, openshift: 34, rke2: 35, rancher: 35, capi: 35 });
   });
@@ -107,12 +100,5 @@ describe('kubernetesMinor', () => {
 
   it.each(['1.35.5', 'v2.0.0', 'v1.35', 'latest'])('rejects %s', (version) => {
     expect(thrown(InvalidInputError, () => kubernetesMinor(version)).message).toContain(version);
-  });
-});
-
-describe('rke2Release', () => {
-  it('is the latest patch of the minor, first RKE2 build', () => {
-    expect(rke2Release(36)).toBe('v1.36.3+rke2r1');
-    expect(rke2Release(33)).toBe('v1.33.13+rke2r1');
   });
 });

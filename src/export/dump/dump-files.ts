@@ -1,7 +1,7 @@
 // `--with-state`: the objects as a Velero-style backup tree (promotion.md 4.3), one JSON file per object at
 // `resources/<resource>.<group>/namespaces/<namespace>/<name>.json`, or `.../cluster/<name>.json` for
 // cluster-scoped ones (`resources/<resource>/...` for the core group). Velero writes the same layout inside its
-// backup tarball, so the dump reads like one; readStateDump reads it back.
+// backup tarball, so the dump reads like one; readDump reads it back.
 import { InvalidInputError } from '../../errors.js';
 import { apiGroup, objectKey, type KubeObject } from '../kube-object.js';
 import { orderKeys } from '../order/order-keys.js';
@@ -10,7 +10,7 @@ import { resourceName } from '../order/resource-name.js';
 import { encodeFileName } from './file-name.js';
 
 /** One file of the dump: its path relative to the dump's folder (`/`-separated) and its text. */
-export interface StateDumpFile {
+export interface DumpFile {
   path: string;
   content: string;
   /** Set for Secrets: the caller writes them 0600. */
@@ -24,7 +24,7 @@ const MAX_FILE_NAME_BYTES = 255;
  * Where an object goes in the dump. The scope comes from metadata.namespace, which live objects always carry
  * for namespaced kinds. Throws InvalidInputError for an object without a name or whose name is too long.
  */
-export function stateDumpPath(o: KubeObject): string {
+export function dumpPath(o: KubeObject): string {
   const name = o.metadata.name;
   if (typeof name !== 'string' || name === '') {
     throw new InvalidInputError(`${objectKey(o)} has no metadata.name, so it has no place in the state dump`);
@@ -39,15 +39,15 @@ export function stateDumpPath(o: KubeObject): string {
 }
 
 /** The object as its dump file's text: JSON, 2-space indent, keys in export order, newline-terminated. */
-export function stateDumpContent(o: KubeObject): string {
+export function dumpContent(o: KubeObject): string {
   return `${JSON.stringify(orderKeys(o), null, 2)}\n`;
 }
 
 /** The dump's files, in restore order. Throws InvalidInputError when two objects would share a file. */
-export function stateDumpFiles(objects: readonly KubeObject[]): StateDumpFile[] {
+export function dumpFiles(objects: readonly KubeObject[]): DumpFile[] {
   const seen = new Map<string, KubeObject>();
   return orderObjects(objects).map((o) => {
-    const path = stateDumpPath(o);
+    const path = dumpPath(o);
     const first = seen.get(path);
     if (first !== undefined) {
       throw new InvalidInputError(
@@ -57,6 +57,6 @@ export function stateDumpFiles(objects: readonly KubeObject[]): StateDumpFile[] 
     }
     seen.set(path, o);
     const secret = apiGroup(o.apiVersion) === '' && o.kind === 'Secret';
-    return { path, content: stateDumpContent(o), ...(secret ? { secret: true as const } : {}) };
+    return { path, content: dumpContent(o), ...(secret ? { secret: true as const } : {}) };
   });
 }

@@ -2,11 +2,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { promote } from '../../../src/api/promote.js';
-import { apiError, FakeKubeApi } from '../../support/unit/fake-kube-api.js';
-import { kindUp, type World, useWorld } from '../../support/unit/world.js';
-import { KIND_CLAIM, KIND_VOLUME } from '../export/state/local-path.js';
-import { tarOf } from '../export/state/tar-fixture.js';
+import { promote } from '../../../../src/api/promote.js';
+import { apiError, FakeKubeApi } from '../../../support/unit/fake-kube-api.js';
+import { kindUp, type World, useWorld } from '../../../support/unit/world.js';
+import { KIND_CLAIM, KIND_VOLUME } from '../dump/local-path.js';
+import { tarOf } from '../dump/tar-fixture.js';
 
 let w: World;
 useWorld((made) => {

@@ -15,7 +15,7 @@ import type { KubeObject } from '../kube-object.js';
 import type { ClaimVolume } from './claim-volumes.js';
 import { RESTORE_PATHS, restoreJobName } from './restore-names.js';
 
-// promote-state.ts takes the whole restore side from here.
+// promote/cluster-dump.ts takes the whole restore side from here.
 export { RESTORE_PATHS, restoreJobFile, restoreJobName, volumeArchiveFile } from './restore-names.js';
 export { restoreDataScript } from './restore-script.js';
 

@@ -1,4 +1,4 @@
-// The one part of the state export that touches the outside: a claim's data read from its node container through
+// The one part of the object dump that touches the outside: a claim's data read from its node container through
 // the Docker API (the tar stream `docker cp` gets; the k8s node name is the container name for kind and k3d), gzipped
 // and streamed to a file, so that no archive is held in memory whole. Volume data may hold credentials: the
 // file is 0600 from the moment it exists.

@@ -1,8 +1,8 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { promote } from '../../../src/api/promote.js';
-import { type World, useWorld } from '../../support/unit/world.js';
+import { promote } from '../../../../src/api/promote.js';
+import { type World, useWorld } from '../../../support/unit/world.js';
 
 let w: World;
 useWorld((made) => {

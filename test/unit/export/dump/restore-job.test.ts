@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimVolume } from '../../../../src/export/state/claim-volumes.js';
+import type { ClaimVolume } from '../../../../src/export/dump/claim-volumes.js';
 import { KIND_DATA_VOLUME } from './local-path.js';
-import { RESTORE_IMAGE, restoreJob } from '../../../../src/export/state/restore-job.js';
-import { restoreJobFile, restoreJobName, volumeArchiveFile } from '../../../../src/export/state/restore-names.js';
+import { RESTORE_IMAGE, restoreJob } from '../../../../src/export/dump/restore-job.js';
+import { restoreJobFile, restoreJobName, volumeArchiveFile } from '../../../../src/export/dump/restore-names.js';
 
 const VOLUME: ClaimVolume = KIND_DATA_VOLUME;
 

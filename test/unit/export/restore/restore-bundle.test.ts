@@ -1,16 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { restore } from '../../../src/api/restore.js';
-import { up } from '../../../src/api/up.js';
-import { recordedRunner } from '../../../src/runtime/recorded-process-runner.js';
-import { buildBundle } from '../../../src/export/bundle/build-bundle.js';
-import { writeBundle } from '../../../src/export/bundle/write-bundle.js';
-import type { KubeObject } from '../../../src/export/kube-object.js';
-import { apiError, FakeKubeApi } from '../../support/unit/fake-kube-api.js';
-import { kindCreate, kindGetKubeconfig, kindKubeconfig, kindVersion, type World, useWorld } from '../../support/unit/world.js';
-import { devApp } from '../export/rewrite/dev-app.js';
-import { KIND_DEFAULT } from '../export/targets/fixtures.js';
+import { restore } from '../../../../src/api/restore.js';
+import { up } from '../../../../src/api/up.js';
+import { recordedRunner } from '../../../../src/runtime/recorded-process-runner.js';
+import { buildBundle } from '../../../../src/export/bundle/build-bundle.js';
+import { writeBundle } from '../../../../src/export/bundle/write-bundle.js';
+import type { KubeObject } from '../../../../src/export/kube-object.js';
+import { apiError, FakeKubeApi } from '../../../support/unit/fake-kube-api.js';
+import { kindCreate, kindGetKubeconfig, kindKubeconfig, kindVersion, type World, useWorld } from '../../../support/unit/world.js';
+import { devApp } from '../rewrite/dev-app.js';
+import { KIND_DEFAULT } from '../targets/fixtures.js';
 
 let w: World;
 useWorld((made) => {

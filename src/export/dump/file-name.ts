@@ -1,4 +1,4 @@
-// Object names as file and folder names of the state dump. Most names (DNS labels and subdomains) are kept as
+// Object names as file and folder names of the object dump. Most names (DNS labels and subdomains) are kept as
 // they are; anything else is percent-encoded (UTF-8 bytes, `%XX`), so that an RBAC name like
 // `system:controller:job-controller` or a name with `/` stays one portable path segment and decodes back exactly.
 import { InvalidInputError } from '../../errors.js';

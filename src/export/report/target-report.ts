@@ -1,9 +1,9 @@
-// Runs every readiness rule over each target's final objects (the base with that target's overlay applied), so
+// Runs every report rule over each target's final objects (the base with that target's overlay applied), so
 // the report lists what is still wrong after the rewrite, not what the rewrite already fixed.
 import { describeOrigin, objectKey, type SourcedObject } from '../kube-object.js';
 import { applyOverlay } from '../rewrite/apply-overlay.js';
 import type { TargetOverlay } from '../rewrite/overlay.js';
-import type { PromotionTarget } from '../rewrite/targets.js';
+import type { TargetName } from '../targets/index.js';
 import { singleReplica } from './availability-rules.js';
 import { containerProbes, containerResources } from './container-rules.js';
 import { SEVERITIES, type Finding, type Rule, type Severity } from './finding.js';
@@ -16,10 +16,10 @@ import { storageClassCheck, storageClassNoDefault, storageClassUnmapped } from '
 import { hostPathVolume } from './volume-rules.js';
 
 /** Counts for one target: its objects after the overlay, and findings by severity. */
-export type TargetSummary = { target: PromotionTarget; objects: number } & Record<Severity, number>;
+export type TargetSummary = { target: TargetName; objects: number } & Record<Severity, number>;
 
 /** The whole report: one summary per target (in the overlays' order) and every finding, sorted. */
-export interface ReadinessReport {
+export interface TargetReport {
   targets: TargetSummary[];
   findings: Finding[];
 }
@@ -50,8 +50,8 @@ const RULES: readonly Rule[] = [
   secretIncluded,
 ];
 
-/** The readiness report for every overlay; deterministic: findings sort by object, target, severity, rule, container, message. */
-export function readinessReport(base: readonly SourcedObject[], overlays: readonly TargetOverlay[]): ReadinessReport {
+/** The target report for every overlay; deterministic: findings sort by object, target, severity, rule, container, message. */
+export function targetReport(base: readonly SourcedObject[], overlays: readonly TargetOverlay[]): TargetReport {
   const perTarget = overlays.map((overlay) => ({ overlay, final: applyOverlay(base, overlay) }));
   const findings = perTarget.flatMap(({ overlay, final }) => targetFindings(base, overlay, final));
   const order = overlays.map((o) => o.target);
@@ -83,12 +83,12 @@ function targetFindings(base: readonly SourcedObject[], overlay: TargetOverlay, 
   });
 }
 
-function summarise(target: PromotionTarget, objects: number, findings: readonly Finding[]): TargetSummary {
+function summarise(target: TargetName, objects: number, findings: readonly Finding[]): TargetSummary {
   const count = (severity: Severity) => findings.filter((f) => f.target === target && f.severity === severity).length;
   return { target, objects, error: count('error'), warning: count('warning'), info: count('info') };
 }
 
-function compareFindings(a: Finding, b: Finding, targets: readonly PromotionTarget[]): number {
+function compareFindings(a: Finding, b: Finding, targets: readonly TargetName[]): number {
   return (
     compareText(a.object, b.object) ||
     targets.indexOf(a.target) - targets.indexOf(b.target) ||

@@ -1,7 +1,7 @@
 // Live PersistentVolumeClaims and the PersistentVolumes local-path-provisioner made for them, as kind (v0.32,
 // hostPath under /var/local-path-provisioner) and k3s (hostPath under /var/lib/rancher/k3s/storage) show them.
 import type { KubeObject } from '../../../../src/export/kube-object.js';
-import type { ClaimVolume } from '../../../../src/export/state/claim-volumes.js';
+import type { ClaimVolume } from '../../../../src/export/dump/claim-volumes.js';
 
 /** A bound claim as the API returns it. */
 export function liveClaim(namespace: string, name: string, volumeName: string | undefined, extra: Record<string, unknown> = {}): KubeObject {

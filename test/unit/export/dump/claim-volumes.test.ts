@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimVolumes } from '../../../../src/export/state/claim-volumes.js';
+import { claimVolumes } from '../../../../src/export/dump/claim-volumes.js';
 import { K3S_CLAIM, K3S_VOLUME, KIND_CLAIM, KIND_VOLUME, liveClaim, localPathVolume } from './local-path.js';
 
 describe('claimVolumes', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../../src/errors.js';
 import type { KubeObject } from '../../../../src/export/kube-object.js';
-import { stateDumpFiles, stateDumpPath } from '../../../../src/export/state/dump-files.js';
+import { dumpFiles, dumpPath } from '../../../../src/export/dump/dump-files.js';
 import { thrown } from '../../../support/unit/thrown.js';
 
 const o = (apiVersion: string, kind: string, name: string, namespace?: string, rest: Record<string, unknown> = {}): KubeObject => ({
@@ -11,7 +11,7 @@ const o = (apiVersion: string, kind: string, name: string, namespace?: string, r
   ...rest,
 });
 
-describe('stateDumpPath', () => {
+describe('dumpPath', () => {
   it.each([
     [o('v1', 'ConfigMap', 'settings', 'shop'), 'resources/configmaps/namespaces/shop/settings.json'],
     [o('apps/v1', 'Deployment', 'web', 'shop'), 'resources/deployments.apps/namespaces/shop/web.json'],
@@ -25,22 +25,22 @@ describe('stateDumpPath', () => {
     ],
     [o('rbac.authorization.k8s.io/v1', 'RoleBinding', 'team/a:Edit', 'shop'), 'resources/rolebindings.rbac.authorization.k8s.io/namespaces/shop/team%2Fa%3A%45dit.json'],
   ])('%# %s', (object, path) => {
-    expect(stateDumpPath(object)).toBe(path);
+    expect(dumpPath(object)).toBe(path);
   });
 
   it('needs a name, short enough for a file name', () => {
     const unnamed: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { generateName: 'job-', namespace: 'shop' } };
-    expect(thrown(InvalidInputError, () => stateDumpPath(unnamed)).message).toBe('/Pod/shop/ has no metadata.name, so it has no place in the state dump');
-    expect(stateDumpPath(o('v1', 'ConfigMap', 'c'.repeat(250), 'shop'))).toMatch(/c{250}\.json$/);
-    expect(thrown(InvalidInputError, () => stateDumpPath(o('v1', 'ConfigMap', 'c'.repeat(251), 'shop'))).message).toContain('longer than 255 bytes');
+    expect(thrown(InvalidInputError, () => dumpPath(unnamed)).message).toBe('/Pod/shop/ has no metadata.name, so it has no place in the state dump');
+    expect(dumpPath(o('v1', 'ConfigMap', 'c'.repeat(250), 'shop'))).toMatch(/c{250}\.json$/);
+    expect(thrown(InvalidInputError, () => dumpPath(o('v1', 'ConfigMap', 'c'.repeat(251), 'shop'))).message).toContain('longer than 255 bytes');
   });
 });
 
-describe('stateDumpFiles', () => {
+describe('dumpFiles', () => {
   it('writes each object as 2-space JSON with keys in export order and a final newline', () => {
     const cm = o('v1', 'ConfigMap', 'settings', 'shop', { data: { b: '2', a: '1' } });
     cm.metadata = { labels: { app: 'shop' }, namespace: 'shop', name: 'settings' };
-    expect(stateDumpFiles([cm])).toEqual([
+    expect(dumpFiles([cm])).toEqual([
       {
         path: 'resources/configmaps/namespaces/shop/settings.json',
         content: [
@@ -66,7 +66,7 @@ describe('stateDumpFiles', () => {
   });
 
   it('returns the files in restore order and marks Secrets', () => {
-    const files = stateDumpFiles([
+    const files = dumpFiles([
       o('apps/v1', 'Deployment', 'web', 'shop'),
       o('v1', 'Secret', 'tls', 'shop'),
       o('v1', 'Namespace', 'shop'),
@@ -83,7 +83,7 @@ describe('stateDumpFiles', () => {
   });
 
   it('refuses two objects that would share a file (one resource in two versions)', () => {
-    const err = thrown(InvalidInputError, () => stateDumpFiles([o('autoscaling/v1', 'HorizontalPodAutoscaler', 'web', 'shop'), o('autoscaling/v2', 'HorizontalPodAutoscaler', 'web', 'shop')]));
+    const err = thrown(InvalidInputError, () => dumpFiles([o('autoscaling/v1', 'HorizontalPodAutoscaler', 'web', 'shop'), o('autoscaling/v2', 'HorizontalPodAutoscaler', 'web', 'shop')]));
     expect(err.message).toBe(
       'autoscaling/HorizontalPodAutoscaler/shop/web (autoscaling/v1) and autoscaling/HorizontalPodAutoscaler/shop/web (autoscaling/v2) would both be written to resources/horizontalpodautoscalers.autoscaling/namespaces/shop/web.json',
     );

@@ -3,8 +3,8 @@ import { chmod, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../../src/errors.js';
-import type { ClaimVolume } from '../../../../src/export/state/claim-volumes.js';
-import { restoreDataScript, singleQuote } from '../../../../src/export/state/restore-script.js';
+import type { ClaimVolume } from '../../../../src/export/dump/claim-volumes.js';
+import { restoreDataScript, singleQuote } from '../../../../src/export/dump/restore-script.js';
 import { thrown } from '../../../support/unit/thrown.js';
 import { useTempDir } from '../../../support/unit/temp-dirs.js';
 

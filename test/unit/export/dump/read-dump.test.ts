@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError, NotFoundError } from '../../../../src/errors.js';
 import type { KubeObject } from '../../../../src/export/kube-object.js';
 import { orderKeys } from '../../../../src/export/order/order-keys.js';
-import { stateDumpFiles } from '../../../../src/export/state/dump-files.js';
-import { readStateDump } from '../../../../src/export/state/read-dump.js';
+import { dumpFiles } from '../../../../src/export/dump/dump-files.js';
+import { readDump } from '../../../../src/export/dump/read-dump.js';
 import { rejection } from '../../../support/unit/thrown.js';
 import { tempDirs, useTempDir } from '../../../support/unit/temp-dirs.js';
 
@@ -33,11 +33,11 @@ const OBJECTS: KubeObject[] = [
   { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'other' }, spec: { size: 1.5, on: true, none: null } },
 ];
 
-describe('readStateDump', () => {
-  it('reads back what stateDumpFiles wrote: the same objects, in the same (restore) order', async () => {
-    const files = stateDumpFiles(OBJECTS);
+describe('readDump', () => {
+  it('reads back what dumpFiles wrote: the same objects, in the same (restore) order', async () => {
+    const files = dumpFiles(OBJECTS);
     await write(dir, files);
-    const objects = await readStateDump(dir);
+    const objects = await readDump(dir);
     expect(objects).toEqual(files.map((f) => JSON.parse(f.content) as KubeObject));
     expect(objects.map((o) => `${JSON.stringify(orderKeys(o), null, 2)}\n`)).toEqual(files.map((f) => f.content));
     expect(objects.map((o) => o.metadata.name)).toEqual(['shop', 'system:shop:reader', 'team/a:Edit', 'settings', 'web', 'web', 'w']);
@@ -63,10 +63,10 @@ describe('readStateDump', () => {
             value: s.value,
           }));
           const root = await dirs.make();
-          const files = stateDumpFiles(objects);
+          const files = dumpFiles(objects);
           await write(root, files);
           await mkdir(join(root, 'resources'), { recursive: true });
-          expect(await readStateDump(root)).toEqual(files.map((f) => JSON.parse(f.content) as KubeObject));
+          expect(await readDump(root)).toEqual(files.map((f) => JSON.parse(f.content) as KubeObject));
         }),
         { numRuns: 40 },
       );
@@ -76,38 +76,38 @@ describe('readStateDump', () => {
   });
 
   it("reads only the dump's own layout: a Velero backup's v1-preferredversion copies and stray files are left alone", async () => {
-    await write(dir, stateDumpFiles([OBJECTS[0]!]));
+    await write(dir, dumpFiles([OBJECTS[0]!]));
     await write(dir, [
       { path: 'resources/deployments.apps/v1-preferredversion/namespaces/shop/web.json', content: '{' },
       { path: 'resources/deployments.apps/namespaces/shop/notes.txt', content: 'not json' },
       { path: 'resources/README.json', content: '{' },
       { path: 'metadata/version', content: '1' },
     ]);
-    expect((await readStateDump(dir)).map((o) => o.metadata.name)).toEqual(['web']);
+    expect((await readDump(dir)).map((o) => o.metadata.name)).toEqual(['web']);
   });
 
   it('an empty resources/ is an empty dump', async () => {
     await mkdir(join(dir, 'resources'));
-    expect(await readStateDump(dir)).toEqual([]);
+    expect(await readDump(dir)).toEqual([]);
   });
 
   it('throws NotFoundError when resources/ is missing', async () => {
-    const err = await rejection(readStateDump(dir));
+    const err = await rejection(readDump(dir));
     expect(err).toBeInstanceOf(NotFoundError);
     expect(err.message).toBe(`no state dump in ${dir}: ${join(dir, 'resources')} is missing`);
     await writeFile(join(dir, 'resources'), 'a file');
-    expect(await rejection(readStateDump(dir))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(readDump(dir))).toBeInstanceOf(NotFoundError);
   });
 
   it('throws InvalidInputError naming a file that is not JSON, or not an object', async () => {
     const broken = 'resources/configmaps/namespaces/shop/broken.json';
     await write(dir, [{ path: broken, content: '{"apiVersion": "v1",' }]);
-    const err = await rejection(readStateDump(dir));
+    const err = await rejection(readDump(dir));
     expect(err).toBeInstanceOf(InvalidInputError);
     expect(err.message.startsWith(`${join(dir, broken)}: not valid JSON: `)).toBe(true);
 
     await write(dir, [{ path: broken, content: '["a list"]' }]);
-    const shape = await rejection(readStateDump(dir));
+    const shape = await rejection(readDump(dir));
     expect(shape).toBeInstanceOf(InvalidInputError);
     expect(shape.message).toBe(`${join(dir, broken)}: not a Kubernetes object (it needs apiVersion, kind and metadata)`);
   });

@@ -2,31 +2,31 @@
 // data can be read from the node containers, the script that runs them, and (when the bundle is written) each
 // claim's data as a gzipped tar read through the Docker API.
 import { join } from 'node:path';
-import type { BundleFile } from '../export/bundle/bundle-file.js';
-import type { StateSummary } from '../export/bundle/bundle-report.js';
-import { isNamed } from '../export/bundle/base-files.js';
-import type { KubeObject, SourcedObject } from '../export/kube-object.js';
-import { toYamlDocuments } from '../export/order/render-yaml.js';
-import { archiveClaimVolume } from '../export/state/archive-volume.js';
-import { claimVolumes, type ClaimVolume } from '../export/state/claim-volumes.js';
-import { stateDumpFiles } from '../export/state/dump-files.js';
-import { restoreDataScript, restoreJob, restoreJobFile, volumeArchiveFile } from '../export/state/restore-job.js';
-import type { DockerClient } from '../runtime/docker-client.js';
+import type { DockerClient } from '../../runtime/docker-client.js';
+import { isNamed } from '../bundle/base-files.js';
+import type { BundleFile } from '../bundle/bundle-file.js';
+import type { DumpSummary } from '../bundle/bundle-report.js';
+import { archiveClaimVolume } from '../dump/archive-volume.js';
+import { claimVolumes, type ClaimVolume } from '../dump/claim-volumes.js';
+import { dumpFiles } from '../dump/dump-files.js';
+import { restoreDataScript, restoreJob, restoreJobFile, volumeArchiveFile } from '../dump/restore-job.js';
+import type { KubeObject, SourcedObject } from '../kube-object.js';
+import { toYamlDocuments } from '../order/render-yaml.js';
 
-/** The state part of a bundle: files to write now, and the volume archives to add to the staged bundle. */
-export interface ClusterStateDump {
+/** The dump part of a bundle (its state/ folder): files to write now, and the volume archives to add to the staged bundle. */
+export interface ClusterDump {
   files: BundleFile[];
-  summary: StateSummary;
+  summary: DumpSummary;
   /** Writes each claim's data under `dir`/state/volumes/ (connecting to Docker only if there is any); returns what was written. */
   archive(docker: () => Promise<DockerClient>, dir: string): Promise<Array<{ namespace: string; claim: string; file: string; bytes: number }>>;
 }
 
-/** The state dump of `raw` (the objects as read live) given the clean `base` objects (Secrets only if promote kept them). Pure until archive() is called. */
-export function clusterState(raw: readonly SourcedObject[], base: readonly SourcedObject[]): ClusterStateDump {
+/** The dump of `raw` (the objects as read live) given the clean `base` objects (Secrets only if promote kept them). Pure until archive() is called. */
+export function clusterDump(raw: readonly SourcedObject[], base: readonly SourcedObject[]): ClusterDump {
   const objects = base.map((s) => s.object).filter(isNamed);
   const { volumes, skipped } = claimVolumes(raw.map((s) => s.object));
   const kept = volumes.filter((v) => includeClaim(v, objects));
-  const dump = stateDumpFiles(objects).map((f) => ({ path: `state/${f.path}`, content: f.content, ...(f.secret ? { secret: true } : {}) }));
+  const dump = dumpFiles(objects).map((f) => ({ path: `state/${f.path}`, content: f.content, ...(f.secret ? { secret: true } : {}) }));
   const jobs: BundleFile[] = kept.map((v) => ({ path: `state/${restoreJobFile(v)}`, content: toYamlDocuments([restoreJob(v)]) }));
   const script: BundleFile[] = kept.length === 0 ? [] : [{ path: 'state/restore-data.sh', content: restoreDataScript(kept) }];
   return {

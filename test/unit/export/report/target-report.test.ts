@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readinessReport } from '../../../../src/export/report/readiness.js';
+import { targetReport } from '../../../../src/export/report/target-report.js';
 import { rewriteForTarget } from '../../../../src/export/rewrite/overlay.js';
 import { devApp } from '../rewrite/dev-app.js';
 
-describe('readinessReport', () => {
+describe('targetReport', () => {
   const base = devApp();
-  const report = readinessReport(base, [rewriteForTarget(base, 'gke', { imageRegistry: 'ghcr.io/acme' }), rewriteForTarget(base, 'kubeadm')]);
+  const report = targetReport(base, [rewriteForTarget(base, 'gke', { imageRegistry: 'ghcr.io/acme' }), rewriteForTarget(base, 'kubeadm')]);
 
   it('summarises each target in the order given, counting the objects after the overlay', () => {
     expect(report.targets).toEqual([
@@ -41,7 +41,7 @@ describe('readinessReport', () => {
   });
 
   it('is deterministic and leaves the base alone', () => {
-    const again = readinessReport(structuredClone(base), [rewriteForTarget(base, 'gke', { imageRegistry: 'ghcr.io/acme' }), rewriteForTarget(base, 'kubeadm')]);
+    const again = targetReport(structuredClone(base), [rewriteForTarget(base, 'gke', { imageRegistry: 'ghcr.io/acme' }), rewriteForTarget(base, 'kubeadm')]);
     expect(again).toEqual(report);
     expect(base).toEqual(devApp());
   });

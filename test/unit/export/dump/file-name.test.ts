@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../../src/errors.js';
-import { decodeFileName, encodeFileName } from '../../../../src/export/state/file-name.js';
+import { decodeFileName, encodeFileName } from '../../../../src/export/dump/file-name.js';
 import { thrown } from '../../../support/unit/thrown.js';
 
 describe('encodeFileName', () => {

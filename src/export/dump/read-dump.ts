@@ -71,7 +71,7 @@ async function readObject(file: string): Promise<KubeObject> {
  * The objects of the dump in `dir` (the folder holding `resources/`), in restore order. Throws NotFoundError
  * when `dir/resources` is missing and InvalidInputError naming the file that does not parse.
  */
-export async function readStateDump(dir: string): Promise<KubeObject[]> {
+export async function readDump(dir: string): Promise<KubeObject[]> {
   const resources = join(dir, 'resources');
   const found = await stat(resources).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return undefined;
