@@ -27,7 +27,13 @@ function containerDefaults(c) {
 export function podTemplateDefaults(template) {
   template.metadata = { creationTimestamp: null, ...template.metadata };
   const spec = template.spec;
-  Object.assign(spec, { dnsPolicy: 'ClusterFirst', schedulerName: 'default-scheduler', securityContext: {}, terminationGracePeriodSeconds: 30, ...spec });
+  Object.assign(spec, {
+    dnsPolicy: 'ClusterFirst',
+    schedulerName: 'default-scheduler',
+    securityContext: {},
+    terminationGracePeriodSeconds: 30,
+    ...spec,
+  });
   spec.restartPolicy ??= 'Always';
   if (spec.serviceAccountName !== undefined) spec.serviceAccount = spec.serviceAccountName;
   for (const c of [...(spec.initContainers ?? []), ...spec.containers]) containerDefaults(c);
@@ -41,10 +47,21 @@ export function podTemplateDefaults(template) {
 export function workloadDefaults(o) {
   const spec = o.spec;
   if (o.kind === 'Deployment') {
-    Object.assign(spec, { progressDeadlineSeconds: 600, revisionHistoryLimit: 10, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }, ...spec });
+    Object.assign(spec, {
+      progressDeadlineSeconds: 600,
+      revisionHistoryLimit: 10,
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+      ...spec,
+    });
   }
   if (o.kind === 'StatefulSet') {
-    Object.assign(spec, { podManagementPolicy: 'OrderedReady', revisionHistoryLimit: 10, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } }, persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' }, ...spec });
+    Object.assign(spec, {
+      podManagementPolicy: 'OrderedReady',
+      revisionHistoryLimit: 10,
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } },
+      persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
+      ...spec,
+    });
     for (const claim of spec.volumeClaimTemplates ?? []) {
       claim.metadata = { creationTimestamp: null, ...claim.metadata };
       claim.spec.volumeMode ??= 'Filesystem';
@@ -54,7 +71,12 @@ export function workloadDefaults(o) {
   if (o.kind === 'CronJob') {
     Object.assign(spec, { concurrencyPolicy: 'Allow', failedJobsHistoryLimit: 1, successfulJobsHistoryLimit: 3, suspend: false, ...spec });
     spec.jobTemplate.metadata = { creationTimestamp: null, ...spec.jobTemplate.metadata };
-    Object.assign(spec.jobTemplate.spec, { backoffLimit: 6, completionMode: 'NonIndexed', suspend: false, podReplacementPolicy: 'TerminatingOrFailed' });
+    Object.assign(spec.jobTemplate.spec, {
+      backoffLimit: 6,
+      completionMode: 'NonIndexed',
+      suspend: false,
+      podReplacementPolicy: 'TerminatingOrFailed',
+    });
   }
   podTemplateDefaults(o.kind === 'CronJob' ? spec.jobTemplate.spec.template : spec.template);
 }
@@ -64,7 +86,14 @@ export function serviceDefaults(o, r) {
   const spec = o.spec;
   if (spec.clusterIP !== 'None') spec.clusterIP = `10.43.${r.int(256)}.${1 + r.int(254)}`;
   spec.clusterIPs = [spec.clusterIP];
-  Object.assign(spec, { type: 'ClusterIP', sessionAffinity: 'None', internalTrafficPolicy: 'Cluster', ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack', ...spec });
+  Object.assign(spec, {
+    type: 'ClusterIP',
+    sessionAffinity: 'None',
+    internalTrafficPolicy: 'Cluster',
+    ipFamilies: ['IPv4'],
+    ipFamilyPolicy: 'SingleStack',
+    ...spec,
+  });
   const exposed = spec.type === 'LoadBalancer' || spec.type === 'NodePort';
   if (exposed) Object.assign(spec, { externalTrafficPolicy: 'Cluster', allocateLoadBalancerNodePorts: true, ...spec });
   for (const p of spec.ports) {

@@ -25,11 +25,21 @@ export function fieldsOf(value) {
     return Object.fromEntries(keyed.map(([key, item]) => [`k:${JSON.stringify(key)}`, { '.': {}, ...fieldsOf(item) }]));
   }
   if (!isMap(value)) return {};
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [`f:${k}`, isMap(v) && Object.keys(v).length > 0 ? { '.': {}, ...fieldsOf(v) } : fieldsOf(v)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [`f:${k}`, isMap(v) && Object.keys(v).length > 0 ? { '.': {}, ...fieldsOf(v) } : fieldsOf(v)]),
+  );
 }
 
 function managedEntry(o, manager, fields, time, subresource) {
-  return { apiVersion: o.apiVersion, fieldsType: 'FieldsV1', fieldsV1: fields, manager, operation: 'Update', ...(subresource ? { subresource } : {}), time };
+  return {
+    apiVersion: o.apiVersion,
+    fieldsType: 'FieldsV1',
+    fieldsV1: fields,
+    manager,
+    operation: 'Update',
+    ...(subresource ? { subresource } : {}),
+    time,
+  };
 }
 
 function userFields(o) {
@@ -43,7 +53,10 @@ export function applied(o, r, { status, statusManager = 'kube-controller-manager
   const authored = JSON.stringify(o);
   const created = r.time();
   const fields = userFields(o);
-  fields['f:metadata'] = { ...fields['f:metadata'], 'f:annotations': { '.': {}, [`f:${LAST_APPLIED}`]: {}, ...fields['f:metadata']?.['f:annotations'] } };
+  fields['f:metadata'] = {
+    ...fields['f:metadata'],
+    'f:annotations': { '.': {}, [`f:${LAST_APPLIED}`]: {}, ...fields['f:metadata']?.['f:annotations'] },
+  };
   o.metadata.annotations = { ...o.metadata.annotations, [LAST_APPLIED]: `${authored}\n` };
   Object.assign(o.metadata, { creationTimestamp: created, resourceVersion: String(1000 + r.int(9_000_000)), uid: r.uid() });
   if (WORKLOADS.has(o.kind)) o.metadata.generation = 1 + r.int(5);
@@ -65,7 +78,16 @@ export function created(o, r, manager, owner) {
   const time = r.time();
   Object.assign(o.metadata, { creationTimestamp: time, resourceVersion: String(1000 + r.int(9_000_000)), uid: r.uid() });
   if (owner !== undefined) {
-    o.metadata.ownerReferences = [{ apiVersion: owner.apiVersion, blockOwnerDeletion: true, controller: true, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid }];
+    o.metadata.ownerReferences = [
+      {
+        apiVersion: owner.apiVersion,
+        blockOwnerDeletion: true,
+        controller: true,
+        kind: owner.kind,
+        name: owner.metadata.name,
+        uid: owner.metadata.uid,
+      },
+    ];
   }
   o.metadata.managedFields = [managedEntry(o, manager, userFields(o), time)];
   return o;
@@ -75,11 +97,30 @@ export function created(o, r, manager, owner) {
 export function event(about, r, reason, message, component = 'deployment-controller') {
   const time = r.time();
   const name = `${about.metadata.name}.${r.hex(16)}`;
-  return created({
-    apiVersion: 'v1', kind: 'Event',
-    metadata: { name, namespace: about.metadata.namespace },
-    involvedObject: { apiVersion: about.apiVersion, kind: about.kind, name: about.metadata.name, namespace: about.metadata.namespace, uid: about.metadata.uid, resourceVersion: about.metadata.resourceVersion },
-    reason, message, type: 'Normal', count: 1 + r.int(4), firstTimestamp: time, lastTimestamp: time,
-    source: { component }, reportingComponent: component, reportingInstance: '',
-  }, r, component);
+  return created(
+    {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace: about.metadata.namespace },
+      involvedObject: {
+        apiVersion: about.apiVersion,
+        kind: about.kind,
+        name: about.metadata.name,
+        namespace: about.metadata.namespace,
+        uid: about.metadata.uid,
+        resourceVersion: about.metadata.resourceVersion,
+      },
+      reason,
+      message,
+      type: 'Normal',
+      count: 1 + r.int(4),
+      firstTimestamp: time,
+      lastTimestamp: time,
+      source: { component },
+      reportingComponent: component,
+      reportingInstance: '',
+    },
+    r,
+    component,
+  );
 }

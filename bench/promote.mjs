@@ -14,9 +14,24 @@ async function load(repo) {
   const dist = (path) => import(pathToFileURL(join(repo, 'dist', path)).href);
   if (!existsSync(join(repo, 'dist', 'index.js'))) throw new Error(`${join(repo, 'dist')} is missing: run \`npm run build\` first`);
   const [bundle, write, sources, files, targets, api] = await Promise.all(
-    ['export/bundle/build-bundle.js', 'export/bundle/write-bundle.js', 'export/source/read-sources.js', 'export/source/list-files.js', 'export/targets/index.js', 'index.js'].map(dist),
+    [
+      'export/bundle/build-bundle.js',
+      'export/bundle/write-bundle.js',
+      'export/source/read-sources.js',
+      'export/source/list-files.js',
+      'export/targets/index.js',
+      'index.js',
+    ].map(dist),
   );
-  return { buildBundle: bundle.buildBundle, writeBundle: write.writeBundle, readManifestSources: sources.readManifestSources, listManifestFiles: files.listManifestFiles, TARGET_NAMES: targets.TARGET_NAMES, devClusterFacts: targets.devClusterFacts, plan: api.plan };
+  return {
+    buildBundle: bundle.buildBundle,
+    writeBundle: write.writeBundle,
+    readManifestSources: sources.readManifestSources,
+    listManifestFiles: files.listManifestFiles,
+    TARGET_NAMES: targets.TARGET_NAMES,
+    devClusterFacts: targets.devClusterFacts,
+    plan: api.plan,
+  };
 }
 
 /** `runs` timings of `fn`, each followed by the untimed `after` (clean-up between runs). */
@@ -31,7 +46,9 @@ async function measure(runs, fn, after = async () => {}) {
 
 function report(label, ms, objects, extra) {
   const rate = Math.round(objects / (median(ms) / 1000));
-  console.log(`${label}: median ${fmtMs(median(ms))}, min ${fmtMs(Math.min(...ms))}, ${rate} objects/s (${ms.length} runs${extra ? `; ${extra}` : ''})`);
+  console.log(
+    `${label}: median ${fmtMs(median(ms))}, min ${fmtMs(Math.min(...ms))}, ${rate} objects/s (${ms.length} runs${extra ? `; ${extra}` : ''})`,
+  );
 }
 
 const megabytes = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
@@ -49,16 +66,34 @@ async function largestCorpusFile(lib, corpus) {
 async function generatedCases(lib, ctx, facts, scratch) {
   const t = performance.now();
   const objects = generateObjects(GENERATED);
-  console.log(`promote: generated ${objects.length} live objects in ${GENERATED.namespaces} namespaces (seed ${GENERATED.seed}) in ${fmtMs(performance.now() - t)}`);
+  console.log(
+    `promote: generated ${objects.length} live objects in ${GENERATED.namespaces} namespaces (seed ${GENERATED.seed}) in ${fmtMs(performance.now() - t)}`,
+  );
   const input = { objects, source: { cluster: 'bench' }, facts, targets: [...lib.TARGET_NAMES] };
   let bundle;
-  const inMemory = await measure(ctx.runs, () => { bundle = lib.buildBundle(input); });
+  const inMemory = await measure(ctx.runs, () => {
+    bundle = lib.buildBundle(input);
+  });
   const bytes = bundle.files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
   const shape = `${bundle.base.length} kept, ${bundle.skipped.length} skipped, ${bundle.files.length} files, ${megabytes(bytes)}`;
-  report(`promote buildBundle, ${objects.length} generated objects to ${lib.TARGET_NAMES.length} targets, in memory`, inMemory, objects.length, shape);
+  report(
+    `promote buildBundle, ${objects.length} generated objects to ${lib.TARGET_NAMES.length} targets, in memory`,
+    inMemory,
+    objects.length,
+    shape,
+  );
   const out = (i) => join(scratch, `generated-${i}`);
-  const toDisk = await measure(ctx.runs, async (i) => lib.writeBundle(out(i), lib.buildBundle(input).files), (i) => rm(out(i), { recursive: true, force: true }));
-  report(`promote buildBundle + writeBundle, ${objects.length} generated objects to ${lib.TARGET_NAMES.length} targets`, toDisk, objects.length, `${bundle.files.length} files, each run into a fresh temp folder, removed after it`);
+  const toDisk = await measure(
+    ctx.runs,
+    async (i) => lib.writeBundle(out(i), lib.buildBundle(input).files),
+    (i) => rm(out(i), { recursive: true, force: true }),
+  );
+  report(
+    `promote buildBundle + writeBundle, ${objects.length} generated objects to ${lib.TARGET_NAMES.length} targets`,
+    toDisk,
+    objects.length,
+    `${bundle.files.length} files, each run into a fresh temp folder, removed after it`,
+  );
 }
 
 async function corpusCases(lib, ctx, facts, scratch) {
@@ -68,13 +103,33 @@ async function corpusCases(lib, ctx, facts, scratch) {
   const parsed = await lib.readManifestSources([file]);
   const what = `${basename(file)} (${megabytes(bytes)}, ${parsed.objects.length} objects) to ${lib.TARGET_NAMES.length} targets`;
   const out = join(scratch, 'corpus');
-  const cli = await measure(ctx.runs, () => ctx.kindling('promote', '--from', file, '--to', lib.TARGET_NAMES.join(','), '--out', out, '-q'), () => rm(out, { recursive: true, force: true }));
-  report(`promote CLI on ${what}, wall time`, cli, parsed.objects.length, `node start-up, preset load and writing included; ${megabytes(bytes / (median(cli) / 1000))}/s`);
+  const cli = await measure(
+    ctx.runs,
+    () => ctx.kindling('promote', '--from', file, '--to', lib.TARGET_NAMES.join(','), '--out', out, '-q'),
+    () => rm(out, { recursive: true, force: true }),
+  );
+  report(
+    `promote CLI on ${what}, wall time`,
+    cli,
+    parsed.objects.length,
+    `node start-up, preset load and writing included; ${megabytes(bytes / (median(cli) / 1000))}/s`,
+  );
   const pipeline = await measure(ctx.runs, async () => {
     const read = await lib.readManifestSources([file]);
-    lib.buildBundle({ objects: read.objects, skippedDocuments: read.skipped, source: { files: [file] }, facts, targets: [...lib.TARGET_NAMES] });
+    lib.buildBundle({
+      objects: read.objects,
+      skippedDocuments: read.skipped,
+      source: { files: [file] },
+      facts,
+      targets: [...lib.TARGET_NAMES],
+    });
   });
-  report(`promote in process (readManifestSources + buildBundle) on ${what}`, pipeline, parsed.objects.length, `${megabytes(bytes / (median(pipeline) / 1000))}/s`);
+  report(
+    `promote in process (readManifestSources + buildBundle) on ${what}`,
+    pipeline,
+    parsed.objects.length,
+    `${megabytes(bytes / (median(pipeline) / 1000))}/s`,
+  );
 }
 
 /** Runs the promote cases. `ctx`: repo root, scratch home and env (as for the CLI), the CLI runner, run count. */

@@ -19,12 +19,30 @@ const promoteRuns = Number(process.env.BENCH_PROMOTE_RUNS ?? 5);
 const engines = {
   kind: {
     image: 'kindest/node:v1.36.1',
-    bare: (n, env, home) => execa(join(bin, 'kind'), ['create', 'cluster', '--name', n, '--image', 'kindest/node:v1.36.1', '--kubeconfig', join(home, 'kc')], { env }),
+    bare: (n, env, home) =>
+      execa(join(bin, 'kind'), ['create', 'cluster', '--name', n, '--image', 'kindest/node:v1.36.1', '--kubeconfig', join(home, 'kc')], {
+        env,
+      }),
     bareDown: (n, env, home) => execa(join(bin, 'kind'), ['delete', 'cluster', '--name', n, '--kubeconfig', join(home, 'kc')], { env }),
   },
   k3d: {
     image: 'rancher/k3s:v1.35.5-k3s1',
-    bare: (n, env) => execa(join(bin, 'k3d'), ['cluster', 'create', n, '--image', 'rancher/k3s:v1.35.5-k3s1', '--timeout', '300s', '--kubeconfig-update-default=false', '--kubeconfig-switch-context=false'], { env }),
+    bare: (n, env) =>
+      execa(
+        join(bin, 'k3d'),
+        [
+          'cluster',
+          'create',
+          n,
+          '--image',
+          'rancher/k3s:v1.35.5-k3s1',
+          '--timeout',
+          '300s',
+          '--kubeconfig-update-default=false',
+          '--kubeconfig-switch-context=false',
+        ],
+        { env },
+      ),
     bareDown: (n, env) => execa(join(bin, 'k3d'), ['cluster', 'delete', n], { env }),
   },
 };
@@ -47,7 +65,9 @@ async function engineOverhead({ kindling, env, home }) {
       await kindling('down', n, '--yes', '-q');
     }
     const ratio = median(ours) / median(bare);
-    console.log(`${engine}: bare create median ${fmt(median(bare))}; kindling up median ${fmt(median(ours))}; ratio ${ratio.toFixed(2)} (${runs} runs each)`);
+    console.log(
+      `${engine}: bare create median ${fmt(median(bare))}; kindling up median ${fmt(median(ours))}; ratio ${ratio.toFixed(2)} (${runs} runs each)`,
+    );
   }
 }
 
@@ -65,7 +85,12 @@ async function readinessTimeout({ kindling }) {
   }
 }
 
-const GROUPS = { startup, engines: engineOverhead, readiness: readinessTimeout, promote: (ctx) => benchPromote({ ...ctx, repo, runs: promoteRuns }) };
+const GROUPS = {
+  startup,
+  engines: engineOverhead,
+  readiness: readinessTimeout,
+  promote: (ctx) => benchPromote({ ...ctx, repo, runs: promoteRuns }),
+};
 
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((g) => !(g in GROUPS));
@@ -74,7 +99,13 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const home = await mkdtemp(join(tmpdir(), 'kindling-bench-'));
-const env = { ...process.env, HOME: home, KUBECONFIG: join(home, 'kubeconfig'), KINDLING_STATE: join(home, 'state'), PATH: `${bin}:${process.env.PATH}` };
+const env = {
+  ...process.env,
+  HOME: home,
+  KUBECONFIG: join(home, 'kubeconfig'),
+  KINDLING_STATE: join(home, 'state'),
+  PATH: `${bin}:${process.env.PATH}`,
+};
 const kindling = (...args) => execa('node', [join(repo, 'bin/kindling.js'), ...args], { env });
 try {
   for (const [name, group] of Object.entries(GROUPS)) {

@@ -46,7 +46,13 @@ export function layerRules() {
     to: { path: LAYERS.slice(i + 1).map(pathOf) },
   }));
   const cycle = { name: 'no-circular', severity: 'error', from: { path: '^src/' }, to: { circular: true } };
-  const unlisted = { name: 'in-a-layer', comment: 'every src/ module belongs to a listed layer', severity: 'error', from: { path: '^src/', pathNot: LAYERS.map(pathOf) }, to: {} };
+  const unlisted = {
+    name: 'in-a-layer',
+    comment: 'every src/ module belongs to a listed layer',
+    severity: 'error',
+    from: { path: '^src/', pathNot: LAYERS.map(pathOf) },
+    to: {},
+  };
   return [...upward, cycle, unlisted];
 }
 
@@ -67,6 +73,10 @@ export async function layerViolations() {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const violations = await layerViolations();
   for (const v of violations) console.error(v);
-  console.log(violations.length === 0 ? `layers hold: ${LAYERS.length} layers, no upward import, no cycle` : `${violations.length} layer violation(s)`);
+  console.log(
+    violations.length === 0
+      ? `layers hold: ${LAYERS.length} layers, no upward import, no cycle`
+      : `${violations.length} layer violation(s)`,
+  );
   process.exitCode = violations.length === 0 ? 0 : 1;
 }

@@ -12,7 +12,7 @@ const passed = tests.filter((t) => t.status === 'passed').length;
 const failed = tests.filter((t) => t.status === 'failed').length;
 console.log(`check-no-skipped: ${tests.length} tests (${integration.length} integration), ${skipped.length} skipped`);
 if (skipped.length > 0) {
-  for (const t of skipped) console.log(`  skipped: ${t.file.replace(process.cwd() + '/', '')} > ${t.fullName}`);
+  for (const t of skipped) console.log(`  skipped: ${t.file.replace(`${process.cwd()}/`, '')} > ${t.fullName}`);
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped.length} skipped`);
 if (skipped.length > 0 || integration.length === 0 || failed > 0 || !report.success) process.exit(1);

@@ -59,7 +59,8 @@ export const ADDON_CATALOGUE: Record<string, AddonDefinition> = {
   },
   'metrics-server': {
     name: 'metrics-server',
-    description: 'metrics-server v0.9.0 (the tagged kustomize base with the release image) with --kubelet-insecure-tls, as minikube and MicroK8s run it',
+    description:
+      'metrics-server v0.9.0 (the tagged kustomize base with the release image) with --kubelet-insecure-tls, as minikube and MicroK8s run it',
     // The release's components.yaml is built by `kubectl kustomize manifests/overlays/release`; these are its
     // inputs, and the transforms are what that overlay and its release Component do.
     manifests: [
@@ -77,7 +78,8 @@ export const ADDON_CATALOGUE: Record<string, AddonDefinition> = {
   },
   'minikube-storage-provisioner': {
     name: 'minikube-storage-provisioner',
-    description: "minikube's storage-provisioner (gcr.io/k8s-minikube/storage-provisioner:v5): hostPath volumes under /tmp/hostpath-provisioner, provisioner k8s.io/minikube-hostpath",
+    description:
+      "minikube's storage-provisioner (gcr.io/k8s-minikube/storage-provisioner:v5): hostPath volumes under /tmp/hostpath-provisioner, provisioner k8s.io/minikube-hostpath",
     manifests: [],
     builtin: ['minikube-storage-provisioner'],
     ready: [],

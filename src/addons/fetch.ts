@@ -41,14 +41,19 @@ export async function getManifest(m: PinnedManifest, src: ManifestSources): Prom
   const check = (text: string, where: string) => {
     const got = sha256(text);
     if (got !== m.sha256) {
-      throw new EnvironmentError('checksum-mismatch', `${where} has sha256 ${got}, but ${m.url} is pinned to ${m.sha256}; nothing was applied`, 'if the pin is right, the file was changed or replaced: get it again from its URL; if the pin is out of date, update it in the preset');
+      throw new EnvironmentError(
+        'checksum-mismatch',
+        `${where} has sha256 ${got}, but ${m.url} is pinned to ${m.sha256}; nothing was applied`,
+        'if the pin is right, the file was changed or replaced: get it again from its URL; if the pin is out of date, update it in the preset',
+      );
     }
     return text;
   };
   if (src.from) {
     const path = join(src.from, name);
     const text = await readOptional(path);
-    if (text === undefined) throw new EnvironmentError('addon-missing', `${path} not found (--addons-from ${src.from})`, `put ${m.url} there as ${name}`);
+    if (text === undefined)
+      throw new EnvironmentError('addon-missing', `${path} not found (--addons-from ${src.from})`, `put ${m.url} there as ${name}`);
     return check(text, path);
   }
   const cached = join(src.cacheDir, `${m.sha256}.yaml`);
@@ -58,7 +63,11 @@ export async function getManifest(m: PinnedManifest, src: ManifestSources): Prom
   try {
     text = await (src.fetchText ?? defaultFetch)(m.url);
   } catch (err) {
-    throw new EnvironmentError('addon-download', `could not download ${m.url}: ${(err as Error).message}`, `download it yourself and pass --addons-from DIR with it as ${name}`);
+    throw new EnvironmentError(
+      'addon-download',
+      `could not download ${m.url}: ${(err as Error).message}`,
+      `download it yourself and pass --addons-from DIR with it as ${name}`,
+    );
   }
   check(text, m.url);
   await mkdir(src.cacheDir, { recursive: true, mode: 0o700 });

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { NotFoundError } from '../errors.js';
 import { createContext } from './create-context.js';
-import { type CommonOptions } from '../context.js';
+import type { CommonOptions } from '../context.js';
 
 /** Where a cluster's kubeconfig is and what it says. */
 export interface KubeconfigResult {
@@ -19,7 +19,9 @@ export async function kubeconfig(opts: CommonOptions & { name: string }): Promis
     const known = await ctx.store.readSpec(opts.name);
     throw new NotFoundError(
       'cluster',
-      known ? `cluster "${opts.name}" has no stored kubeconfig (it never finished creating)` : `no cluster named "${opts.name}" in the state store (${ctx.store.location})`,
+      known
+        ? `cluster "${opts.name}" has no stored kubeconfig (it never finished creating)`
+        : `no cluster named "${opts.name}" in the state store (${ctx.store.location})`,
       known ? `run \`kindling down ${opts.name}\` and \`kindling up\` again` : 'see `kindling list`',
     );
   }

@@ -11,7 +11,7 @@ import { observeCluster } from '../status/observe.js';
 import { contextOf, type ClusterSpec } from '../model/cluster-spec.js';
 import type { ContainerInfo } from '../runtime/docker-client.js';
 import { createContext } from './create-context.js';
-import { type CommonOptions, type Context } from '../context.js';
+import type { CommonOptions, Context } from '../context.js';
 
 /** One cluster as `list` and `status` report it. */
 export interface ClusterSummary extends ClusterStatus {
@@ -23,12 +23,24 @@ export interface ClusterSummary extends ClusterStatus {
   readiness?: StageState[];
 }
 
-async function summarise(ctx: Context, name: string, spec: ClusterSpec, generation: number, containers?: ContainerInfo[]): Promise<ClusterSummary> {
+async function summarise(
+  ctx: Context,
+  name: string,
+  spec: ClusterSpec,
+  generation: number,
+  containers?: ContainerInfo[],
+): Promise<ClusterSummary> {
   const status = await observeCluster(ctx, name, spec.engine, containers, { context: contextOf(spec) });
   // creating/deleting mean another operation holds the lock and owns the status: do not overwrite it.
   if (status.phase !== 'creating' && status.phase !== 'deleting') await ctx.store.writeStatus(name, status);
   const kubeconfigPath = await ctx.store.kubeconfigPath(name);
-  return { ...status, preset: spec.preset, kubernetesVersion: spec.kubernetesVersion, generation, ...(kubeconfigPath ? { kubeconfigPath } : {}) };
+  return {
+    ...status,
+    preset: spec.preset,
+    kubernetesVersion: spec.kubernetesVersion,
+    generation,
+    ...(kubeconfigPath ? { kubeconfigPath } : {}),
+  };
 }
 
 /** Every cluster in the state store, observed now (one Docker query per engine). */
@@ -57,7 +69,8 @@ export async function list(opts: CommonOptions = {}): Promise<ClusterSummary[]> 
 export async function status(opts: CommonOptions & { name: string }): Promise<ClusterSummary> {
   const ctx = createContext(opts);
   const stored = await ctx.store.readSpec(opts.name);
-  if (!stored) throw new NotFoundError('cluster', `no cluster named "${opts.name}" in the state store (${ctx.store.location})`, 'see `kindling list`');
+  if (!stored)
+    throw new NotFoundError('cluster', `no cluster named "${opts.name}" in the state store (${ctx.store.location})`, 'see `kindling list`');
   const summary = await summarise(ctx, opts.name, stored.spec, stored.generation);
   if (summary.phase !== 'running' || !summary.kubeconfigPath) return summary;
   const api = await ctx.kubeApi(await readFile(summary.kubeconfigPath, 'utf8'));

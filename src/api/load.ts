@@ -4,7 +4,7 @@
 import { EnvironmentError, InvalidInputError, NotFoundError } from '../errors.js';
 import { registryRef } from '../registry/image-ref.js';
 import { createContext } from './create-context.js';
-import { type CommonOptions, type Context } from '../context.js';
+import type { CommonOptions, Context } from '../context.js';
 
 /** Options of `load`. */
 export interface LoadOptions extends CommonOptions {
@@ -22,11 +22,17 @@ export interface LoadResult {
 async function checkImages(ctx: Context, images: readonly string[]): Promise<void> {
   const docker = await ctx.docker();
   for (const image of images) {
-    if (!(await docker.imageExists(image))) throw new NotFoundError('image', `image ${image} is not in the local Docker`, `build it or pull it first (docker pull ${image})`);
+    if (!(await docker.imageExists(image)))
+      throw new NotFoundError('image', `image ${image} is not in the local Docker`, `build it or pull it first (docker pull ${image})`);
   }
 }
 
-async function viaRegistry(ctx: Context, name: string, registry: { host: string } | undefined, images: readonly string[]): Promise<LoadResult> {
+async function viaRegistry(
+  ctx: Context,
+  name: string,
+  registry: { host: string } | undefined,
+  images: readonly string[],
+): Promise<LoadResult> {
   if (!registry) {
     throw new EnvironmentError(
       'containerd-image-store',
@@ -42,7 +48,11 @@ async function viaRegistry(ctx: Context, name: string, registry: { host: string 
     try {
       await docker.pushImage(ref);
     } catch (err) {
-      throw new EnvironmentError('registry-push', `could not push ${ref}: ${(err as Error).message}`, `check that the registry runs: docker ps --filter name=${registry.host}`);
+      throw new EnvironmentError(
+        'registry-push',
+        `could not push ${ref}: ${(err as Error).message}`,
+        `check that the registry runs: docker ps --filter name=${registry.host}`,
+      );
     }
     out.push({ image, ref });
   }
@@ -51,10 +61,12 @@ async function viaRegistry(ctx: Context, name: string, registry: { host: string 
 
 /** Loads the images; throws NotFoundError for an unknown cluster or a missing image. */
 export async function load(opts: LoadOptions): Promise<LoadResult> {
-  if (opts.images.length === 0) throw new InvalidInputError('name at least one image to load', `for example: kindling load ${opts.name} myapp:dev`);
+  if (opts.images.length === 0)
+    throw new InvalidInputError('name at least one image to load', `for example: kindling load ${opts.name} myapp:dev`);
   const ctx = createContext(opts);
   const stored = await ctx.store.readSpec(opts.name);
-  if (!stored) throw new NotFoundError('cluster', `no cluster named "${opts.name}" in the state store (${ctx.store.location})`, 'see `kindling list`');
+  if (!stored)
+    throw new NotFoundError('cluster', `no cluster named "${opts.name}" in the state store (${ctx.store.location})`, 'see `kindling list`');
   await checkImages(ctx, opts.images);
   const { spec } = stored;
   if (await (await ctx.docker()).usesContainerdImageStore()) return viaRegistry(ctx, opts.name, spec.registry, opts.images);

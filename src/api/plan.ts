@@ -31,8 +31,13 @@ export async function plan(opts: PlanOptions = {}): Promise<Plan> {
     const host = colon < 0 ? m : m.slice(0, colon);
     return colon < 0 || host === '' || isAbsolute(host) ? m : `${resolve(cwd, host)}${m.slice(colon)}`;
   });
-  return planUp(preset, { ...opts, ...(mounts ? { mounts } : {}) }, {
-    ...(opts.merge !== undefined ? { merge: opts.merge } : {}),
-    ...(opts.switchContext !== undefined ? { switchContext: opts.switchContext } : {}),
-  }, opts.waitMs ?? 0);
+  return planUp(
+    preset,
+    { ...opts, ...(mounts ? { mounts } : {}) },
+    {
+      ...(opts.merge !== undefined ? { merge: opts.merge } : {}),
+      ...(opts.switchContext !== undefined ? { switchContext: opts.switchContext } : {}),
+    },
+    opts.waitMs ?? 0,
+  );
 }

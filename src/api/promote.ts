@@ -18,6 +18,7 @@ export type { PromoteResult } from '../export/promote/promote-request.js';
 export async function promote(opts: PromoteOptions): Promise<PromoteResult> {
   const checked = checkPromoteRequest(opts);
   const ctx = createContext(opts);
-  const plannedSpec = async (preset: string | undefined) => (await plan({ ...(preset === undefined ? {} : { preset }), cwd: ctx.cwd, env: ctx.env })).spec;
+  const plannedSpec = async (preset: string | undefined) =>
+    (await plan({ ...(preset === undefined ? {} : { preset }), cwd: ctx.cwd, env: ctx.env })).spec;
   return promoteBundle(ctx, opts, checked, plannedSpec);
 }

@@ -32,7 +32,11 @@ export function openJournal(ctx: Context, op: string, operationId: string, spec?
 /** The history entry for a journal and its outcome. */
 export function journalEntry(ctx: Context, journal: Journal, outcome: HistoryEntry['outcome'], err?: unknown): HistoryEntry {
   const error =
-    err === undefined ? undefined : err instanceof KindlingError ? { code: err.code, message: err.message } : { code: (err as { code?: string }).code ?? 'unexpected', message: String((err as Error).message ?? err) };
+    err === undefined
+      ? undefined
+      : err instanceof KindlingError
+        ? { code: err.code, message: err.message }
+        : { code: (err as { code?: string }).code ?? 'unexpected', message: String((err as Error).message ?? err) };
   return {
     op: journal.op,
     operationId: journal.operationId,
@@ -47,7 +51,13 @@ export function journalEntry(ctx: Context, journal: Journal, outcome: HistoryEnt
 
 /** Writes the entry unless already written, and only while the store still holds something of the
  * cluster (a first `up` that was rolled back leaves nothing, not even its history). */
-export async function closeJournal(ctx: Context, cluster: string, journal: Journal, outcome: HistoryEntry['outcome'], err?: unknown): Promise<void> {
+export async function closeJournal(
+  ctx: Context,
+  cluster: string,
+  journal: Journal,
+  outcome: HistoryEntry['outcome'],
+  err?: unknown,
+): Promise<void> {
   if (journal.closed) return;
   journal.closed = true;
   if (await ctx.store.has(cluster)) await ctx.store.appendHistory(cluster, journalEntry(ctx, journal, outcome, err));

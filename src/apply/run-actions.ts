@@ -34,7 +34,10 @@ export async function runActions<S>(
     return completed;
   } catch (err) {
     // An interrupted engine exits non-zero too: report the interruption, not the engine.
-    const failure = ctx.signal?.aborted && !(err instanceof InterruptedError) ? new InterruptedError(opts.interrupted ?? 'interrupted: what was created has been rolled back') : err;
+    const failure =
+      ctx.signal?.aborted && !(err instanceof InterruptedError)
+        ? new InterruptedError(opts.interrupted ?? 'interrupted: what was created has been rolled back')
+        : err;
     if (!opts.retain) await rollback(ctx, started.reverse(), state);
     throw failure;
   }

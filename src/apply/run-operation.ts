@@ -22,7 +22,11 @@ export async function runOperation<S extends OperationState>(ctx: Context, run: 
   const { journal } = run.state;
   const lock = await ctx.store.lock(run.cluster, journal.op, journal.operationId);
   try {
-    await runActions(ctx, run.steps, run.state, { retain: run.retain ?? false, completed: journal.steps, ...(run.interrupted ? { interrupted: run.interrupted } : {}) });
+    await runActions(ctx, run.steps, run.state, {
+      retain: run.retain ?? false,
+      completed: journal.steps,
+      ...(run.interrupted ? { interrupted: run.interrupted } : {}),
+    });
   } catch (err) {
     const rolledBack = !run.retain && run.steps.some((s) => s.action.rollback);
     await closeJournal(ctx, run.cluster, journal, rolledBack ? 'rolled-back' : 'failed', err);

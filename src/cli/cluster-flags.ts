@@ -28,7 +28,12 @@ export function addClusterFlags(cmd: Command): Command {
     .option('--workers <count>', 'number of worker nodes (k3d: agents)', integer)
     .option('--k8s-version <version>', 'Kubernetes version, e.g. v1.36.1')
     .option('--image <image>', 'node image to use instead of the preset one')
-    .option('--port <[address:]host:container[/proto]>', 'map a host port into the cluster (repeatable; address defaults to 127.0.0.1)', collect, [])
+    .option(
+      '--port <[address:]host:container[/proto]>',
+      'map a host port into the cluster (repeatable; address defaults to 127.0.0.1)',
+      collect,
+      [],
+    )
     .option('--mount <host-path:container-path[:ro]>', 'mount a host folder into every node (repeatable)', collect, [])
     .option('--registry', "create (or reuse) the preset's local registry and make every node pull from it")
     .option('--set <key.path=value>', 'override a preset field, e.g. nodes.workers=2 (repeatable)', collect, [])

@@ -22,10 +22,14 @@ export function storageClassObject(s: Storage): Record<string, unknown> {
 
 /** Whether an existing class differs in a field the API server will not change in place. */
 export function immutableFieldsDiffer(existing: Record<string, unknown>, s: Storage): boolean {
-  return existing.provisioner !== s.provisioner || existing.volumeBindingMode !== s.volumeBindingMode || (existing.reclaimPolicy ?? 'Delete') !== s.reclaimPolicy;
+  return (
+    existing.provisioner !== s.provisioner ||
+    existing.volumeBindingMode !== s.volumeBindingMode ||
+    (existing.reclaimPolicy ?? 'Delete') !== s.reclaimPolicy
+  );
 }
 
-const annotationsOf = (o: Record<string, unknown>) => ((o.metadata as { annotations?: Record<string, string> }).annotations ?? {});
+const annotationsOf = (o: Record<string, unknown>) => (o.metadata as { annotations?: Record<string, string> }).annotations ?? {};
 const nameOf = (o: Record<string, unknown>) => String((o.metadata as { name?: string }).name);
 
 /** Makes the cluster's classes match the spec. Returns what it changed, for the log. */
@@ -43,7 +47,13 @@ export async function ensureStorageClass(api: KubeApi, s: Storage): Promise<stri
   if (s.default) {
     for (const other of await api.list('storage.k8s.io/v1', 'StorageClass')) {
       if (nameOf(other) === s.className || annotationsOf(other)[DEFAULT_STORAGE_CLASS] !== 'true') continue;
-      await api.apply([{ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: nameOf(other), annotations: { [DEFAULT_STORAGE_CLASS]: 'false' } } }]);
+      await api.apply([
+        {
+          apiVersion: 'storage.k8s.io/v1',
+          kind: 'StorageClass',
+          metadata: { name: nameOf(other), annotations: { [DEFAULT_STORAGE_CLASS]: 'false' } },
+        },
+      ]);
       done.push(`StorageClass ${nameOf(other)} is no longer the default`);
     }
   }

@@ -12,9 +12,14 @@ export const INSTALL_HINTS: Record<EngineName, string> = {
 
 /** The host address:port and the engine's own line, when its output says a host port was taken. */
 export function takenPort(text: string): { where: string; line: string } | undefined {
-  const m = /listen (?:tcp4?|udp4?) ([\d.]+:\d+): bind: address already in use|Bind for ([\d.]+:\d+) failed: port is already allocated/.exec(text);
+  const m =
+    /listen (?:tcp4?|udp4?) ([\d.]+:\d+): bind: address already in use|Bind for ([\d.]+:\d+) failed: port is already allocated/.exec(text);
   if (!m) return undefined;
-  const line = text.split('\n').find((l) => l.includes(m[0]))?.trim() ?? m[0];
+  const line =
+    text
+      .split('\n')
+      .find((l) => l.includes(m[0]))
+      ?.trim() ?? m[0];
   return { where: (m[1] ?? m[2])!, line };
 }
 
@@ -41,7 +46,12 @@ export async function runEngine(bin: EngineBinary, action: string, args: readonl
   if (result.exitCode === 0 && !result.timedOut) return result.stdout;
   const details = { command: result.command, exitCode: result.exitCode, stderr: result.stderr, stdout: result.stdout };
   if (result.timedOut) {
-    throw new EngineFailedError(bin.engine, `${action} within the time limit (killed)`, details, 'raise --timeout, or look at `docker logs` of the node containers');
+    throw new EngineFailedError(
+      bin.engine,
+      `${action} within the time limit (killed)`,
+      details,
+      'raise --timeout, or look at `docker logs` of the node containers',
+    );
   }
   throw bin.classify(result, action) ?? new EngineFailedError(bin.engine, action, details);
 }

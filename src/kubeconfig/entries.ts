@@ -33,7 +33,10 @@ function load(text: string): Document {
   if (!isMap(doc.contents)) {
     const offset = doc.contents?.range?.[0] ?? 0;
     const before = text.slice(0, offset).split('\n');
-    throw new KubeconfigInvalidError('not a kubeconfig: the top level is not a map', { line: before.length, column: before.at(-1)!.length + 1 });
+    throw new KubeconfigInvalidError('not a kubeconfig: the top level is not a map', {
+      line: before.length,
+      column: before.at(-1)!.length + 1,
+    });
   }
   return doc;
 }

@@ -12,7 +12,8 @@ function entries(doc: ReturnType<typeof parseDocument>, section: string): YAMLMa
 
 function only(doc: ReturnType<typeof parseDocument>, section: string): YAMLMap {
   const list = entries(doc, section);
-  if (list.length !== 1) throw new InvalidInputError(`the engine's kubeconfig has ${list.length} ${section}; kindling can rename exactly one`);
+  if (list.length !== 1)
+    throw new InvalidInputError(`the engine's kubeconfig has ${list.length} ${section}; kindling can rename exactly one`);
   return list[0]!;
 }
 

@@ -22,7 +22,8 @@ export interface MergeRecord {
 export function userKubeconfigPath(env: Record<string, string | undefined>, exists: (p: string) => boolean = existsSync): string {
   const list = (env.KUBECONFIG ?? '').split(delimiter).filter(Boolean);
   if (list.length > 0) return list.find(exists) ?? list[list.length - 1]!;
-  if (!env.HOME) throw new InvalidInputError('cannot find your kubeconfig: neither KUBECONFIG nor HOME is set', 'set KUBECONFIG, or pass --no-merge');
+  if (!env.HOME)
+    throw new InvalidInputError('cannot find your kubeconfig: neither KUBECONFIG nor HOME is set', 'set KUBECONFIG, or pass --no-merge');
   return join(env.HOME, '.kube', 'config');
 }
 
@@ -55,7 +56,11 @@ async function edit(file: string, change: (text: string) => string): Promise<voi
 }
 
 /** Merges `content` (one cluster's kubeconfig) into `file`; returns what was added. */
-export async function mergeIntoUserKubeconfig(file: string, content: string, opts: { switchContext: boolean }): Promise<MergeRecord & { replaced: string[] }> {
+export async function mergeIntoUserKubeconfig(
+  file: string,
+  content: string,
+  opts: { switchContext: boolean },
+): Promise<MergeRecord & { replaced: string[] }> {
   let record: MergeRecord & { replaced: string[] } = { file, names: { clusters: [], users: [], contexts: [] }, replaced: [] };
   await edit(file, (text) => {
     const r = mergeKubeconfig(text, content, opts);

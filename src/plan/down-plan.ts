@@ -5,7 +5,14 @@ import { engineNaming } from '../model/engine-naming.js';
 import type { PlannedAction } from './plan.js';
 
 /** The steps `down` takes, in order; apply/down/ has one file per id. */
-export const DOWN_ACTIONS = ['disconnect-registry', 'delete-cluster', 'sweep-leftovers', 'release-registry', 'unmerge-kubeconfig', 'forget-cluster'] as const;
+export const DOWN_ACTIONS = [
+  'disconnect-registry',
+  'delete-cluster',
+  'sweep-leftovers',
+  'release-registry',
+  'unmerge-kubeconfig',
+  'forget-cluster',
+] as const;
 /** One step's id. */
 export type DownActionId = (typeof DOWN_ACTIONS)[number];
 

@@ -22,7 +22,10 @@ export interface Overrides {
 function port(text: string, whole: string): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 1 || n > 65535) {
-    throw new InvalidInputError(`--port "${whole}": "${text}" is not a port number (1-65535)`, 'use --port HOST:CONTAINER, e.g. --port 8080:80');
+    throw new InvalidInputError(
+      `--port "${whole}": "${text}" is not a port number (1-65535)`,
+      'use --port HOST:CONTAINER, e.g. --port 8080:80',
+    );
   }
   return n;
 }

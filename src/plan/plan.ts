@@ -32,7 +32,6 @@ export interface PlannedAction<Id extends string = UpActionId> {
   title: string;
 }
 
-
 /** What to do with the user's kubeconfig (not part of the cluster's spec). */
 export interface KubeconfigChoice {
   /** Merge the cluster's entries into the user's kubeconfig (default true). */
@@ -62,13 +61,21 @@ export interface Plan {
 
 /** Whether a spec has anything for configure-cluster to do (what the engine provides is only checked). */
 export function needsConfiguring(spec: ClusterSpec): boolean {
-  return Boolean((spec.storage && spec.storage.providedBy !== 'engine') || (spec.ingress && spec.ingress.providedBy !== 'engine') || spec.registry);
+  return Boolean(
+    (spec.storage && spec.storage.providedBy !== 'engine') || (spec.ingress && spec.ingress.providedBy !== 'engine') || spec.registry,
+  );
 }
 
 function configureTitle(spec: ClusterSpec): string {
   const parts = [
-    ...(spec.storage && spec.storage.providedBy !== 'engine' ? [`StorageClass ${spec.storage.className} (${spec.storage.provisioner}, ${spec.storage.volumeBindingMode}${spec.storage.default ? ', default' : ''})`] : []),
-    ...(spec.ingress && spec.ingress.providedBy !== 'engine' ? [`IngressClass ${[spec.ingress.className, ...spec.ingress.extraClasses].join(', ')}`] : []),
+    ...(spec.storage && spec.storage.providedBy !== 'engine'
+      ? [
+          `StorageClass ${spec.storage.className} (${spec.storage.provisioner}, ${spec.storage.volumeBindingMode}${spec.storage.default ? ', default' : ''})`,
+        ]
+      : []),
+    ...(spec.ingress && spec.ingress.providedBy !== 'engine'
+      ? [`IngressClass ${[spec.ingress.className, ...spec.ingress.extraClasses].join(', ')}`]
+      : []),
     ...(spec.registry ? [`ConfigMap kube-public/local-registry-hosting (${spec.registry.host})`] : []),
   ];
   return `Configure ${parts.join('; ')}`;
@@ -99,13 +106,18 @@ function waitTitle(spec: ClusterSpec, waitMs: number): string {
 
 function titles(spec: ClusterSpec, waitMs: number): Record<UpActionId, string> {
   const nodes = spec.nodes.controlPlanes + spec.nodes.workers;
-  const ports = [spec.apiServer.port ? `${spec.apiServer.address}:${spec.apiServer.port}` : '', ...spec.ports.map((p) => `${p.listenAddress}:${p.hostPort}`)]
+  const ports = [
+    spec.apiServer.port ? `${spec.apiServer.address}:${spec.apiServer.port}` : '',
+    ...spec.ports.map((p) => `${p.listenAddress}:${p.hostPort}`),
+  ]
     .filter(Boolean)
     .join(', ');
   return {
     preflight: `Check Docker, the ${spec.engine} binary, the name "${spec.name}"${ports ? ` and host ports ${ports}` : ''}`,
     'record-intent': `Record the desired spec of "${spec.name}" in the state store`,
-    'ensure-registry': spec.registry ? `Run (or reuse) registry ${spec.registry.name} on ${spec.registry.listenAddress}:${spec.registry.hostPort} (${spec.registry.image})` : '',
+    'ensure-registry': spec.registry
+      ? `Run (or reuse) registry ${spec.registry.name} on ${spec.registry.listenAddress}:${spec.registry.hostPort} (${spec.registry.image})`
+      : '',
     'connect-registry': spec.registry
       ? `Connect registry ${spec.registry.name} to the nodes' network${spec.engine === 'kind' ? ` and write containerd's hosts.toml for ${spec.registry.host} on every node` : ''}`
       : '',

@@ -20,7 +20,12 @@ function resolveAddons(preset: Preset, storage: boolean, ingress: boolean): Addo
 
 function ingressPorts(ingress: IngressSettings | undefined): PortMapping[] {
   if (!ingress?.enabled || !ingress.hostPorts) return [];
-  const mapping = (hostPort: number, containerPort: number): PortMapping => ({ hostPort, containerPort, protocol: 'TCP', listenAddress: '127.0.0.1' });
+  const mapping = (hostPort: number, containerPort: number): PortMapping => ({
+    hostPort,
+    containerPort,
+    protocol: 'TCP',
+    listenAddress: '127.0.0.1',
+  });
   return [mapping(ingress.hostPorts.http, 80), mapping(ingress.hostPorts.https, 443)];
 }
 
@@ -40,7 +45,15 @@ function presetExtras(preset: Preset, name: string, registryOn: boolean): Partia
     ...(Object.keys(preset.networking).length ? { networking: { ...preset.networking } } : {}),
     ...(Object.keys(labels).length ? { nodeLabels: labels } : {}),
     ...(preset.evictionHard ? { evictionHard: { ...preset.evictionHard } } : {}),
-    ...(names ? { kubeconfigNames: { context: fillName(names.context, name), cluster: fillName(names.cluster, name), user: fillName(names.user, name) } } : {}),
+    ...(names
+      ? {
+          kubeconfigNames: {
+            context: fillName(names.context, name),
+            cluster: fillName(names.cluster, name),
+            user: fillName(names.user, name),
+          },
+        }
+      : {}),
     ...(storage ? { storage } : {}),
     ...(ingress ? { ingress } : {}),
     ...(registry ? { registry: { ...registry, host: `localhost:${registry.hostPort}` } } : {}),
@@ -61,7 +74,10 @@ function checkPortClashes(ports: readonly PortMapping[], api: ClusterSpec['apiSe
   for (const p of ports) {
     // 0.0.0.0 listens on every address, so it clashes with any address on the same port.
     const clash = taken.find(
-      (t) => t.port === p.hostPort && t.protocol === p.protocol && (t.address === p.listenAddress || t.address === '0.0.0.0' || p.listenAddress === '0.0.0.0'),
+      (t) =>
+        t.port === p.hostPort &&
+        t.protocol === p.protocol &&
+        (t.address === p.listenAddress || t.address === '0.0.0.0' || p.listenAddress === '0.0.0.0'),
     );
     if (clash) {
       const what = `host port ${p.listenAddress}:${p.hostPort}/${p.protocol}`;
@@ -75,10 +91,18 @@ function checkPortClashes(ports: readonly PortMapping[], api: ClusterSpec['apiSe
   }
 }
 
-function checkRegistryPort(registry: NonNullable<ClusterSpec['registry']>, ports: readonly PortMapping[], api: ClusterSpec['apiServer']): void {
+function checkRegistryPort(
+  registry: NonNullable<ClusterSpec['registry']>,
+  ports: readonly PortMapping[],
+  api: ClusterSpec['apiServer'],
+): void {
   const clash = [...ports.map((p) => p.hostPort), api.port].includes(registry.hostPort);
   if (clash) {
-    throw new ConflictError('port-duplicate', `host port ${registry.hostPort} is the registry's (registry.hostPort) and is also mapped into the cluster`, 'choose another --port, or --set registry.hostPort=PORT');
+    throw new ConflictError(
+      'port-duplicate',
+      `host port ${registry.hostPort} is the registry's (registry.hostPort) and is also mapped into the cluster`,
+      'choose another --port, or --set registry.hostPort=PORT',
+    );
   }
 }
 
@@ -101,7 +125,10 @@ export function resolveClusterSpec(preset: Preset, overrides: Overrides = {}): {
   };
   const registryOn = overrides.registry ?? preset.registry?.enabled ?? false;
   if (registryOn && !preset.registry) {
-    throw new InvalidInputError(`preset "${preset.name}" has no registry section, so --registry has nothing to create`, 'add a registry section to the preset (see presets/kind.yaml)');
+    throw new InvalidInputError(
+      `preset "${preset.name}" has no registry section, so --registry has nothing to create`,
+      'add a registry section to the preset (see presets/kind.yaml)',
+    );
   }
   const ports = [...preset.ports, ...ingressPorts(preset.ingress), ...(overrides.ports ?? []).map(parsePortFlag)];
   const apiServer = { ...preset.apiServer };

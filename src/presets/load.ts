@@ -57,7 +57,10 @@ export function userPresetsDir(env: Record<string, string | undefined>): string 
 async function yamlNames(dir: string | undefined): Promise<string[]> {
   if (!dir) return [];
   const files = await readdir(dir).catch(() => [] as string[]);
-  return files.filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();
+  return files
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length))
+    .sort();
 }
 
 /** Names of the built-in presets, sorted. */
@@ -125,8 +128,12 @@ export async function loadPreset(ref: string, opts: LoadOptions): Promise<Loaded
   let next: { ref: string; base: string; exclude?: string } | undefined = { ref, base: opts.cwd };
   while (next) {
     const { file, text } = await readRef(next.ref, next.base, dirs, next.exclude);
-    if (chain.includes(file)) throw new InvalidInputError(`preset "extends" loops: ${[...chain, file].map((f) => shown(f, opts.cwd)).join(' -> ')}`);
-    if (chain.length >= MAX_EXTENDS) throw new InvalidInputError(`preset "extends" chain is longer than ${MAX_EXTENDS}: ${chain.map((f) => shown(f, opts.cwd)).join(' -> ')}`);
+    if (chain.includes(file))
+      throw new InvalidInputError(`preset "extends" loops: ${[...chain, file].map((f) => shown(f, opts.cwd)).join(' -> ')}`);
+    if (chain.length >= MAX_EXTENDS)
+      throw new InvalidInputError(
+        `preset "extends" chain is longer than ${MAX_EXTENDS}: ${chain.map((f) => shown(f, opts.cwd)).join(' -> ')}`,
+      );
     chain.push(file);
     const source = readPresetSource(text, shown(file, opts.cwd));
     sources.push(source);

@@ -34,12 +34,12 @@ export const CustomAddonSchema = z
 const cidr = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'expected an IPv4 CIDR like 10.96.0.0/12');
 const dnsName = z.string().regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d+)?$/, 'expected a lower-case host name');
 /** `{name}` in a template is replaced by the cluster name. */
-const nameTemplate = z.string().regex(/^[A-Za-z0-9@{}._:-]+$/, 'expected a name (letters, digits, . _ - : @) where {name} stands for the cluster name');
+const nameTemplate = z
+  .string()
+  .regex(/^[A-Za-z0-9@{}._:-]+$/, 'expected a name (letters, digits, . _ - : @) where {name} stands for the cluster name');
 
 /** The names of the cluster, context and user entries in kubeconfig (the engines' own names are rewritten). */
-export const KubeconfigNamesSchema = z
-  .object({ context: nameTemplate, cluster: nameTemplate, user: nameTemplate })
-  .strict();
+export const KubeconfigNamesSchema = z.object({ context: nameTemplate, cluster: nameTemplate, user: nameTemplate }).strict();
 
 /** The default StorageClass a user of the environment relies on, and what provides it. */
 export const StorageSchema = z
@@ -135,14 +135,18 @@ export const PresetSchema = z
   .strict()
   .superRefine((p, ctx) => {
     const known = [...Object.keys(ADDON_CATALOGUE), ...p.customAddons.map((a) => a.name)];
-    const unknown = (name: string) => `expected an add-on of the catalogue or of customAddons (${known.sort().join(', ')})`;
+    const unknown = () => `expected an add-on of the catalogue or of customAddons (${known.sort().join(', ')})`;
     p.addons.forEach((name, i) => {
-      if (!known.includes(name)) ctx.addIssue({ code: 'custom', path: ['addons', i], message: unknown(name) });
+      if (!known.includes(name)) ctx.addIssue({ code: 'custom', path: ['addons', i], message: unknown() });
     });
     for (const key of ['storage', 'ingress'] as const) {
       const by = p[key]?.providedBy;
       if (by !== undefined && by !== 'engine' && !known.includes(by)) {
-        ctx.addIssue({ code: 'custom', path: [key, 'providedBy'], message: `expected "engine" or ${unknown(by).slice('expected '.length)}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [key, 'providedBy'],
+          message: `expected "engine" or ${unknown().slice('expected '.length)}`,
+        });
       }
     }
     if (p.ingress?.controller === 'traefik' && p.ingress.providedBy !== 'engine') {

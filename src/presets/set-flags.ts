@@ -13,7 +13,9 @@ function setIn(data: unknown, path: readonly string[], value: unknown, flag: str
   if (Array.isArray(data)) {
     const i = Number(head);
     if (!/^\d+$/.test(head) || i >= data.length) {
-      throw new InvalidInputError(`--set ${flag}: "${head}" is not an index of that list (it has ${data.length} item${data.length === 1 ? '' : 's'})`);
+      throw new InvalidInputError(
+        `--set ${flag}: "${head}" is not an index of that list (it has ${data.length} item${data.length === 1 ? '' : 's'})`,
+      );
     }
     const copy = [...data];
     copy[i] = setIn(copy[i], rest, value, flag);
@@ -31,7 +33,10 @@ export function applySetFlags(data: unknown, flags: readonly string[]): { data: 
     const eq = flag.indexOf('=');
     const key = eq < 0 ? flag : flag.slice(0, eq);
     if (eq < 0 || !KEY.test(key)) {
-      throw new InvalidInputError(`--set "${flag}" must be key.path=value`, 'for example --set nodes.workers=2 or --set apiServer.port=6443');
+      throw new InvalidInputError(
+        `--set "${flag}" must be key.path=value`,
+        'for example --set nodes.workers=2 or --set apiServer.port=6443',
+      );
     }
     const path = key.split('.');
     const text = flag.slice(eq + 1);

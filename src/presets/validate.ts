@@ -92,7 +92,15 @@ export function readPresetSource(text: string, file: string): PresetSource {
   const data: unknown = doc.toJS();
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     const what = Array.isArray(data) ? 'a list' : `a ${typeof data}`;
-    throw new PresetInvalidError([{ file, line: 1, column: 1, path: '', message: `expected a mapping (apiVersion: kindling.dev/v1alpha1, kind: Preset, ...), got ${what}` }]);
+    throw new PresetInvalidError([
+      {
+        file,
+        line: 1,
+        column: 1,
+        path: '',
+        message: `expected a mapping (apiVersion: kindling.dev/v1alpha1, kind: Preset, ...), got ${what}`,
+      },
+    ]);
   }
   return {
     file,
@@ -132,7 +140,13 @@ export function validatePreset(input: unknown, sources: readonly PresetSource[])
       const source = sources.find((s) => s.written(path, k) !== undefined) ?? sources[sources.length - 1]!;
       const { line, column } = source.written(path, k) ?? source.closest(path, k);
       const fullPath = key === undefined ? issue.path : [...issue.path, key];
-      issues.push({ file: source.file, line, column, path: fullPath.map(String).join('.'), message: key === undefined ? message(issue, input) : 'unknown field' });
+      issues.push({
+        file: source.file,
+        line,
+        column,
+        path: fullPath.map(String).join('.'),
+        message: key === undefined ? message(issue, input) : 'unknown field',
+      });
     }
   }
   throw new PresetInvalidError(issues);

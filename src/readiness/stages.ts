@@ -64,7 +64,7 @@ function storageStage(s: NonNullable<ClusterSpec['storage']>): Stage {
     async check(api) {
       const sc = await api.get({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', name: s.className });
       if (!sc) return { done: false, saw: `StorageClass ${s.className} does not exist yet` };
-      const isDefault = ((sc.metadata as { annotations?: Record<string, string> }).annotations ?? {})[DEFAULT_STORAGE_CLASS] === 'true';
+      const isDefault = (sc.metadata as { annotations?: Record<string, string> }).annotations?.[DEFAULT_STORAGE_CLASS] === 'true';
       const saw = `StorageClass ${s.className}: ${String(sc.provisioner)}, ${String(sc.volumeBindingMode)}${isDefault ? ', default' : ''}`;
       return { done: sc.provisioner === s.provisioner && sc.volumeBindingMode === s.volumeBindingMode && isDefault === s.default, saw };
     },
@@ -79,7 +79,10 @@ function ingressStage(i: NonNullable<ClusterSpec['ingress']>): Stage {
       const ic = await api.get({ apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', name: i.className });
       if (!ic) return { done: false, saw: `IngressClass ${i.className} does not exist yet` };
       const controller = (ic.spec as { controller?: string } | undefined)?.controller;
-      return { done: controller === INGRESS_CONTROLLERS[i.controller], saw: `IngressClass ${i.className}: controller ${String(controller)}` };
+      return {
+        done: controller === INGRESS_CONTROLLERS[i.controller],
+        saw: `IngressClass ${i.className}: controller ${String(controller)}`,
+      };
     },
   };
 }
@@ -93,11 +96,21 @@ function addonsStage(addons: readonly AddonDefinition[]): Stage {
       const states = await Promise.all(
         wanted.map(async (w) => {
           const d = await api.deployment(w.namespace, w.deployment);
-          return { w, ok: d !== undefined && d.availableCondition && d.available >= d.desired, seen: d ? `${d.available}/${d.desired}` : 'missing' };
+          return {
+            w,
+            ok: d?.availableCondition === true && d.available >= d.desired,
+            seen: d ? `${d.available}/${d.desired}` : 'missing',
+          };
         }),
       );
       const waiting = states.filter((s) => !s.ok);
-      return { done: waiting.length === 0, saw: waiting.length === 0 ? `${wanted.length} add-on deployment(s) available` : `waiting for ${waiting.map((s) => `${s.w.namespace}/${s.w.deployment} (${s.seen})`).join(', ')}` };
+      return {
+        done: waiting.length === 0,
+        saw:
+          waiting.length === 0
+            ? `${wanted.length} add-on deployment(s) available`
+            : `waiting for ${waiting.map((s) => `${s.w.namespace}/${s.w.deployment} (${s.seen})`).join(', ')}`,
+      };
     },
   };
 }

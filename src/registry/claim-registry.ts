@@ -12,17 +12,29 @@ type Registry = NonNullable<ClusterSpec['registry']>;
 function checkPublishes(c: ContainerInfo, r: Registry): void {
   if (!c.ports.some((p) => p.containerPort === 5000 && p.hostPort === r.hostPort)) {
     const seen = c.ports.map((p) => `${p.hostIp}:${p.hostPort}->${p.containerPort}`).join(', ') || 'no ports';
-    throw new ConflictError('registry-port', `container "${r.name}" exists but does not publish host port ${r.hostPort} to 5000 (it publishes ${seen})`, `remove it, or set registry.hostPort to the port it uses (--set registry.hostPort=...)`);
+    throw new ConflictError(
+      'registry-port',
+      `container "${r.name}" exists but does not publish host port ${r.hostPort} to 5000 (it publishes ${seen})`,
+      `remove it, or set registry.hostPort to the port it uses (--set registry.hostPort=...)`,
+    );
   }
 }
 
 async function startRegistry(ctx: Context, r: Registry, operationId: string): Promise<void> {
   const docker = await ctx.docker();
   if (!(await docker.imageExists(r.image))) {
-    throw new EnvironmentError('registry-image-missing', `the registry image ${r.image} is not in Docker`, `pull it first: docker pull ${r.image}`);
+    throw new EnvironmentError(
+      'registry-image-missing',
+      `the registry image ${r.image} is not in Docker`,
+      `pull it first: docker pull ${r.image}`,
+    );
   }
   if (!(await ctx.portProbe.isFree(r.listenAddress, r.hostPort))) {
-    throw new ConflictError('port-in-use', `host port ${r.listenAddress}:${r.hostPort} for registry "${r.name}" is already in use`, `free it, or choose another with --set registry.hostPort=PORT`);
+    throw new ConflictError(
+      'port-in-use',
+      `host port ${r.listenAddress}:${r.hostPort} for registry "${r.name}" is already in use`,
+      `free it, or choose another with --set registry.hostPort=PORT`,
+    );
   }
   await docker.runContainer({
     name: r.name,
@@ -45,7 +57,7 @@ export async function claimRegistry(ctx: Context, r: Registry, cluster: string, 
     } else {
       await startRegistry(ctx, r, operationId);
     }
-    const createdBy = existing && !current ? 'user' : current?.createdBy ?? 'kindling';
+    const createdBy = existing && !current ? 'user' : (current?.createdBy ?? 'kindling');
     const users = [...new Set([...(current?.users ?? []), cluster])].sort();
     return { name: r.name, image: r.image, host: r.host, createdBy, shared: r.shared || (current?.shared ?? false), users };
   });

@@ -19,7 +19,11 @@ export async function connectRegistry(ctx: Context, spec: ClusterSpec): Promise<
     if (engine.naming.roleOf(node.labels) === 'external-load-balancer') continue;
     const res = await docker.exec(node.name, ['sh', '-c', WRITE_HOSTS, 'sh', hostsDir(r), hostsToml(r)]);
     if (res.exitCode !== 0) {
-      throw new EngineFailedError(`node ${node.name}`, `write ${hostsDir(r)}/hosts.toml`, { command: 'docker exec', exitCode: res.exitCode, stderr: res.output });
+      throw new EngineFailedError(`node ${node.name}`, `write ${hostsDir(r)}/hosts.toml`, {
+        command: 'docker exec',
+        exitCode: res.exitCode,
+        stderr: res.output,
+      });
     }
   }
 }

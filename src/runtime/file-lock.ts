@@ -21,13 +21,20 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>, opts: 
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > staleMs) {
         await rm(lock, { force: true });
         continue;
       }
       if (Date.now() > deadline) {
-        throw new ConflictError('kubeconfig-locked', `${path} is locked (${lock} exists)`, `if no kubectl or kindling is writing it, remove ${lock}`);
+        throw new ConflictError(
+          'kubeconfig-locked',
+          `${path} is locked (${lock} exists)`,
+          `if no kubectl or kindling is writing it, remove ${lock}`,
+        );
       }
       await sleep(Math.min(200, 10 + attempt * 10) + Math.random() * 20);
     }

@@ -61,7 +61,11 @@ export interface ObjectRef {
 }
 
 function refObject(ref: ObjectRef): { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } } {
-  return { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } };
+  return {
+    apiVersion: ref.apiVersion,
+    kind: ref.kind,
+    metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
+  };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -109,7 +113,8 @@ export async function clientNodeKubeApi(kubeconfig: string, requestTimeoutMs = 5
       } catch {
         // not JSON (a proxy's error page): keep the text
       }
-      if (res.httpStatusCode < 200 || res.httpStatusCode > 299) throw new k8s.ApiException(res.httpStatusCode, `GET ${path}`, body, res.headers);
+      if (res.httpStatusCode < 200 || res.httpStatusCode > 299)
+        throw new k8s.ApiException(res.httpStatusCode, `GET ${path}`, body, res.headers);
       return body as T;
     };
     return withTimeout(answer(), requestTimeoutMs, `GET ${path}`);
@@ -125,7 +130,8 @@ export async function clientNodeKubeApi(kubeconfig: string, requestTimeoutMs = 5
   async function collectionPath(apiVersion: string, kind: string): Promise<string> {
     const match = (list: ApiResource[] | undefined) => list?.find((r) => r.kind === kind);
     const r = match(known.get(apiVersion)) ?? match(await discover(apiVersion));
-    if (r === undefined) throw new k8s.ApiException(404, `${kind} is not served in ${apiVersion}`, { message: `no ${kind} in ${apiVersion}` }, {});
+    if (r === undefined)
+      throw new k8s.ApiException(404, `${kind} is not served in ${apiVersion}`, { message: `no ${kind} in ${apiVersion}` }, {});
     return `${groupVersionPath(apiVersion)}/${r.resource}`;
   }
 
@@ -145,7 +151,14 @@ export async function clientNodeKubeApi(kubeconfig: string, requestTimeoutMs = 5
         const what = `${String(o.kind)} ${String((o.metadata as { name?: string } | undefined)?.name)}`;
         await withTimeout(
           // A copy: client-node fills in the default namespace on the object it is given.
-          objects.patch(structuredClone(o) as never, undefined, opts.dryRun === true ? 'All' : undefined, 'kindling', true, k8s.PatchStrategy.ServerSideApply),
+          objects.patch(
+            structuredClone(o) as never,
+            undefined,
+            opts.dryRun === true ? 'All' : undefined,
+            'kindling',
+            true,
+            k8s.PatchStrategy.ServerSideApply,
+          ),
           requestTimeoutMs * 4,
           `apply ${what}`,
         );
@@ -153,13 +166,17 @@ export async function clientNodeKubeApi(kubeconfig: string, requestTimeoutMs = 5
     },
     async resources() {
       const groups = await getJson<GroupList>('/apis');
-      const versions = ['v1', ...(groups.groups ?? []).flatMap((g) => g.preferredVersion?.groupVersion ?? g.versions?.[0]?.groupVersion ?? [])];
+      const versions = [
+        'v1',
+        ...(groups.groups ?? []).flatMap((g) => g.preferredVersion?.groupVersion ?? g.versions?.[0]?.groupVersion ?? []),
+      ];
       const answers = await Promise.allSettled(versions.map(discover));
       const resources: ApiResource[] = [];
       const failures: DiscoveryFailure[] = [];
       for (const [i, a] of answers.entries()) {
         if (a.status === 'fulfilled') resources.push(...a.value);
-        else if (i === 0) throw a.reason; // the core group answers whenever the server does
+        else if (i === 0)
+          throw a.reason; // the core group answers whenever the server does
         else failures.push({ groupVersion: versions[i]!, reason: failureReason(a.reason) });
       }
       if (failures.length > 0) throw discoveryIncompleteError(resources, failures);
@@ -179,7 +196,10 @@ export async function clientNodeKubeApi(kubeconfig: string, requestTimeoutMs = 5
     },
     async get(ref) {
       try {
-        return (await withTimeout(objects.read(refObject(ref)), requestTimeoutMs, `GET ${ref.kind} ${ref.name}`)) as unknown as Record<string, unknown>;
+        return (await withTimeout(objects.read(refObject(ref)), requestTimeoutMs, `GET ${ref.kind} ${ref.name}`)) as unknown as Record<
+          string,
+          unknown
+        >;
       } catch (err) {
         if (isNotFound(err)) return undefined;
         throw err;
@@ -194,7 +214,11 @@ export async function clientNodeKubeApi(kubeconfig: string, requestTimeoutMs = 5
     },
     async deployment(namespace, name) {
       try {
-        const d = await withTimeout(apps.readNamespacedDeployment({ namespace, name }), requestTimeoutMs, `GET deployment ${namespace}/${name}`);
+        const d = await withTimeout(
+          apps.readNamespacedDeployment({ namespace, name }),
+          requestTimeoutMs,
+          `GET deployment ${namespace}/${name}`,
+        );
         return {
           desired: d.spec?.replicas ?? 1,
           available: d.status?.availableReplicas ?? 0,

@@ -53,7 +53,9 @@ export function recordedRunner(script: RecordedCall[]): RecordedRunner {
     },
     assertDone() {
       if (pending.length > 0) {
-        throw new Error(`recorded runner: ${pending.length} expected call(s) never came, first: ${formatCommand(pending[0]!.file, pending[0]!.args)}`);
+        throw new Error(
+          `recorded runner: ${pending.length} expected call(s) never came, first: ${formatCommand(pending[0]!.file, pending[0]!.args)}`,
+        );
       }
     },
   };

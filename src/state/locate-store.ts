@@ -15,6 +15,7 @@ export function stateLocation(flag: string | undefined, env: Record<string, stri
     return chosen;
   }
   if (env.XDG_STATE_HOME) return join(env.XDG_STATE_HOME, 'kindling');
-  if (!env.HOME) throw new InvalidInputError('cannot find a place for the state store: HOME is not set', 'pass --state DIR or set KINDLING_STATE');
+  if (!env.HOME)
+    throw new InvalidInputError('cannot find a place for the state store: HOME is not set', 'pass --state DIR or set KINDLING_STATE');
   return join(env.HOME, '.local', 'state', 'kindling');
 }

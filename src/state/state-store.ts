@@ -75,7 +75,10 @@ export interface StateStore {
   writeRecord(name: string, key: string, value: unknown): Promise<void>;
   readRegistry(name: string): Promise<RegistryRecord | undefined>;
   /** Reads, changes and writes a registry's record under its lock; `fn` returning undefined removes it. */
-  updateRegistry(name: string, fn: (current: RegistryRecord | undefined) => Promise<RegistryRecord | undefined>): Promise<RegistryRecord | undefined>;
+  updateRegistry(
+    name: string,
+    fn: (current: RegistryRecord | undefined) => Promise<RegistryRecord | undefined>,
+  ): Promise<RegistryRecord | undefined>;
   /** Whether the store holds anything of the cluster beyond a lock (spec, status, kubeconfig, records, history). */
   has(name: string): Promise<boolean>;
   /** Removes everything stored for the cluster. */

@@ -21,9 +21,16 @@ export interface ObservedInputs {
 }
 
 function phaseOf(i: ObservedInputs, nodes: readonly NodeStatus[]): { phase: Phase; message?: string } {
-  if (i.lock && i.lockLive) return { phase: i.lock.op === 'down' ? 'deleting' : 'creating', message: `${i.lock.op} in progress (pid ${i.lock.pid} on ${i.lock.host})` };
+  if (i.lock && i.lockLive)
+    return {
+      phase: i.lock.op === 'down' ? 'deleting' : 'creating',
+      message: `${i.lock.op} in progress (pid ${i.lock.pid} on ${i.lock.host})`,
+    };
   if (i.lock && !i.lockLive) {
-    return { phase: 'failed', message: `an interrupted "${i.lock.op}" (pid ${i.lock.pid} on ${i.lock.host}, started ${i.lock.started}) left it half-done: run \`kindling down ${i.name}\`` };
+    return {
+      phase: 'failed',
+      message: `an interrupted "${i.lock.op}" (pid ${i.lock.pid} on ${i.lock.host}, started ${i.lock.started}) left it half-done: run \`kindling down ${i.name}\``,
+    };
   }
   if (nodes.length === 0) {
     if (i.previous?.phase === 'failed') return { phase: 'failed', message: i.previous.message ?? 'creation failed' };

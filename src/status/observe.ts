@@ -5,7 +5,7 @@ import { engineNaming } from '../model/engine-naming.js';
 import type { EngineName } from '../presets/schema.js';
 import type { ContainerInfo } from '../runtime/docker-client.js';
 import { deriveStatus } from './derive-status.js';
-import { type ClusterStatus } from '../model/cluster-status.js';
+import type { ClusterStatus } from '../model/cluster-status.js';
 
 /** The cluster's containers, found through the engine's own labels. */
 export async function clusterContainers(ctx: Context, name: string, engine: EngineName): Promise<ContainerInfo[]> {

@@ -41,8 +41,10 @@ describeIntegration.skipIf(!manifest)('add-ons', () => {
     }
     await sb.cleanup();
   });
-  const preset = (name: string, body: string) => writeFile(join(sb.env.XDG_CONFIG_HOME!, 'kindling', 'presets', `${name}.yaml`), `${HEAD}${body}`);
-  const kubectl = (context: string, ...args: string[]) => execa(join(integrationEnv().binDir, 'kubectl'), ['--context', context, ...args], { env: sb.env, reject: false });
+  const preset = (name: string, body: string) =>
+    writeFile(join(sb.env.XDG_CONFIG_HOME!, 'kindling', 'presets', `${name}.yaml`), `${HEAD}${body}`);
+  const kubectl = (context: string, ...args: string[]) =>
+    execa(join(integrationEnv().binDir, 'kubectl'), ['--context', context, ...args], { env: sb.env, reject: false });
 
   async function expectStorage(context: string): Promise<void> {
     const sc = JSON.parse((await kubectl(context, 'get', 'storageclass', 'local-path', '-o', 'json', '--show-managed-fields')).stdout);
@@ -58,7 +60,23 @@ describeIntegration.skipIf(!manifest)('add-ons', () => {
     const from = join(sb.dir, 'addons');
     await mkdir(from);
     await copyFile(manifest!, join(from, 'local-path-storage.yaml'));
-    const r = await sb.cli('up', '--preset', 'kind-storage', '--name', name, '--image', IMAGES.api.kind, '--wait', '2m', '--timeout', '90s', '--addons-from', from, '-o', 'json');
+    const r = await sb.cli(
+      'up',
+      '--preset',
+      'kind-storage',
+      '--name',
+      name,
+      '--image',
+      IMAGES.api.kind,
+      '--wait',
+      '2m',
+      '--timeout',
+      '90s',
+      '--addons-from',
+      from,
+      '-o',
+      'json',
+    );
     expect(r.stderr).not.toMatch(/^error/m);
     expect(r.code).toBe(0);
     const stages = JSON.parse(r.stdout).readiness;
@@ -72,9 +90,26 @@ describeIntegration.skipIf(!manifest)('add-ons', () => {
     made.push({ name, engine: 'k3d' });
     const { server, url } = await serve(manifest!);
     try {
-      const sha = createHash('sha256').update(await readFile(manifest!)).digest('hex');
-      await preset('k3d-storage', `name: k3d-storage\nextends: k3d\naddons: [lp]\ncustomAddons:\n  - name: lp\n    manifests:\n      - url: ${url}\n        sha256: ${sha}\n    ready:\n      - namespace: local-path-storage\n        deployment: local-path-provisioner\n`);
-      const r = await sb.cli('up', '--preset', 'k3d-storage', '--name', name, '--image', IMAGES.api.k3d, '--wait', '2m', '--timeout', '90s');
+      const sha = createHash('sha256')
+        .update(await readFile(manifest!))
+        .digest('hex');
+      await preset(
+        'k3d-storage',
+        `name: k3d-storage\nextends: k3d\naddons: [lp]\ncustomAddons:\n  - name: lp\n    manifests:\n      - url: ${url}\n        sha256: ${sha}\n    ready:\n      - namespace: local-path-storage\n        deployment: local-path-provisioner\n`,
+      );
+      const r = await sb.cli(
+        'up',
+        '--preset',
+        'k3d-storage',
+        '--name',
+        name,
+        '--image',
+        IMAGES.api.k3d,
+        '--wait',
+        '2m',
+        '--timeout',
+        '90s',
+      );
       expect(r.stderr).not.toMatch(/^error/m);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('ready:      add-ons Available (lp)');
@@ -89,7 +124,10 @@ describeIntegration.skipIf(!manifest)('add-ons', () => {
     const name = uniqueName('addon-bad');
     const { server, url } = await serve(manifest!);
     try {
-      await preset('bad', `name: bad\nextends: kind\naddons: [lp]\ncustomAddons:\n  - name: lp\n    manifests:\n      - url: ${url}\n        sha256: "${'0'.repeat(64)}"\n`);
+      await preset(
+        'bad',
+        `name: bad\nextends: kind\naddons: [lp]\ncustomAddons:\n  - name: lp\n    manifests:\n      - url: ${url}\n        sha256: "${'0'.repeat(64)}"\n`,
+      );
       const r = await sb.cli('up', '--preset', 'bad', '--name', name, '--image', IMAGES.noApi.kind);
       expect(r.code).toBe(5);
       expect(r.stderr).toContain(`error: ${url} has sha256 `);

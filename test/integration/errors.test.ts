@@ -25,7 +25,11 @@ async function expectNothingOf(sb: Sandbox, name: string, engine: EngineName): P
   // Nothing of the cluster is left in the user's kubeconfig (the sandbox starts without one).
   if (existsSync(sb.env.KUBECONFIG!)) {
     const kc = parse(await readFile(sb.env.KUBECONFIG!, 'utf8'));
-    expect([...(kc.clusters ?? []), ...(kc.users ?? []), ...(kc.contexts ?? [])].map((e: { name: string }) => e.name).filter((n: string) => n.includes(name))).toEqual([]);
+    expect(
+      [...(kc.clusters ?? []), ...(kc.users ?? []), ...(kc.contexts ?? [])]
+        .map((e: { name: string }) => e.name)
+        .filter((n: string) => n.includes(name)),
+    ).toEqual([]);
   }
 }
 
@@ -68,7 +72,11 @@ describeIntegration('up refuses bad input and changes nothing', () => {
     ['kind', 'Bad_Name', '"Bad_Name" is not a valid cluster name'],
     ['k3d', '-dev', '"-dev" is not a valid cluster name'],
     ['k3d', 'a'.repeat(33), `cluster name "${'a'.repeat(33)}" is 33 characters; k3d allows at most 32`],
-    ['kind', 'b'.repeat(50), `cluster name "${'b'.repeat(50)}" is too long for kind: node container "${'b'.repeat(50)}-control-plane" would be 64 characters (at most 63)`],
+    [
+      'kind',
+      'b'.repeat(50),
+      `cluster name "${'b'.repeat(50)}" is too long for kind: node container "${'b'.repeat(50)}-control-plane" would be 64 characters (at most 63)`,
+    ],
   ] as const)('%s: name %s -> exit 2', async (engine, name, message) => {
     const r = await sb.cli('up', '--preset', engine, '--name', name, '--image', images[engine]);
     expect(r.code).toBe(2);
@@ -110,11 +118,15 @@ describeIntegration('up refuses bad input and changes nothing', () => {
     try {
       const r = await sb.cli('up', '--preset', 'kind', '--name', name, '--image', images.kind);
       expect(r.code).toBe(4);
-      expect(r.stderr).toContain(`error: a kind cluster named "${name}" already exists in Docker (${name}-control-plane) and kindling has no record of it`);
+      expect(r.stderr).toContain(
+        `error: a kind cluster named "${name}" already exists in Docker (${name}-control-plane) and kindling has no record of it`,
+      );
       expect(r.stderr).toContain(`kind delete cluster --name ${name}`);
       const d = await sb.cli('down', name, '--yes');
       expect(d.code).toBe(3);
-      expect(d.stderr).toContain(`hint: a kind cluster of that name exists but kindling did not create it: delete it with \`kind delete cluster --name ${name}\``);
+      expect(d.stderr).toContain(
+        `hint: a kind cluster of that name exists but kindling did not create it: delete it with \`kind delete cluster --name ${name}\``,
+      );
       expect((await clusterObjects(name, 'kind')).containers).toEqual([`${name}-control-plane`]);
     } finally {
       await execa(kind, ['delete', 'cluster', '--name', name, '--kubeconfig', join(sb.dir, 'bare-kubeconfig')]);
@@ -123,14 +135,18 @@ describeIntegration('up refuses bad input and changes nothing', () => {
   });
 });
 
-describeIntegration.each(engines)('%s: a cluster deleted behind kindling\'s back', (engine) => {
+describeIntegration.each(engines)("%s: a cluster deleted behind kindling's back", (engine) => {
   it('shows as missing, never crashes a read, and up brings it back', async () => {
     const sb = await sandbox();
     const name = uniqueName(`gone-${engine}`);
     try {
       expect((await sb.cli('up', '--preset', engine, '--name', name, '--image', images[engine])).code).toBe(0);
       const bin = join(integrationEnv().binDir, engine);
-      await execa(bin, engine === 'kind' ? ['delete', 'cluster', '--name', name, '--kubeconfig', join(sb.dir, 'x')] : ['cluster', 'delete', name], { env: sb.env });
+      await execa(
+        bin,
+        engine === 'kind' ? ['delete', 'cluster', '--name', name, '--kubeconfig', join(sb.dir, 'x')] : ['cluster', 'delete', name],
+        { env: sb.env },
+      );
       const list = await sb.cli('list', '-o', 'json');
       expect(list.code).toBe(0);
       expect(JSON.parse(list.stdout)).toMatchObject([{ name, phase: 'missing', nodes: [] }]);

@@ -34,7 +34,10 @@ async function prepare(): Promise<IntegrationEnv> {
     throw new Error('Docker is not reachable: start Docker (or, on the project machines, run ../shared/ci/dockerd-up)');
   }
   await step('building kind v0.32.0 and k3d v5.9.0 (cached in .cache/bin)', join(repo, 'scripts/test-env/build-engines.sh'));
-  await step('building the control plane the stand-in nodes run: etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kubeadm, kwok (cached)', join(repo, 'scripts/test-env/build-control-plane.sh'));
+  await step(
+    'building the control plane the stand-in nodes run: etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kubeadm, kwok (cached)',
+    join(repo, 'scripts/test-env/build-control-plane.sh'),
+  );
   await step('building stand-in node images (cached by content hash)', join(repo, 'scripts/test-env/build-images.sh'));
   const kind = (await execa(join(binDir, 'kind'), ['version'])).stdout.trim();
   const k3d = (await execa(join(binDir, 'k3d'), ['version'])).stdout.split('\n')[0]!.trim();

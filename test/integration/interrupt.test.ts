@@ -39,7 +39,11 @@ describeIntegration('interrupting up', () => {
   afterEach(async () => {
     // A failing assertion must not leave clusters behind for later runs: remove them with kind itself.
     for (const name of made.splice(0)) {
-      await execa(join(integrationEnv().binDir, 'kind'), ['delete', 'cluster', '--name', name, '--kubeconfig', join(sb.dir, 'cleanup-kubeconfig')], { reject: false });
+      await execa(
+        join(integrationEnv().binDir, 'kind'),
+        ['delete', 'cluster', '--name', name, '--kubeconfig', join(sb.dir, 'cleanup-kubeconfig')],
+        { reject: false },
+      );
     }
     await sb.cleanup();
   });

@@ -46,7 +46,9 @@ describeIntegration('merging into the user kubeconfig', () => {
 
   it('20 ups in parallel (separate processes): 20 contexts, a file that parses, nothing lost; down --all restores it byte-for-byte', async () => {
     const names = Array.from({ length: 20 }, (_, i) => uniqueName(`par${i}`));
-    const runs = await Promise.all(names.map((n) => execa('node', [cli, 'up', '--preset', 'kind', '--name', n, '--image', IMAGE, '-q'], { env: sb.env, reject: false })));
+    const runs = await Promise.all(
+      names.map((n) => execa('node', [cli, 'up', '--preset', 'kind', '--name', n, '--image', IMAGE, '-q'], { env: sb.env, reject: false })),
+    );
     for (const r of runs) expect(r.stderr).toBe('');
     expect(runs.map((r) => r.exitCode)).toEqual(names.map(() => 0));
 

@@ -14,40 +14,68 @@ import { corpusFile } from '../support/integration/shared.js';
 const demo = corpusFile('microservices-demo__kubernetes-manifests.yaml');
 
 describeIntegration('a real API server behind the cluster', () => {
-  it.concurrent.for(['kind', 'k3d'] as const)('%s: up --workers 2 --wait 2m, then kubectl: 3 Ready nodes, the demo app Available', async (engine, { expect }) => {
-    const sb = await sandbox();
-    const name = uniqueName(`api-${engine}`);
-    const kubectl = (...args: string[]) => execa(join(integrationEnv().binDir, 'kubectl'), ['--context', `${engine}-${name}`, ...args], { env: sb.env, reject: false });
-    try {
-      const r = await sb.cli('up', '--preset', engine, '--name', name, '--image', IMAGES.api[engine], '--workers', '2', '--wait', '2m', '--timeout', '90s', '-o', 'json');
-      expect(r.stderr).not.toMatch(/^error/m);
-      expect(r.code).toBe(0);
-      const out = JSON.parse(r.stdout);
-      // Both presets name the engine's default StorageClass; k3d's also names k3s's Traefik IngressClass.
-      expect(out.readiness.map((s: { id: string }) => s.id)).toEqual(['api', 'nodes', 'dns', 'storage', ...(engine === 'k3d' ? ['ingress'] : [])]);
-      for (const s of out.readiness) expect(s.elapsedMs).toBeGreaterThanOrEqual(0);
-      console.log(`[readiness] ${engine}: ${out.readiness.map((s: { id: string; elapsedMs: number }) => `${s.id} ${(s.elapsedMs / 1000).toFixed(1)}s`).join(', ')}`);
+  it.concurrent.for(['kind', 'k3d'] as const)(
+    '%s: up --workers 2 --wait 2m, then kubectl: 3 Ready nodes, the demo app Available',
+    async (engine, { expect }) => {
+      const sb = await sandbox();
+      const name = uniqueName(`api-${engine}`);
+      const kubectl = (...args: string[]) =>
+        execa(join(integrationEnv().binDir, 'kubectl'), ['--context', `${engine}-${name}`, ...args], { env: sb.env, reject: false });
+      try {
+        const r = await sb.cli(
+          'up',
+          '--preset',
+          engine,
+          '--name',
+          name,
+          '--image',
+          IMAGES.api[engine],
+          '--workers',
+          '2',
+          '--wait',
+          '2m',
+          '--timeout',
+          '90s',
+          '-o',
+          'json',
+        );
+        expect(r.stderr).not.toMatch(/^error/m);
+        expect(r.code).toBe(0);
+        const out = JSON.parse(r.stdout);
+        // Both presets name the engine's default StorageClass; k3d's also names k3s's Traefik IngressClass.
+        expect(out.readiness.map((s: { id: string }) => s.id)).toEqual([
+          'api',
+          'nodes',
+          'dns',
+          'storage',
+          ...(engine === 'k3d' ? ['ingress'] : []),
+        ]);
+        for (const s of out.readiness) expect(s.elapsedMs).toBeGreaterThanOrEqual(0);
+        console.log(
+          `[readiness] ${engine}: ${out.readiness.map((s: { id: string; elapsedMs: number }) => `${s.id} ${(s.elapsedMs / 1000).toFixed(1)}s`).join(', ')}`,
+        );
 
-      const nodes = JSON.parse((await kubectl('get', 'nodes', '-o', 'json')).stdout);
-      expect(nodes.items).toHaveLength(3);
-      for (const n of nodes.items) {
-        expect(n.status.conditions.find((c: { type: string }) => c.type === 'Ready').status).toBe('True');
-      }
+        const nodes = JSON.parse((await kubectl('get', 'nodes', '-o', 'json')).stdout);
+        expect(nodes.items).toHaveLength(3);
+        for (const n of nodes.items) {
+          expect(n.status.conditions.find((c: { type: string }) => c.type === 'Ready').status).toBe('True');
+        }
 
-      if (demo) {
-        const applied = await kubectl('apply', '-f', demo);
-        expect(applied.stderr).toBe('');
-        expect(applied.exitCode).toBe(0);
-        const available = await kubectl('wait', '--for=condition=Available', 'deployment', '--all', '--timeout=120s');
-        expect(available.exitCode).toBe(0);
-        expect(available.stdout.trim().split('\n')).toHaveLength(12);
+        if (demo) {
+          const applied = await kubectl('apply', '-f', demo);
+          expect(applied.stderr).toBe('');
+          expect(applied.exitCode).toBe(0);
+          const available = await kubectl('wait', '--for=condition=Available', 'deployment', '--all', '--timeout=120s');
+          expect(available.exitCode).toBe(0);
+          expect(available.stdout.trim().split('\n')).toHaveLength(12);
+        }
+      } finally {
+        const down = await sb.cli('down', name, '--yes');
+        if (down.code !== 0) await forceDelete(sb, name, engine);
+        expect(down.code).toBe(0);
+        expect(await clusterObjects(name, engine)).toEqual({ containers: [], networks: [], volumes: [] });
+        await sb.cleanup();
       }
-    } finally {
-      const down = await sb.cli('down', name, '--yes');
-      if (down.code !== 0) await forceDelete(sb, name, engine);
-      expect(down.code).toBe(0);
-      expect(await clusterObjects(name, engine)).toEqual({ containers: [], networks: [], volumes: [] });
-      await sb.cleanup();
-    }
-  });
+    },
+  );
 });

@@ -10,8 +10,20 @@ import { clusterObjects, inspect, mountedVolumes } from '../support/integration/
 import { sandbox, uniqueName, type Sandbox } from '../support/integration/sandbox.js';
 
 const cases = [
-  { engine: 'kind' as const, image: IMAGES.api.kind, nodes: (n: string) => [`${n}-control-plane`], api: (n: string) => `${n}-control-plane`, context: (n: string) => `kind-${n}` },
-  { engine: 'k3d' as const, image: IMAGES.api.k3d, nodes: (n: string) => [`k3d-${n}-server-0`, `k3d-${n}-serverlb`], api: (n: string) => `k3d-${n}-serverlb`, context: (n: string) => `k3d-${n}` },
+  {
+    engine: 'kind' as const,
+    image: IMAGES.api.kind,
+    nodes: (n: string) => [`${n}-control-plane`],
+    api: (n: string) => `${n}-control-plane`,
+    context: (n: string) => `kind-${n}`,
+  },
+  {
+    engine: 'k3d' as const,
+    image: IMAGES.api.k3d,
+    nodes: (n: string) => [`k3d-${n}-server-0`, `k3d-${n}-serverlb`],
+    api: (n: string) => `k3d-${n}-serverlb`,
+    context: (n: string) => `k3d-${n}`,
+  },
 ];
 
 describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image, nodes, api, context }) => {
@@ -19,7 +31,8 @@ describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image
   const name = uniqueName(`life-${engine}`);
   let volumes: string[] = [];
   // The user's own kubeconfig, which kindling (and the engines it drives) must leave byte-for-byte alone.
-  const userKubeconfig = 'apiVersion: v1\nkind: Config\nclusters:\n- name: mine\n  cluster:\n    server: https://example.invalid:6443\ncontexts:\n- name: mine\n  context:\n    cluster: mine\n    user: me\ncurrent-context: mine\nusers:\n- name: me\n  user:\n    token: secret\n';
+  const userKubeconfig =
+    'apiVersion: v1\nkind: Config\nclusters:\n- name: mine\n  cluster:\n    server: https://example.invalid:6443\ncontexts:\n- name: mine\n  context:\n    cluster: mine\n    user: me\ncurrent-context: mine\nusers:\n- name: me\n  user:\n    token: secret\n';
 
   beforeAll(async () => {
     sb = await sandbox();
@@ -64,9 +77,10 @@ describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image
     expect(JSON.parse(await readFile(join(dir, 'kubeconfig-merge.json'), 'utf8')).file).toBe(sb.env.KUBECONFIG);
   });
 
-  it('k3d node containers carry kindling labels; kind ones are found by kind\'s own label', async () => {
+  it("k3d node containers carry kindling labels; kind ones are found by kind's own label", async () => {
     const labels = (await inspect(nodes(name)[0]!)).Config.Labels;
-    if (engine === 'k3d') expect(labels).toMatchObject({ 'dev.kindling.managed': 'true', 'dev.kindling.cluster': name, 'dev.kindling.preset': 'k3d' });
+    if (engine === 'k3d')
+      expect(labels).toMatchObject({ 'dev.kindling.managed': 'true', 'dev.kindling.cluster': name, 'dev.kindling.preset': 'k3d' });
     else expect(labels).toMatchObject({ 'io.x-k8s.kind.cluster': name, 'io.x-k8s.kind.role': 'control-plane' });
   });
 
@@ -119,7 +133,12 @@ describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image
     const r = await sb.cli('down', name, '--dry-run', '-o', 'json');
     expect(r.code).toBe(0);
     const [plan] = JSON.parse(r.stdout);
-    expect(plan.actions.map((a: { id: string }) => a.id)).toEqual(['delete-cluster', 'sweep-leftovers', 'unmerge-kubeconfig', 'forget-cluster']);
+    expect(plan.actions.map((a: { id: string }) => a.id)).toEqual([
+      'delete-cluster',
+      'sweep-leftovers',
+      'unmerge-kubeconfig',
+      'forget-cluster',
+    ]);
     expect(await clusterObjects(name, engine, volumes)).toEqual(before);
     expect(await readdir(join(sb.state, 'clusters'))).toEqual([name]);
   });
@@ -135,7 +154,11 @@ describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image
     const history = (await readdir(join(sb.state, 'deleted', name, kept!, 'history'))).sort();
     expect(history.at(-1)).toMatch(/-down\.json$/);
     const entry = JSON.parse(await readFile(join(sb.state, 'deleted', name, kept!, 'history', history.at(-1)!), 'utf8'));
-    expect(entry).toMatchObject({ op: 'down', outcome: 'succeeded', steps: ['delete-cluster', 'sweep-leftovers', 'unmerge-kubeconfig', 'forget-cluster'] });
+    expect(entry).toMatchObject({
+      op: 'down',
+      outcome: 'succeeded',
+      steps: ['delete-cluster', 'sweep-leftovers', 'unmerge-kubeconfig', 'forget-cluster'],
+    });
     const again = await sb.cli('down', name, '--yes');
     expect(again.code).toBe(3);
   });

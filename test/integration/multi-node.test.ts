@@ -36,7 +36,21 @@ describeIntegration.each(cases)('$engine: two workers and a port mapping', ({ en
 
   it('creates every node and publishes the port on 127.0.0.1', async () => {
     const port = await freePort();
-    const r = await sb.cli('up', '--preset', engine, '--name', name, '--image', image, '--workers', '2', '--port', `${port}:80`, '-o', 'json');
+    const r = await sb.cli(
+      'up',
+      '--preset',
+      engine,
+      '--name',
+      name,
+      '--image',
+      image,
+      '--workers',
+      '2',
+      '--port',
+      `${port}:80`,
+      '-o',
+      'json',
+    );
     expect(r.stderr).not.toMatch(/^error/m);
     expect(r.code).toBe(0);
     expect((await clusterObjects(name, engine)).containers).toEqual(nodes(name));

@@ -28,7 +28,10 @@ describeIntegration.skipIf(!ingressNginx)('presets through the real API', () => 
     await sb.cleanup();
   });
   const kubectl = async (context: string, ...args: string[]) => {
-    const r = await execa(join(integrationEnv().binDir, 'kubectl'), ['--context', context, ...args, '-o', 'json'], { env: sb.env, reject: false });
+    const r = await execa(join(integrationEnv().binDir, 'kubectl'), ['--context', context, ...args, '-o', 'json'], {
+      env: sb.env,
+      reject: false,
+    });
     if (r.exitCode !== 0) throw new Error(`kubectl ${args.join(' ')}: ${r.stderr}`);
     return JSON.parse(r.stdout);
   };
@@ -49,8 +52,22 @@ describeIntegration.skipIf(!ingressNginx)('presets through the real API', () => 
     await mkdir(from);
     await copyFile(ingressNginx!, join(from, 'deploy.yaml'));
     const [http, https] = [await freePort(), await freePort()];
-    const handle = await up('--preset', 'minikube', '--name', name, '--image', IMAGES.api.kind, '--addons-from', from,
-      '--set', 'ingress.enabled=true', '--set', `ingress.hostPorts.http=${http}`, '--set', `ingress.hostPorts.https=${https}`);
+    const handle = await up(
+      '--preset',
+      'minikube',
+      '--name',
+      name,
+      '--image',
+      IMAGES.api.kind,
+      '--addons-from',
+      from,
+      '--set',
+      'ingress.enabled=true',
+      '--set',
+      `ingress.hostPorts.http=${http}`,
+      '--set',
+      `ingress.hostPorts.https=${https}`,
+    );
     expect(handle.context).toBe(name);
     expect(handle.readiness.map((s: { id: string }) => s.id)).toEqual(['api', 'nodes', 'dns', 'addons', 'storage', 'ingress']);
     const kc = await userKubeconfig();
@@ -91,8 +108,23 @@ describeIntegration.skipIf(!ingressNginx)('presets through the real API', () => 
     const registry = `reg-${name}`;
     made.push({ name, engine: 'kind' });
     const [apiPort, regPort] = [await freePort(), await freePort()];
-    const handle = await up('--preset', 'microk8s', '--name', name, '--image', IMAGES.api.kind, '--registry',
-      '--set', `apiServer.port=${apiPort}`, '--set', `registry.name=${registry}`, '--set', `registry.hostPort=${regPort}`, '--set', 'storage.enabled=true');
+    const handle = await up(
+      '--preset',
+      'microk8s',
+      '--name',
+      name,
+      '--image',
+      IMAGES.api.kind,
+      '--registry',
+      '--set',
+      `apiServer.port=${apiPort}`,
+      '--set',
+      `registry.name=${registry}`,
+      '--set',
+      `registry.hostPort=${regPort}`,
+      '--set',
+      'storage.enabled=true',
+    );
     expect(handle.context).toBe(name);
     expect(handle.apiServer.url).toBe(`https://127.0.0.1:${apiPort}`);
     const kc = await userKubeconfig();
@@ -102,11 +134,22 @@ describeIntegration.skipIf(!ingressNginx)('presets through the real API', () => 
     expect(isDefault(sc, 'storageclass')).toBe(true);
     expect(isDefault(await kubectl(name, 'get', 'storageclass', 'standard'), 'storageclass')).toBe(false);
     const node = await kubectl(name, 'get', 'node', `${name}-control-plane`);
-    expect(node.metadata.labels).toMatchObject({ 'microk8s.io/cluster': 'true', 'node.kubernetes.io/microk8s-controlplane': 'microk8s-controlplane' });
+    expect(node.metadata.labels).toMatchObject({
+      'microk8s.io/cluster': 'true',
+      'node.kubernetes.io/microk8s-controlplane': 'microk8s-controlplane',
+    });
     const cm = await kubectl(name, 'get', 'configmap', 'local-registry-hosting', '-n', 'kube-public');
-    expect(parse(cm.data['localRegistryHosting.v1'])).toMatchObject({ host: `localhost:${regPort}`, hostFromClusterNetwork: `${registry}:5000` });
+    expect(parse(cm.data['localRegistryHosting.v1'])).toMatchObject({
+      host: `localhost:${regPort}`,
+      hostFromClusterNetwork: `${registry}:5000`,
+    });
     // containerd in the node pulls localhost:PORT/... from the registry container, which is on the kind network.
-    const hosts = await execa('docker', ['exec', `${name}-control-plane`, 'cat', `/etc/containerd/certs.d/localhost:${regPort}/hosts.toml`]);
+    const hosts = await execa('docker', [
+      'exec',
+      `${name}-control-plane`,
+      'cat',
+      `/etc/containerd/certs.d/localhost:${regPort}/hosts.toml`,
+    ]);
     expect(hosts.stdout).toBe(`[host."http://${registry}:5000"]`);
     expect(Object.keys((await inspect(registry)).NetworkSettings.Networks)).toContain('kind');
     expect((await inspect(registry)).HostConfig.PortBindings['5000/tcp']).toEqual([{ HostIp: '127.0.0.1', HostPort: String(regPort) }]);
@@ -131,8 +174,20 @@ describeIntegration.skipIf(!ingressNginx)('presets through the real API', () => 
     const name = uniqueName('k3s');
     made.push({ name, engine: 'k3d' });
     const [apiPort, http, https] = [await freePort(), await freePort(), await freePort()];
-    const handle = await up('--preset', 'k3s', '--name', name, '--image', IMAGES.api.k3d,
-      '--set', `apiServer.port=${apiPort}`, '--set', `ingress.hostPorts.http=${http}`, '--set', `ingress.hostPorts.https=${https}`);
+    const handle = await up(
+      '--preset',
+      'k3s',
+      '--name',
+      name,
+      '--image',
+      IMAGES.api.k3d,
+      '--set',
+      `apiServer.port=${apiPort}`,
+      '--set',
+      `ingress.hostPorts.http=${http}`,
+      '--set',
+      `ingress.hostPorts.https=${https}`,
+    );
     expect(handle.context).toBe('default');
     expect(handle.apiServer.url).toBe(`https://127.0.0.1:${apiPort}`);
     const kc = await userKubeconfig();
@@ -152,8 +207,21 @@ describeIntegration.skipIf(!ingressNginx)('presets through the real API', () => 
     const registry = `reg-${name}`;
     made.push({ name, engine: 'k3d' });
     const regPort = await freePort();
-    const handle = await up('--preset', 'k3d', '--name', name, '--image', IMAGES.api.k3d, '--registry',
-      '--set', `registry.name=${registry}`, '--set', `registry.hostPort=${regPort}`, '--set', 'registry.shared=true');
+    const handle = await up(
+      '--preset',
+      'k3d',
+      '--name',
+      name,
+      '--image',
+      IMAGES.api.k3d,
+      '--registry',
+      '--set',
+      `registry.name=${registry}`,
+      '--set',
+      `registry.hostPort=${regPort}`,
+      '--set',
+      'registry.shared=true',
+    );
     expect(handle.context).toBe(`k3d-${name}`);
     const registries = await execa('docker', ['exec', `k3d-${name}-server-0`, 'cat', '/etc/rancher/k3s/registries.yaml']);
     expect(parse(registries.stdout)).toMatchObject({ mirrors: { [`localhost:${regPort}`]: { endpoint: [`http://${registry}:5000`] } } });
@@ -176,10 +244,23 @@ describeIntegration.skipIf(!ingressNginx)('presets through the real API', () => 
     const registry = `reg-${a}`;
     made.push({ name: a, engine: 'kind' }, { name: b, engine: 'kind' });
     const regPort = await freePort();
-    const flags = ['--preset', 'kind', '--image', IMAGES.api.kind, '--registry', '--set', `registry.name=${registry}`, '--set', `registry.hostPort=${regPort}`];
+    const flags = [
+      '--preset',
+      'kind',
+      '--image',
+      IMAGES.api.kind,
+      '--registry',
+      '--set',
+      `registry.name=${registry}`,
+      '--set',
+      `registry.hostPort=${regPort}`,
+    ];
     await up(...flags, '--name', a);
     await up(...flags, '--name', b);
-    expect(JSON.parse(await readFile(join(sb.state, 'registries', `${registry}.json`), 'utf8'))).toMatchObject({ createdBy: 'kindling', users: [a, b].sort() });
+    expect(JSON.parse(await readFile(join(sb.state, 'registries', `${registry}.json`), 'utf8'))).toMatchObject({
+      createdBy: 'kindling',
+      users: [a, b].sort(),
+    });
     const sc = await kubectl(`kind-${a}`, 'get', 'storageclass', 'standard');
     expect(sc).toMatchObject({ provisioner: 'rancher.io/local-path', volumeBindingMode: 'WaitForFirstConsumer' });
     const load = await sb.cli('load', b, SMALL_IMAGE);
@@ -201,13 +282,21 @@ describeIntegration.skipIf(!ingressNginx)('presets through the real API', () => 
     const dir = join(sb.env.XDG_CONFIG_HOME!, 'kindling', 'presets');
     await mkdir(dir, { recursive: true });
     const apiPort = await freePort();
-    await writeFile(join(dir, 'team.yaml'), `apiVersion: kindling.dev/v1alpha1\nkind: Preset\nname: team\nextends: microk8s\nnodes:\n  workers: 1\napiServer:\n  port: ${apiPort}\n`);
+    await writeFile(
+      join(dir, 'team.yaml'),
+      `apiVersion: kindling.dev/v1alpha1\nkind: Preset\nname: team\nextends: microk8s\nnodes:\n  workers: 1\napiServer:\n  port: ${apiPort}\n`,
+    );
     const handle = await up('--preset', 'team', '--name', name, '--image', IMAGES.api.kind);
     expect(handle.context).toBe(name);
     expect(handle.apiServer.url).toBe(`https://127.0.0.1:${apiPort}`);
     const nodes = await kubectl(name, 'get', 'nodes');
-    expect(nodes.items.map((n: { metadata: { name: string } }) => n.metadata.name).sort()).toEqual([`${name}-control-plane`, `${name}-worker`]);
-    expect(nodes.items.every((n: { metadata: { labels: Record<string, string> } }) => n.metadata.labels['microk8s.io/cluster'] === 'true')).toBe(true);
+    expect(nodes.items.map((n: { metadata: { name: string } }) => n.metadata.name).sort()).toEqual([
+      `${name}-control-plane`,
+      `${name}-worker`,
+    ]);
+    expect(
+      nodes.items.every((n: { metadata: { labels: Record<string, string> } }) => n.metadata.labels['microk8s.io/cluster'] === 'true'),
+    ).toBe(true);
     expect((await userKubeconfig()).contexts[0].context).toEqual({ cluster: `${name}-cluster`, user: 'admin' });
   });
 });

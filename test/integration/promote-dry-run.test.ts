@@ -34,15 +34,25 @@ describeIntegration.skipIf(!corpus || !schemas)('promote: every corpus entry, ev
   let sb: Sandbox;
   const name = uniqueName('dry');
   const bin = (tool: string) => join(integrationEnv().binDir, tool);
-  const kubectl = (args: string[], input?: string) => execa(bin('kubectl'), ['--context', `kind-${name}`, ...args], { env: sb.env, reject: false, ...(input === undefined ? {} : { input }) });
+  const kubectl = (args: string[], input?: string) =>
+    execa(bin('kubectl'), ['--context', `kind-${name}`, ...args], {
+      env: sb.env,
+      reject: false,
+      ...(input === undefined ? {} : { input }),
+    });
   const applyForReal = async (docs: Doc[]) => {
     if (docs.length === 0) return;
     const r = await kubectl(['apply', '--server-side', '--force-conflicts', '-f', '-'], docs.map((d) => stringify(d)).join('---\n'));
     expect(r.stderr).toBe('');
   };
-  const dryRun = (docs: Doc[]) => kubectl(['apply', '--server-side', '--force-conflicts', '--dry-run=server', '-f', '-'], docs.map((d) => stringify(d)).join('---\n'));
+  const dryRun = (docs: Doc[]) =>
+    kubectl(['apply', '--server-side', '--force-conflicts', '--dry-run=server', '-f', '-'], docs.map((d) => stringify(d)).join('---\n'));
   const namespacesOf = (docs: Doc[]): Doc[] =>
-    [...new Set(docs.map((d) => d.metadata?.namespace).filter((n): n is string => n !== undefined))].map((n) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: n } }));
+    [...new Set(docs.map((d) => d.metadata?.namespace).filter((n): n is string => n !== undefined))].map((n) => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: n },
+    }));
 
   beforeAll(async () => {
     sb = await sandbox();
@@ -52,8 +62,11 @@ describeIntegration.skipIf(!corpus || !schemas)('promote: every corpus entry, ev
     // kops's group ends in .k8s.io, which the API server protects: a CRD there needs the approval annotation
     // (KEP-1111) that kops's own installer adds; the test adds it the same way.
     for (const file of CRD_FILES) {
-      const crds = parseAllDocuments(await readFile(join(schemas!, file), 'utf8')).map((d) => d.toJS() as Doc & { metadata: { annotations?: Record<string, string> } });
-      for (const crd of crds) crd.metadata.annotations = { ...crd.metadata.annotations, 'api-approved.kubernetes.io': 'unapproved, installed by kindling tests' };
+      const crds = parseAllDocuments(await readFile(join(schemas!, file), 'utf8')).map(
+        (d) => d.toJS() as Doc & { metadata: { annotations?: Record<string, string> } },
+      );
+      for (const crd of crds)
+        crd.metadata.annotations = { ...crd.metadata.annotations, 'api-approved.kubernetes.io': 'unapproved, installed by kindling tests' };
       await applyForReal(crds);
     }
     expect((await kubectl(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s'])).exitCode).toBe(0);
@@ -70,10 +83,23 @@ describeIntegration.skipIf(!corpus || !schemas)('promote: every corpus entry, ev
     const bundles = new Map<string, boolean>();
     for (const entry of entries) {
       const out = join(sb.dir, 'bundles', entry);
-      const r = await sb.cli('promote', '--from', join(corpus!, entry), '--to', TARGET_NAMES.join(','), '--out', out, '--image-registry', 'registry.example.com/team');
+      const r = await sb.cli(
+        'promote',
+        '--from',
+        join(corpus!, entry),
+        '--to',
+        TARGET_NAMES.join(','),
+        '--out',
+        out,
+        '--image-registry',
+        'registry.example.com/team',
+      );
       expect(r.stderr, entry).toBe('');
       expect(r.code, entry).toBe(0);
-      bundles.set(entry, (await readdir(join(out, 'base'))).some((f) => f.includes('customresourcedefinition')));
+      bundles.set(
+        entry,
+        (await readdir(join(out, 'base'))).some((f) => f.includes('customresourcedefinition')),
+      );
     }
     // Entries that define CRDs first: cloudnative-pg's example Cluster needs the operator's CRDs (another entry).
     const ordered = [...bundles.keys()].sort((a, b) => Number(bundles.get(b)) - Number(bundles.get(a)));
@@ -84,13 +110,22 @@ describeIntegration.skipIf(!corpus || !schemas)('promote: every corpus entry, ev
         TARGET_NAMES.map(async (target) => {
           const r = await kubectl(['kustomize', join(out, 'overlays', target)]);
           expect(r.stderr, `${entry} ${target}`).toBe('');
-          return { target, docs: parseAllDocuments(r.stdout).map((d) => d.toJS() as Doc).filter((d) => d !== null) };
+          return {
+            target,
+            docs: parseAllDocuments(r.stdout)
+              .map((d) => d.toJS() as Doc)
+              .filter((d) => d !== null),
+          };
         }),
       );
       // Namespaces and CRDs must exist for a dry run of what lives in them; they are the same on every target.
       const all = built.flatMap((b) => b.docs);
-      await applyForReal([...namespacesOf(all), ...built[0]!.docs.filter((d) => d.kind === 'Namespace' || d.kind === 'CustomResourceDefinition')]);
-      if (all.some((d) => d.kind === 'CustomResourceDefinition')) await kubectl(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
+      await applyForReal([
+        ...namespacesOf(all),
+        ...built[0]!.docs.filter((d) => d.kind === 'Namespace' || d.kind === 'CustomResourceDefinition'),
+      ]);
+      if (all.some((d) => d.kind === 'CustomResourceDefinition'))
+        await kubectl(['wait', '--for=condition=Established', 'crd', '--all', '--timeout=60s']);
       await Promise.all(
         built.map(async ({ target, docs }) => {
           const dry = await dryRun(docs);
@@ -100,12 +135,22 @@ describeIntegration.skipIf(!corpus || !schemas)('promote: every corpus entry, ev
         }),
       );
     }
-    console.log(`[promote] ${entries.length} corpus entries x ${TARGET_NAMES.length} targets: ${checked} objects accepted by kube-apiserver with server-side dry-run`);
+    console.log(
+      `[promote] ${entries.length} corpus entries x ${TARGET_NAMES.length} targets: ${checked} objects accepted by kube-apiserver with server-side dry-run`,
+    );
   }, 600_000);
 
   it('the CRD-based cluster definitions of every target are accepted by the API server (server-side dry-run)', async () => {
     const out = join(sb.dir, 'definitions');
-    const r = await sb.cli('promote', '--from', corpusFile('microservices-demo__kubernetes-manifests.yaml')!, '--to', TARGET_NAMES.join(','), '--out', out);
+    const r = await sb.cli(
+      'promote',
+      '--from',
+      corpusFile('microservices-demo__kubernetes-manifests.yaml')!,
+      '--to',
+      TARGET_NAMES.join(','),
+      '--out',
+      out,
+    );
     expect(r.code).toBe(0);
     const served = new Set(['cluster.x-k8s.io', 'container.cnrm.cloud.google.com', 'kops.k8s.io', 'provisioning.cattle.io']);
     const seen: string[] = [];
@@ -123,20 +168,45 @@ describeIntegration.skipIf(!corpus || !schemas)('promote: every corpus entry, ev
         seen.push(...crdBased.map((d) => `${target}:${d.kind}`));
       }
     }
-    expect(seen).toEqual(expect.arrayContaining(['kops:Cluster', 'kops:InstanceGroup', 'gke:ContainerCluster', 'gke:ContainerNodePool', 'rancher:Cluster', 'tanzu:Cluster', 'capi:Cluster']));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'kops:Cluster',
+        'kops:InstanceGroup',
+        'gke:ContainerCluster',
+        'gke:ContainerNodePool',
+        'rancher:Cluster',
+        'tanzu:Cluster',
+        'capi:Cluster',
+      ]),
+    );
     console.log(`[promote] cluster definitions accepted with server-side dry-run: ${seen.join(', ')}`);
   }, 120_000);
 
   it('restore --dry-run: the API server checks a whole bundle for a target, stores nothing, and names every object it refuses', async () => {
     const out = join(sb.dir, 'store-demo');
-    expect((await sb.cli('promote', '--from', corpusFile('aks-store-demo__aks-store-ingress-quickstart.yaml')!, '--to', 'aks', '--out', out, '--include-secrets')).code).toBe(0);
+    expect(
+      (
+        await sb.cli(
+          'promote',
+          '--from',
+          corpusFile('aks-store-demo__aks-store-ingress-quickstart.yaml')!,
+          '--to',
+          'aks',
+          '--out',
+          out,
+          '--include-secrets',
+        )
+      ).code,
+    ).toBe(0);
     const r = await sb.cli('restore', '--bundle', out, '--context', `kind-${name}`, '--target', 'aks', '--dry-run', '-o', 'json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
     expect(result).toMatchObject({ dryRun: true, source: 'base', unchecked: [] });
     expect(result.applied).toBeGreaterThanOrEqual(12);
-    expect((await kubectl(['get', 'deployments,statefulsets,services', '-A', '-o', 'name'])).stdout).not.toMatch(/order-service|makeline|rabbitmq/);
+    expect((await kubectl(['get', 'deployments,statefulsets,services', '-A', '-o', 'name'])).stdout).not.toMatch(
+      /order-service|makeline|rabbitmq/,
+    );
 
     // Two objects broken by hand: both are named, in one run.
     const service = join(out, 'base', (await readdir(join(out, 'base'))).find((f) => f.startsWith('service_'))!);
@@ -146,14 +216,33 @@ describeIntegration.skipIf(!corpus || !schemas)('promote: every corpus entry, ev
     const broken = await sb.cli('restore', '--bundle', out, '--context', `kind-${name}`, '--dry-run');
     expect(broken.code).toBe(2);
     expect(broken.stderr.match(/^error: the cluster refused|^the cluster refused/gm)?.length).toBe(2);
-    console.log(`[promote] restore --dry-run: ${result.applied} objects accepted; the broken bundle: ${broken.stderr.split('\n').slice(0, 2).join(' / ')}`);
+    console.log(
+      `[promote] restore --dry-run: ${result.applied} objects accepted; the broken bundle: ${broken.stderr.split('\n').slice(0, 2).join(' / ')}`,
+    );
   });
 
   it('kubeadm: cluster.yaml as written, and the join files once token and CA pin are set, pass the real `kubeadm config validate`', async () => {
     const out = join(sb.dir, 'kubeadm');
     const pin = `sha256:${'0123456789abcdef'.repeat(4)}`;
-    const r = await sb.cli('promote', '--from', corpusFile('kubernetes-examples__guestbook-all-in-one.yaml')!, '--to', 'kubeadm', '--out', out, '--preset', 'kind',
-      '--set', 'control-plane-host=api.example.com', '--set', 'join-token=abcdef.0123456789abcdef', '--set', `ca-cert-hash=${pin}`, '--set', `certificate-key=${'ab'.repeat(32)}`);
+    const r = await sb.cli(
+      'promote',
+      '--from',
+      corpusFile('kubernetes-examples__guestbook-all-in-one.yaml')!,
+      '--to',
+      'kubeadm',
+      '--out',
+      out,
+      '--preset',
+      'kind',
+      '--set',
+      'control-plane-host=api.example.com',
+      '--set',
+      'join-token=abcdef.0123456789abcdef',
+      '--set',
+      `ca-cert-hash=${pin}`,
+      '--set',
+      `certificate-key=${'ab'.repeat(32)}`,
+    );
     expect(r.code).toBe(0);
     for (const file of ['cluster.yaml', 'join-worker.yaml']) {
       const v = await execa(bin('kubeadm'), ['config', 'validate', '--config', join(out, 'clusters', 'kubeadm', file)], { reject: false });
@@ -161,8 +250,13 @@ describeIntegration.skipIf(!corpus || !schemas)('promote: every corpus entry, ev
     }
     // Without --set, cluster.yaml is still valid: its only placeholder is a host name.
     const bare = join(sb.dir, 'kubeadm-bare');
-    expect((await sb.cli('promote', '--from', corpusFile('kubernetes-examples__guestbook-all-in-one.yaml')!, '--to', 'kubeadm', '--out', bare)).code).toBe(0);
-    const v = await execa(bin('kubeadm'), ['config', 'validate', '--config', join(bare, 'clusters', 'kubeadm', 'cluster.yaml')], { reject: false });
+    expect(
+      (await sb.cli('promote', '--from', corpusFile('kubernetes-examples__guestbook-all-in-one.yaml')!, '--to', 'kubeadm', '--out', bare))
+        .code,
+    ).toBe(0);
+    const v = await execa(bin('kubeadm'), ['config', 'validate', '--config', join(bare, 'clusters', 'kubeadm', 'cluster.yaml')], {
+      reject: false,
+    });
     expect(`${v.exitCode} ${v.stdout.trim()}`).toBe('0 ok');
   });
 });

@@ -57,7 +57,11 @@ describeIntegration.skipIf(!mysql || !wordpress)('promote --with-state and resto
     const made = new Set<string>();
     const bin = (tool: string) => join(integrationEnv().binDir, tool);
     const kubectl = async (context: string, args: string[], input?: string) => {
-      const r = await execa(bin('kubectl'), ['--context', context, ...args], { env: sb.env, reject: false, ...(input === undefined ? {} : { input }) });
+      const r = await execa(bin('kubectl'), ['--context', context, ...args], {
+        env: sb.env,
+        reject: false,
+        ...(input === undefined ? {} : { input }),
+      });
       if (r.exitCode !== 0) throw new Error(`kubectl ${args.join(' ')}: ${r.stderr}`);
       return r.stdout;
     };
@@ -97,22 +101,40 @@ describeIntegration.skipIf(!mysql || !wordpress)('promote --with-state and resto
           storageClassName: 'standard',
           hostPath: { path: folder, type: 'DirectoryOrCreate' },
           claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: 'blog', name: 'mysql-pv-claim', uid: claim.metadata.uid },
-          nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [node] }] }] } },
+          nodeAffinity: {
+            required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [node] }] }] },
+          },
         },
       };
       await kubectl(a, ['apply', '-f', '-'], JSON.stringify(pv));
       await kubectl(a, ['-n', 'blog', 'wait', '--for=jsonpath={.status.phase}=Bound', 'pvc/mysql-pv-claim', '--timeout=60s']);
 
       const bundle = join(sb.dir, 'bundle');
-      const promoted = await sb.cli('promote', first, '--with-state', '--include-secrets', '--to', 'kubeadm', '--out', bundle, '-o', 'json');
+      const promoted = await sb.cli(
+        'promote',
+        first,
+        '--with-state',
+        '--include-secrets',
+        '--to',
+        'kubeadm',
+        '--out',
+        bundle,
+        '-o',
+        'json',
+      );
       expect(promoted.stderr).toBe(`reading every listable resource of cluster ${first}\n`);
       expect(promoted.code).toBe(0);
       const result = JSON.parse(promoted.stdout);
-      expect(result.volumes).toEqual([{ namespace: 'blog', claim: 'mysql-pv-claim', file: 'state/volumes/blog/mysql-pv-claim.tar.gz', bytes: expect.any(Number) }]);
+      expect(result.volumes).toEqual([
+        { namespace: 'blog', claim: 'mysql-pv-claim', file: 'state/volumes/blog/mysql-pv-claim.tar.gz', bytes: expect.any(Number) },
+      ]);
 
       // Velero's layout; Secrets and volume data 0600; the claim's data, read from the node container.
       const pvcFile = join(bundle, 'state/resources/persistentvolumeclaims/namespaces/blog/mysql-pv-claim.json');
-      expect(JSON.parse(await readFile(pvcFile, 'utf8'))).toMatchObject({ kind: 'PersistentVolumeClaim', metadata: { name: 'mysql-pv-claim', namespace: 'blog' } });
+      expect(JSON.parse(await readFile(pvcFile, 'utf8'))).toMatchObject({
+        kind: 'PersistentVolumeClaim',
+        metadata: { name: 'mysql-pv-claim', namespace: 'blog' },
+      });
       expect((await stat(join(bundle, 'state/resources/secrets/namespaces/blog/mysql-pass.json'))).mode & 0o777).toBe(0o600);
       const archive = join(bundle, 'state/volumes/blog/mysql-pv-claim.tar.gz');
       expect((await stat(archive)).mode & 0o777).toBe(0o600);
@@ -126,7 +148,9 @@ describeIntegration.skipIf(!mysql || !wordpress)('promote --with-state and resto
       // Nothing of the dev cluster's own: no kube-system, no local-path-provisioner, no nodes, no events.
       const dumped = [...(await filesUnder(join(bundle, 'state/resources'))).keys()];
       expect(dumped.filter((f) => /kube-system|local-path-storage|^nodes\/|^events\//.test(f))).toEqual([]);
-      console.log(`[round trip] ${first}: ${result.objects} objects, ${dumped.length} state files, volume archive ${result.volumes[0].bytes} bytes`);
+      console.log(
+        `[round trip] ${first}: ${result.objects} objects, ${dumped.length} state files, volume archive ${result.volumes[0].bytes} bytes`,
+      );
 
       await down(first);
       await up(second);
@@ -134,7 +158,11 @@ describeIntegration.skipIf(!mysql || !wordpress)('promote --with-state and resto
       const restored = await sb.cli('restore', '--bundle', bundle, '--context', b, '-o', 'json');
       expect(restored.stderr).toBe('');
       expect(restored.code).toBe(0);
-      expect(JSON.parse(restored.stdout)).toMatchObject({ source: 'state', applied: result.objects, volumeScript: join(bundle, 'state/restore-data.sh') });
+      expect(JSON.parse(restored.stdout)).toMatchObject({
+        source: 'state',
+        applied: result.objects,
+        volumeScript: join(bundle, 'state/restore-data.sh'),
+      });
       // Again: server-side apply of the same objects changes nothing and fails nothing.
       expect((await sb.cli('restore', '--bundle', bundle, '--context', b)).code).toBe(0);
       // The restore Job is valid for the API server too (it runs on a real node; kwok's pods run no containers).
@@ -147,7 +175,9 @@ describeIntegration.skipIf(!mysql || !wordpress)('promote --with-state and resto
       expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
       for (const [file, text] of before) expect(after.get(file), file).toBe(text);
       expect(before.size).toBeGreaterThanOrEqual(9);
-      console.log(`[round trip] ${second}: restored ${result.objects} objects; its export equals the first cluster's (${before.size} base files)`);
+      console.log(
+        `[round trip] ${second}: restored ${result.objects} objects; its export equals the first cluster's (${before.size} base files)`,
+      );
       await down(second);
     } finally {
       for (const name of made) if ((await sb.cli('down', name, '--yes')).code !== 0) await forceDelete(sb, name, 'kind');
@@ -161,13 +191,19 @@ describeIntegration.skipIf(!demo)('promote from a live k3d cluster', () => {
     const sb = await sandbox();
     const name = uniqueName('live-k3d');
     const context = `k3d-${name}`;
-    const kubectl = (args: string[]) => execa(join(integrationEnv().binDir, 'kubectl'), ['--context', context, ...args], { env: sb.env, reject: false });
+    const kubectl = (args: string[]) =>
+      execa(join(integrationEnv().binDir, 'kubectl'), ['--context', context, ...args], { env: sb.env, reject: false });
     try {
       const r = await sb.cli('up', '--preset', 'k3d', '--name', name, '--image', IMAGES.api.k3d, '--wait', '2m', '--timeout', '90s');
       expect(r.code).toBe(0);
       // The demo in its own namespace, as a user would keep it in git.
-      const docs = parseAllDocuments(await readFile(demo!, 'utf8')).map((d) => d.toJS()).filter((d) => d !== null);
-      const app = [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'demo' } }, ...docs.map((d) => ({ ...d, metadata: { ...d.metadata, namespace: 'demo' } }))];
+      const docs = parseAllDocuments(await readFile(demo!, 'utf8'))
+        .map((d) => d.toJS())
+        .filter((d) => d !== null);
+      const app = [
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'demo' } },
+        ...docs.map((d) => ({ ...d, metadata: { ...d.metadata, namespace: 'demo' } })),
+      ];
       const file = join(sb.dir, 'demo.yaml');
       await writeFile(file, app.map((d) => stringify(d)).join('---\n'));
       expect((await kubectl(['apply', '-f', file])).exitCode).toBe(0);
@@ -180,12 +216,17 @@ describeIntegration.skipIf(!demo)('promote from a live k3d cluster', () => {
       expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
       for (const [path, text] of b) expect(a.get(path), path).toBe(text);
       // What k3s and the API server made themselves stayed behind, each with its reason.
-      const skipped = JSON.parse(await readFile(join(sb.dir, 'live', 'report.json'), 'utf8')).skipped as Array<{ what: string; reason: string }>;
+      const skipped = JSON.parse(await readFile(join(sb.dir, 'live', 'report.json'), 'utf8')).skipped as Array<{
+        what: string;
+        reason: string;
+      }>;
       const reasonFor = (what: string) => skipped.find((s) => s.what === what)?.reason;
       expect(reasonFor('networking.k8s.io/IngressClass//traefik')).toMatch(/Helm release traefik/);
       expect(reasonFor('storage.k8s.io/StorageClass//local-path')).toBeDefined();
       expect(reasonFor('/Namespace//kube-system')).toBeDefined();
-      console.log(`[live export] ${name}: ${JSON.parse(live.stdout).objects} objects equal to the files' export; ${skipped.length} left out`);
+      console.log(
+        `[live export] ${name}: ${JSON.parse(live.stdout).objects} objects equal to the files' export; ${skipped.length} left out`,
+      );
     } finally {
       const down = await sb.cli('down', name, '--yes');
       if (down.code !== 0) await forceDelete(sb, name, 'k3d');

@@ -15,18 +15,21 @@ import { sandbox, uniqueName } from '../support/integration/sandbox.js';
 const NO_API = IMAGES.noApi;
 
 describeIntegration('an API server that never comes up', () => {
-  it.concurrent.for(['kind', 'k3d'] as const)('%s: up --wait 30s exits 7 naming the stage, and leaves nothing behind', async (engine, { expect }) => {
-    const sb = await sandbox();
-    const name = uniqueName(`noapi-${engine}`);
-    try {
-      const r = await sb.cli('up', '--preset', engine, '--name', name, '--image', NO_API[engine], '--wait', '30s');
-      expect(r.code).toBe(7);
-      expect(r.stderr).toMatch(/error: timed out waiting for stage "api" \(API server reachable\) after 3\ds; last saw: /);
-      expect(await clusterObjects(name, engine)).toEqual({ containers: [], networks: [], volumes: [] });
-      expect(await readdir(join(sb.state, 'clusters')).catch(() => [])).toEqual([]);
-      if (existsSync(sb.env.KUBECONFIG!)) expect(parse(await readFile(sb.env.KUBECONFIG!, 'utf8')).contexts).toEqual([]);
-    } finally {
-      await sb.cleanup();
-    }
-  });
+  it.concurrent.for(['kind', 'k3d'] as const)(
+    '%s: up --wait 30s exits 7 naming the stage, and leaves nothing behind',
+    async (engine, { expect }) => {
+      const sb = await sandbox();
+      const name = uniqueName(`noapi-${engine}`);
+      try {
+        const r = await sb.cli('up', '--preset', engine, '--name', name, '--image', NO_API[engine], '--wait', '30s');
+        expect(r.code).toBe(7);
+        expect(r.stderr).toMatch(/error: timed out waiting for stage "api" \(API server reachable\) after 3\ds; last saw: /);
+        expect(await clusterObjects(name, engine)).toEqual({ containers: [], networks: [], volumes: [] });
+        expect(await readdir(join(sb.state, 'clusters')).catch(() => [])).toEqual([]);
+        if (existsSync(sb.env.KUBECONFIG!)) expect(parse(await readFile(sb.env.KUBECONFIG!, 'utf8')).contexts).toEqual([]);
+      } finally {
+        await sb.cleanup();
+      }
+    },
+  );
 });

@@ -14,7 +14,17 @@ import {
 
 describe('exit codes', () => {
   it('are the documented public interface', () => {
-    expect(ExitCode).toEqual({ ok: 0, unexpected: 1, invalidInput: 2, notFound: 3, conflict: 4, environment: 5, engineFailed: 6, timedOut: 7, interrupted: 130 });
+    expect(ExitCode).toEqual({
+      ok: 0,
+      unexpected: 1,
+      invalidInput: 2,
+      notFound: 3,
+      conflict: 4,
+      environment: 5,
+      engineFailed: 6,
+      timedOut: 7,
+      interrupted: 130,
+    });
   });
 });
 
@@ -31,12 +41,20 @@ describe('error classes', () => {
     for (const [err, name, code, exitCode] of cases) {
       expect(err).toBeInstanceOf(KindlingError);
       expect(err).toBeInstanceOf(Error);
-      expect({ name: err.name, code: err.code, exitCode: err.exitCode, message: err.message, hint: err.hint }).toEqual({ name, code, exitCode, message: 'm', hint: 'h' });
+      expect({ name: err.name, code: err.code, exitCode: err.exitCode, message: err.message, hint: err.hint }).toEqual({
+        name,
+        code,
+        exitCode,
+        message: 'm',
+        hint: 'h',
+      });
     }
   });
 
   it('EngineFailedError quotes the engine: stderr, else stdout, else "(no output)"', () => {
-    expect(new EngineFailedError('k3d', 'create cluster "dev"', { exitCode: 1, stderr: '  FATA boom \n', stdout: 'ignored' }).message).toBe('k3d failed to create cluster "dev" (exit 1):\nFATA boom');
+    expect(new EngineFailedError('k3d', 'create cluster "dev"', { exitCode: 1, stderr: '  FATA boom \n', stdout: 'ignored' }).message).toBe(
+      'k3d failed to create cluster "dev" (exit 1):\nFATA boom',
+    );
     expect(new EngineFailedError('kind', 'x', { exitCode: 2, stderr: ' ', stdout: 'out' }).message).toBe('kind failed to x (exit 2):\nout');
     expect(new EngineFailedError('kind', 'x', {}).message).toBe('kind failed to x (exit ?):\n(no output)');
     const e = new EngineFailedError('kind', 'x', { command: 'kind x', exitCode: 2 }, 'try y');

@@ -21,7 +21,12 @@ export interface DownOutcome {
 /** Deletes one cluster the store knows; NotFoundError (with how to delete an unmanaged one) otherwise. */
 export async function applyDown(ctx: Context, name: string, opts: { dryRun?: boolean } = {}): Promise<DownOutcome> {
   const stored = await ctx.store.readSpec(name);
-  if (!stored) throw new NotFoundError('cluster', `no cluster named "${name}" in the state store (${ctx.store.location})`, await unmanagedHint(ctx, name));
+  if (!stored)
+    throw new NotFoundError(
+      'cluster',
+      `no cluster named "${name}" in the state store (${ctx.store.location})`,
+      await unmanagedHint(ctx, name),
+    );
   const merged = await ctx.store.readRecord<MergeRecord>(name, MERGE_RECORD);
   const plan = planDown(stored.spec, merged);
   const removed: SweepResult = { containers: [], networks: [], volumes: [] };
@@ -29,6 +34,11 @@ export async function applyDown(ctx: Context, name: string, opts: { dryRun?: boo
   const operationId = randomUUID();
   const state: DownState = { spec: stored.spec, merged, removed, journal: openJournal(ctx, 'down', operationId) };
   const steps = plan.actions.map((a) => ({ title: a.title, action: DOWN_STEPS[a.id] }));
-  await runOperation(ctx, { cluster: name, steps, state, interrupted: `interrupted: run \`kindling down ${name}\` again to finish deleting it` });
+  await runOperation(ctx, {
+    cluster: name,
+    steps,
+    state,
+    interrupted: `interrupted: run \`kindling down ${name}\` again to finish deleting it`,
+  });
   return { plan, removed: state.removed };
 }

@@ -20,6 +20,10 @@ export function waitClock(ctx: Context): WaitClock {
 export async function answeringClusterApi(ctx: Context, state: UpState): Promise<KubeApi> {
   const api = await ctx.kubeApi(await readFile(state.kubeconfigPath!, 'utf8'));
   const [apiStage] = readinessStages(state.plan.spec);
-  await waitForReadiness(api, [apiStage!], { timeoutMs: API_WAIT_MS, clock: waitClock(ctx), ...(ctx.signal ? { signal: ctx.signal } : {}) });
+  await waitForReadiness(api, [apiStage!], {
+    timeoutMs: API_WAIT_MS,
+    clock: waitClock(ctx),
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
   return api;
 }

@@ -9,7 +9,10 @@ export const createCluster: Action<UpState> = {
   id: 'create-cluster',
   async run(ctx, state) {
     const engine = await ctx.engine(state.plan.spec.engine);
-    await engine.create(state.plan.spec, state.plan.engineConfig, { timeoutMs: state.timeoutMs, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+    await engine.create(state.plan.spec, state.plan.engineConfig, {
+      timeoutMs: state.timeoutMs,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    });
   },
   async rollback(ctx, state) {
     const { name, engine: engineName } = state.plan.spec;

@@ -16,7 +16,11 @@ export async function runningTwin(ctx: Context, plan: Plan, previous: StoredSpec
   const lock = await ctx.store.readLock(spec.name);
   if (lock?.live) {
     const h = lock.info;
-    throw new ConflictError('locked', `cluster "${spec.name}" is busy: "${h.op}" is running (pid ${h.pid} on ${h.host}, since ${h.started})`, 'wait for it to finish, then run the command again');
+    throw new ConflictError(
+      'locked',
+      `cluster "${spec.name}" is busy: "${h.op}" is running (pid ${h.pid} on ${h.host}, since ${h.started})`,
+      'wait for it to finish, then run the command again',
+    );
   }
   if (lock && !lock.live) {
     throw new ConflictError(

@@ -1,7 +1,13 @@
 // Adds the cluster's cluster, user and context entries to the user's kubeconfig (kubectl's file rules,
 // under its lock, with a backup) and records exactly what was added, so that `down` removes only that.
 import { readFile } from 'node:fs/promises';
-import { MERGE_RECORD, mergeIntoUserKubeconfig, removeFromUserKubeconfig, userKubeconfigPath, type MergeRecord } from '../../kubeconfig/user-kubeconfig.js';
+import {
+  MERGE_RECORD,
+  mergeIntoUserKubeconfig,
+  removeFromUserKubeconfig,
+  userKubeconfigPath,
+  type MergeRecord,
+} from '../../kubeconfig/user-kubeconfig.js';
 import type { Action } from '../action.js';
 import type { UpState } from './up-state.js';
 
@@ -13,7 +19,11 @@ export const mergeKubeconfigAction: Action<UpState> = {
     const file = userKubeconfigPath(ctx.env);
     const content = await readFile(state.kubeconfigPath!, 'utf8');
     const merged = await mergeIntoUserKubeconfig(file, content, { switchContext: kubeconfig.switchContext });
-    const record: MergeRecord = { file: merged.file, names: merged.names, ...(merged.previousContext ? { previousContext: merged.previousContext } : {}) };
+    const record: MergeRecord = {
+      file: merged.file,
+      names: merged.names,
+      ...(merged.previousContext ? { previousContext: merged.previousContext } : {}),
+    };
     await ctx.store.writeRecord(spec.name, MERGE_RECORD, record);
     state.mergedInto = file;
     for (const r of merged.replaced) ctx.logger.warn(`replaced ${r} in ${file} (the previous content is in ${file}.kindling-backup)`);

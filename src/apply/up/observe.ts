@@ -15,9 +15,14 @@ export const observe: Action<UpState> = {
     state.status = status;
     if (status.phase !== 'running') {
       const why = status.message ? ` (${status.message})` : '';
-      throw new KindlingError('not-running', ExitCode.engineFailed, `${engine} reported success, but after create cluster "${name}" is ${status.phase}${why}`, {
-        hint: `look at \`docker logs\` of its node containers, or run up again with --retain to keep them`,
-      });
+      throw new KindlingError(
+        'not-running',
+        ExitCode.engineFailed,
+        `${engine} reported success, but after create cluster "${name}" is ${status.phase}${why}`,
+        {
+          hint: `look at \`docker logs\` of its node containers, or run up again with --retain to keep them`,
+        },
+      );
     }
   },
 };

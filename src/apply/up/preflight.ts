@@ -20,7 +20,12 @@ async function checkPorts(ctx: Context, state: UpState): Promise<void> {
   const publishing = await (await ctx.docker()).listPublishingContainers();
   for (const w of wanted) {
     const holder = publishing.find((c) =>
-      c.ports.some((p) => p.hostPort === w.port && p.protocol.toUpperCase() === w.protocol && (p.hostIp === w.address || ['', '0.0.0.0', '::'].includes(p.hostIp) || w.address === '0.0.0.0')),
+      c.ports.some(
+        (p) =>
+          p.hostPort === w.port &&
+          p.protocol.toUpperCase() === w.protocol &&
+          (p.hostIp === w.address || ['', '0.0.0.0', '::'].includes(p.hostIp) || w.address === '0.0.0.0'),
+      ),
     );
     const free = w.protocol === 'UDP' || (await ctx.portProbe.isFree(w.address, w.port));
     if (holder || !free) {

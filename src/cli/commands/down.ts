@@ -19,7 +19,8 @@ export function registerDown({ program, io, run }: CommandKit): void {
     .action(
       run(async (names: string[], flags: { all?: boolean; yes?: boolean; dryRun?: boolean; output?: string }, cmd: Command) => {
         const format = outputFormat(flags.output);
-        if (names.length === 0 && !flags.all) throw new InvalidInputError('name at least one cluster to delete, or pass --all', 'see `kindling list`');
+        if (names.length === 0 && !flags.all)
+          throw new InvalidInputError('name at least one cluster to delete, or pass --all', 'see `kindling list`');
         if (names.length > 0 && flags.all) throw new InvalidInputError('pass cluster names or --all, not both');
         const { down } = await import('../../api/down.js');
         const options = { ...commonOptions(io, globals(cmd)), names, all: Boolean(flags.all) };

@@ -38,7 +38,15 @@ export function registerList({ program, io, run }: CommandKit): void {
         io.stdout(
           table(
             ['NAME', 'PRESET', 'ENGINE', 'PHASE', 'NODES', 'API SERVER', 'CONTEXT'],
-            clusters.map((c) => [c.name, c.preset, c.engine, c.phase, String(kubernetesNodes(c.nodes).length), c.apiServer?.url ?? '-', c.context]),
+            clusters.map((c) => [
+              c.name,
+              c.preset,
+              c.engine,
+              c.phase,
+              String(kubernetesNodes(c.nodes).length),
+              c.apiServer?.url ?? '-',
+              c.context,
+            ]),
           ),
         );
       }),

@@ -19,7 +19,9 @@ export function registerLoad({ program, io, run }: CommandKit): void {
         const result = await load({ ...commonOptions(io, globals(cmd)), name, images });
         if (format !== 'text') return io.stdout(await serialise(result, format));
         for (const i of result.images) {
-          io.stdout(result.via === 'engine' ? `loaded ${i.image} into ${name}\n` : `pushed ${i.image} as ${i.ref} (use that reference in pods)\n`);
+          io.stdout(
+            result.via === 'engine' ? `loaded ${i.image} into ${name}\n` : `pushed ${i.image} as ${i.ref} (use that reference in pods)\n`,
+          );
         }
       }),
     );

@@ -7,7 +7,9 @@ import { outputFormat, serialise } from '../output.js';
 
 /** Registers `plan`. */
 export function registerPlan({ program, io, run }: CommandKit): void {
-  addClusterFlags(program.command('plan').description('print the engine config and the ordered actions `up` would run, without running them'))
+  addClusterFlags(
+    program.command('plan').description('print the engine config and the ordered actions `up` would run, without running them'),
+  )
     .option('-o, --output <format>', 'yaml (default) or json')
     .action(
       run(async (flags: ClusterFlags & { output?: string }, cmd: Command) => {

@@ -18,7 +18,17 @@ export function registerPresets({ program, io, run }: CommandKit): void {
         const { listPresets } = await import('../../api/presets.js');
         const list = await listPresets(commonOptions(io, globals(cmd)));
         if (format !== 'text') return io.stdout(await serialise(list, format));
-        io.stdout(table(['NAME', 'ENGINE', 'SOURCE', 'DESCRIPTION'], list.map((p) => [p.name, p.engine, p.source, p.error ? `(invalid: ${p.error.split('\n')[1]?.trim() ?? p.error})` : p.description])));
+        io.stdout(
+          table(
+            ['NAME', 'ENGINE', 'SOURCE', 'DESCRIPTION'],
+            list.map((p) => [
+              p.name,
+              p.engine,
+              p.source,
+              p.error ? `(invalid: ${p.error.split('\n')[1]?.trim() ?? p.error})` : p.description,
+            ]),
+          ),
+        );
       }),
     );
   presets

@@ -26,10 +26,20 @@ export function registerPromote({ program, io, run }: CommandKit): void {
     .description('export clean manifests, a kustomize overlay and a cluster definition per production target, and a readiness report')
     .argument('[name]', 'a cluster kindling manages, read live through its API')
     .option('--from <path>', 'manifest files or folders (repeatable; with or without a cluster)', collect, [])
-    .option('--to <targets>', 'kubeadm, kops, eks, gke, aks, openshift, rke2, rancher, tanzu, capi (comma-separated, repeatable)', collect, [])
+    .option(
+      '--to <targets>',
+      'kubeadm, kops, eks, gke, aks, openshift, rke2, rancher, tanzu, capi (comma-separated, repeatable)',
+      collect,
+      [],
+    )
     .option('--out <dir>', 'bundle folder (default ./promote-NAME, or ./promote); an earlier bundle there is replaced')
     .option('--image-registry <registry>', 'registry that replaces the dev registry in image references, e.g. ghcr.io/team')
-    .option('--set <key=value>', 'a value for the cluster definitions (region, project, ...); <target>.<key> for one target (repeatable)', collect, [])
+    .option(
+      '--set <key=value>',
+      'a value for the cluster definitions (region, project, ...); <target>.<key> for one target (repeatable)',
+      collect,
+      [],
+    )
     .option('--storage-class <name>', "claims' StorageClass on every target instead of each target's default")
     .option('--openshift-routes', 'OpenShift: turn Ingresses into Routes')
     .option('--internal-load-balancers', 'make load balancers internal where the target can')
@@ -59,7 +69,10 @@ export function registerPromote({ program, io, run }: CommandKit): void {
         if (format !== 'text') return io.stdout(await serialise(result, format));
         io.stdout(`wrote ${result.out}: ${result.objects} objects, ${result.files} files (${result.skipped} left out, see REPORT.md)\n`);
         for (const t of result.summary) io.stdout(`  ${t.target}: ${t.error} errors, ${t.warning} warnings, ${t.info} info\n`);
-        if (result.placeholders.length > 0) io.stdout(`  ${result.placeholders.length} placeholders to fill (--set KEY=VALUE): ${[...new Set(result.placeholders.map((p) => p.setKey))].join(', ')}\n`);
+        if (result.placeholders.length > 0)
+          io.stdout(
+            `  ${result.placeholders.length} placeholders to fill (--set KEY=VALUE): ${[...new Set(result.placeholders.map((p) => p.setKey))].join(', ')}\n`,
+          );
         for (const v of result.volumes) io.stdout(`  volume ${v.namespace}/${v.claim}: ${v.file} (${v.bytes} bytes)\n`);
       }),
     );

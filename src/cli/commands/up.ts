@@ -57,7 +57,9 @@ export function registerUp({ program, io, run }: CommandKit): void {
           `${h.unchanged ? 'unchanged' : 'created'}: cluster "${h.name}" is ${h.status.phase} (${h.plan.spec.engine}, ${nodes} node${nodes === 1 ? '' : 's'})\n` +
             `  context:    ${h.context}${h.mergedInto ? ` (added to ${h.mergedInto})` : ''}\n  kubeconfig: ${h.kubeconfigPath}\n  api server: ${h.apiServer?.url ?? '(not published)'}\n` +
             (h.readiness ?? []).map((r) => `  ready:      ${r.title} after ${(r.elapsedMs / 1000).toFixed(1)}s\n`).join('') +
-            (h.mergedInto ? `use it: kubectl --context ${h.context} get nodes\n` : `use it: kubectl --kubeconfig ${h.kubeconfigPath} get nodes\n`),
+            (h.mergedInto
+              ? `use it: kubectl --context ${h.context} get nodes\n`
+              : `use it: kubectl --kubeconfig ${h.kubeconfigPath} get nodes\n`),
         );
       }),
     );

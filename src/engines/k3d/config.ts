@@ -28,7 +28,14 @@ function k3sOptions(spec: ClusterSpec): K3dSimpleConfig['options']['k3s'] | unde
     ...(spec.networking?.podSubnet ? [{ arg: `--cluster-cidr=${spec.networking.podSubnet}`, nodeFilters: ['server:*'] }] : []),
     ...(spec.networking?.serviceSubnet ? [{ arg: `--service-cidr=${spec.networking.serviceSubnet}`, nodeFilters: ['server:*'] }] : []),
     ...(spec.evictionHard
-      ? [{ arg: `--kubelet-arg=eviction-hard=${Object.entries(spec.evictionHard).map(([k, v]) => `${k}<${v}`).join(',')}`, nodeFilters: NODES }]
+      ? [
+          {
+            arg: `--kubelet-arg=eviction-hard=${Object.entries(spec.evictionHard)
+              .map(([k, v]) => `${k}<${v}`)
+              .join(',')}`,
+            nodeFilters: NODES,
+          },
+        ]
       : []),
   ];
   const labels = Object.entries(spec.nodeLabels ?? {}).map(([k, v]) => ({ label: `${k}=${v}`, nodeFilters: NODES }));
@@ -65,7 +72,9 @@ export function k3dConfig(spec: ClusterSpec): K3dSimpleConfig {
           })),
         }
       : {}),
-    ...(spec.mounts ? { volumes: spec.mounts.map((m) => ({ volume: `${m.hostPath}:${m.containerPath}${m.readOnly ? ':ro' : ''}`, nodeFilters: NODES })) } : {}),
+    ...(spec.mounts
+      ? { volumes: spec.mounts.map((m) => ({ volume: `${m.hostPath}:${m.containerPath}${m.readOnly ? ':ro' : ''}`, nodeFilters: NODES })) }
+      : {}),
     ...(spec.registry ? { registries: { config: registriesYaml(spec.registry) } } : {}),
     options: {
       ...withK3s(k3sOptions(spec)),

@@ -27,7 +27,11 @@ export function k3dEngine(opts: K3dEngineOptions): Engine {
     engine: 'k3d',
     classify: (result, action) =>
       classifyK3dFailure(result, action) ??
-      new EngineFailedError('k3d', action, { command: result.command, exitCode: result.exitCode, stderr: k3dErrorLines(`${result.stderr}\n${result.stdout}`) }),
+      new EngineFailedError('k3d', action, {
+        command: result.command,
+        exitCode: result.exitCode,
+        stderr: k3dErrorLines(`${result.stderr}\n${result.stdout}`),
+      }),
   };
   return {
     name: 'k3d',
@@ -56,12 +60,16 @@ export function k3dEngine(opts: K3dEngineOptions): Engine {
       // k3d's delete rewrites $KUBECONFIG (even to `clusters: null`) though kindling never let it write
       // there: point it at a throwaway file so the user's kubeconfig stays byte-for-byte the same.
       await withTempDir(opts.tmpDir, (dir) =>
-        runEngine(bin, `delete cluster "${name}"`, ['cluster', 'delete', name], { env: { ...bin.env, TMPDIR: dir, KUBECONFIG: join(dir, 'kubeconfig') } }),
+        runEngine(bin, `delete cluster "${name}"`, ['cluster', 'delete', name], {
+          env: { ...bin.env, TMPDIR: dir, KUBECONFIG: join(dir, 'kubeconfig') },
+        }),
       );
     },
     async loadImages(name, images) {
       await withTempDir(opts.tmpDir, (dir) =>
-        runEngine(bin, `import images into "${name}"`, ['image', 'import', '--cluster', name, ...images], { env: { ...bin.env, TMPDIR: dir } }),
+        runEngine(bin, `import images into "${name}"`, ['image', 'import', '--cluster', name, ...images], {
+          env: { ...bin.env, TMPDIR: dir },
+        }),
       );
     },
     async kubeconfig(name) {

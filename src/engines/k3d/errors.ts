@@ -14,11 +14,21 @@ export const classifyK3dFailure: FailureClassifier = (result) => {
   const details = { command: result.command, exitCode: result.exitCode, stderr: k3dErrorLines(result.stderr) };
   const exists = /Failed to create cluster '([^']+)' because a cluster with that name already exists/.exec(text);
   if (exists) {
-    return new ConflictError('cluster-exists', `a k3d cluster named "${exists[1]}" already exists`, 'choose another --name, or delete it first', details);
+    return new ConflictError(
+      'cluster-exists',
+      `a k3d cluster named "${exists[1]}" already exists`,
+      'choose another --name, or delete it first',
+      details,
+    );
   }
   const port = takenPort(text);
   if (port) {
-    return new ConflictError('port-in-use', `host port ${port.where} is already in use`, 'stop what listens there or choose another --port', details);
+    return new ConflictError(
+      'port-in-use',
+      `host port ${port.where} is already in use`,
+      'stop what listens there or choose another --port',
+      details,
+    );
   }
   return undefined;
 };

@@ -45,7 +45,7 @@ function node(spec: ClusterSpec, role: KindNodeConfig['role'], first: boolean): 
 /** The kubelet patch for the spec's eviction thresholds (kind's kubeadmConfigPatches take YAML text). */
 function kubeletPatch(evictionHard: Record<string, string>): string {
   const lines = Object.entries(evictionHard).map(([k, v]) => `  ${k}: "${v}"`);
-  return ['kind: KubeletConfiguration', 'evictionHard:', ...lines].join('\n') + '\n';
+  return `${['kind: KubeletConfiguration', 'evictionHard:', ...lines].join('\n')}\n`;
 }
 
 /** The kind config for a spec. Port mappings go on the first control-plane node.

@@ -31,15 +31,22 @@ export function kindEngine(opts: KindEngineOptions): Engine {
       if (config.engine !== 'kind') throw new Error(`kind engine given a ${config.engine} plan`);
       const document = stringify(config.document);
       await throwaway((kubeconfig) =>
-        runEngine(bin, `create cluster "${spec.name}"`, ['create', 'cluster', '--name', spec.name, '--config', '-', '--kubeconfig', kubeconfig], {
-          input: document,
-          timeoutMs,
-          signal,
-        }),
+        runEngine(
+          bin,
+          `create cluster "${spec.name}"`,
+          ['create', 'cluster', '--name', spec.name, '--config', '-', '--kubeconfig', kubeconfig],
+          {
+            input: document,
+            timeoutMs,
+            signal,
+          },
+        ),
       );
     },
     async delete(name) {
-      await throwaway((kubeconfig) => runEngine(bin, `delete cluster "${name}"`, ['delete', 'cluster', '--name', name, '--kubeconfig', kubeconfig]));
+      await throwaway((kubeconfig) =>
+        runEngine(bin, `delete cluster "${name}"`, ['delete', 'cluster', '--name', name, '--kubeconfig', kubeconfig]),
+      );
     },
     kubeconfig: (name) => runEngine(bin, `export the kubeconfig of "${name}"`, ['get', 'kubeconfig', '--name', name]),
     async loadImages(name, images) {

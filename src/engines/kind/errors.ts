@@ -8,11 +8,21 @@ export const classifyKindFailure: FailureClassifier = (result) => {
   const details = { command: result.command, exitCode: result.exitCode, stderr: result.stderr };
   const exists = /node\(s\) already exist for a cluster with the name "([^"]+)"/.exec(text);
   if (exists) {
-    return new ConflictError('cluster-exists', `a kind cluster named "${exists[1]}" already exists`, 'choose another --name, or delete it first', details);
+    return new ConflictError(
+      'cluster-exists',
+      `a kind cluster named "${exists[1]}" already exists`,
+      'choose another --name, or delete it first',
+      details,
+    );
   }
   const port = takenPort(text);
   if (port) {
-    return new ConflictError('port-in-use', `host port ${port.where} is already in use (kind: ${port.line})`, 'stop what listens there or choose another --port', details);
+    return new ConflictError(
+      'port-in-use',
+      `host port ${port.where} is already in use (kind: ${port.line})`,
+      'stop what listens there or choose another --port',
+      details,
+    );
   }
   return undefined;
 };

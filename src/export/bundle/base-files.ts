@@ -23,11 +23,20 @@ export function baseFiles(objects: readonly KubeObject[]): BundleFile[] {
   const named = objects.filter(isNamed);
   const unnamed = objects.filter((o) => !isNamed(o));
   const files = named.map((o) => ({ path: `${fileStem(patchTargetOf(o))}.yaml`, object: o }));
-  const kustomization = new Document({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: files.map((f) => f.path) });
-  kustomization.commentBefore = ' kindling promote: the clean objects, in restore order. Apply a target with: kubectl apply -k overlays/<target>';
+  const kustomization = new Document({
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    resources: files.map((f) => f.path),
+  });
+  kustomization.commentBefore =
+    ' kindling promote: the clean objects, in restore order. Apply a target with: kubectl apply -k overlays/<target>';
   return [
     { path: 'base/kustomization.yaml', content: kustomization.toString({ lineWidth: 0 }) },
-    ...files.map((f) => ({ path: `base/${f.path}`, content: toYamlDocuments([f.object]), ...(isSecret(f.object) ? { secret: true } : {}) })),
+    ...files.map((f) => ({
+      path: `base/${f.path}`,
+      content: toYamlDocuments([f.object]),
+      ...(isSecret(f.object) ? { secret: true } : {}),
+    })),
     ...(unnamed.length === 0
       ? []
       : [

@@ -62,7 +62,10 @@ export function cleanBase(input: Pick<BundleInput, 'objects' | 'includeSecrets'>
 /** Builds every file of the bundle. Throws InvalidInputError for unknown settings or conflicting duplicates. */
 export function buildBundle(input: BundleInput): Bundle {
   const settings = input.settings ?? {};
-  checkSettings(input.targets.map((t) => TARGETS[t]), settings);
+  checkSettings(
+    input.targets.map((t) => TARGETS[t]),
+    settings,
+  );
   const { base, skipped: skippedObjects } = cleanBase(input);
   const overlays = input.targets.map((target) => rewriteForTarget(base, target, input.rewrite ?? {}));
   const definitions = input.targets.map((target) => ({ target, definition: clusterDefinition(target, input.facts, settings) }));
@@ -76,7 +79,9 @@ export function buildBundle(input: BundleInput): Bundle {
     { path: 'report.json', content: bundleReportJson(reportInput) },
     ...baseFiles(base.map((s) => s.object)),
     ...overlays.flatMap((o) => overlayFiles(o).map((f) => ({ path: `overlays/${o.target}/${f.path}`, content: f.content }))),
-    ...definitions.flatMap(({ target, definition }) => definition.files.map((f) => ({ path: `clusters/${target}/${f.path}`, content: f.content }))),
+    ...definitions.flatMap(({ target, definition }) =>
+      definition.files.map((f) => ({ path: `clusters/${target}/${f.path}`, content: f.content })),
+    ),
     ...(dump?.files ?? []),
   ];
   return { files, base, report, definitions, skipped };
@@ -89,7 +94,10 @@ function bundleManifest(input: BundleInput, objects: number, skipped: number): s
   const manifest = {
     apiVersion: 'kindling.dev/v1alpha1',
     kind: 'PromotionBundle',
-    source: { ...(input.source.cluster === undefined ? {} : { cluster: input.source.cluster }), ...(input.source.files === undefined ? {} : { files: [...input.source.files] }) },
+    source: {
+      ...(input.source.cluster === undefined ? {} : { cluster: input.source.cluster }),
+      ...(input.source.files === undefined ? {} : { files: [...input.source.files] }),
+    },
     devCluster: input.facts,
     targets: [...input.targets],
     objects,

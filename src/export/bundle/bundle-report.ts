@@ -41,7 +41,14 @@ export function bundleReportMarkdown(input: BundleReportInput): string {
     '',
     ...(input.skipped.length === 0
       ? ['Nothing.', '']
-      : [`${input.skipped.length} left out of the bundle:`, '', '| What | From | Why |', '|---|---|---|', ...input.skipped.map((s) => `| ${code(s.what)} | ${code(s.origin)} | ${cell(s.reason)} |`), '']),
+      : [
+          `${input.skipped.length} left out of the bundle:`,
+          '',
+          '| What | From | Why |',
+          '|---|---|---|',
+          ...input.skipped.map((s) => `| ${code(s.what)} | ${code(s.origin)} | ${cell(s.reason)} |`),
+          '',
+        ]),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
 }
@@ -56,7 +63,9 @@ function definitionSection({ target, definition }: DefinitionEntry): string[] {
           '',
           '| Setting | File | Field | Why |',
           '|---|---|---|---|',
-          ...definition.placeholders.map((p) => `| ${code(p.setKey)} | ${code(`clusters/${target}/${p.file}`)} | ${code(p.field)} | ${cell(p.why)} |`),
+          ...definition.placeholders.map(
+            (p) => `| ${code(p.setKey)} | ${code(`clusters/${target}/${p.file}`)} | ${code(p.field)} | ${cell(p.why)} |`,
+          ),
         ];
   const findings = definition.findings.map((f) => `- **${f.severity}** \`${f.code}\`: ${escapeTags(f.message)}`);
   return [`### ${target}`, '', `Files: ${files}.`, '', ...placeholders, '', ...(findings.length === 0 ? [] : [...findings, ''])];
@@ -76,7 +85,14 @@ function dumpSection(dump: DumpSummary): string[] {
           ...dump.volumes.map((v) => `- \`${v.namespace}/${v.claim}\`: \`${v.file}\``),
         ]),
     '',
-    ...(dump.skippedClaims.length === 0 ? [] : ['Claims whose data was not exported:', '', ...dump.skippedClaims.map((c) => `- \`${c.namespace}/${c.claim}\`: ${escapeTags(c.reason)}`), '']),
+    ...(dump.skippedClaims.length === 0
+      ? []
+      : [
+          'Claims whose data was not exported:',
+          '',
+          ...dump.skippedClaims.map((c) => `- \`${c.namespace}/${c.claim}\`: ${escapeTags(c.reason)}`),
+          '',
+        ]),
   ];
 }
 

@@ -43,7 +43,11 @@ async function readState(dir: string): Promise<SourcedObject[]> {
 /** The bundle's objects in restore order; throws NotFoundError when `dir` is not a bundle or lacks the target's overlay. */
 export async function readBundleObjects(dir: string, target?: TargetName): Promise<{ objects: KubeObject[]; source: BundleObjectSource }> {
   if (!(await exists(join(dir, BUNDLE_MANIFEST)))) {
-    throw new NotFoundError('bundle', `${dir} is not a kindling bundle (no ${BUNDLE_MANIFEST})`, 'point --bundle at the folder `kindling promote` wrote');
+    throw new NotFoundError(
+      'bundle',
+      `${dir} is not a kindling bundle (no ${BUNDLE_MANIFEST})`,
+      'point --bundle at the folder `kindling promote` wrote',
+    );
   }
   const source: BundleObjectSource = (await exists(join(dir, 'state', 'resources'))) ? 'state' : 'base';
   let objects = source === 'state' ? await readState(dir) : await readBase(dir);

@@ -22,18 +22,22 @@ async function readYaml(file: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new NotFoundError('bundle file', `${file} does not exist`, 'is this a bundle written by kindling promote?');
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new NotFoundError('bundle file', `${file} does not exist`, 'is this a bundle written by kindling promote?');
     throw err;
   }
   try {
     return parse(text, PARSE_OPTIONS);
   } catch (err) {
-    throw new InvalidInputError(`${file}: ${(err as Error).message.split('\n')[0]}`, 'the bundle was edited into invalid YAML: fix it or promote again');
+    throw new InvalidInputError(
+      `${file}: ${(err as Error).message.split('\n')[0]}`,
+      'the bundle was edited into invalid YAML: fix it or promote again',
+    );
   }
 }
 
 // kustomize reads target names as anchored regular expressions; promote escapes them.
-function unescape(s: string): string {
+function unescapeTargetName(s: string): string {
   return s.replace(/\\(.)/g, '$1');
 }
 
@@ -42,8 +46,8 @@ function targetOf(selector: Record<string, string>): PatchTarget {
     ...(selector.group === undefined ? {} : { group: selector.group }),
     version: selector.version ?? '',
     kind: selector.kind ?? '',
-    name: unescape(selector.name ?? ''),
-    ...(selector.namespace === undefined ? {} : { namespace: unescape(selector.namespace) }),
+    name: unescapeTargetName(selector.name ?? ''),
+    ...(selector.namespace === undefined ? {} : { namespace: unescapeTargetName(selector.namespace) }),
   };
 }
 

@@ -18,7 +18,12 @@ export interface SkippedResource {
 }
 
 /** Every skipped thing as report entries, objects first (in the order given), then documents, then resources. */
-export function skippedEntries(objects: readonly SkippedObject[], documents: readonly SkippedDocument[], resources: readonly SkippedResource[], cluster?: string): SkippedEntry[] {
+export function skippedEntries(
+  objects: readonly SkippedObject[],
+  documents: readonly SkippedDocument[],
+  resources: readonly SkippedResource[],
+  cluster?: string,
+): SkippedEntry[] {
   return [
     ...objects.map((s) => ({ what: objectKey(s.object), origin: describeOrigin(s.origin), reason: s.reason })),
     ...documents.map((d) => ({ what: '', origin: d.document === undefined ? d.file : `${d.file}#${d.document}`, reason: d.reason })),

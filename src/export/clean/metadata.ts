@@ -28,7 +28,11 @@ const SERVER_ANNOTATIONS = new Set([
 const SERVER_ANNOTATION_PREFIXES = ['pv.kubernetes.io/', 'volume.kubernetes.io/', 'volume.beta.kubernetes.io/'];
 const USER_VOLUME_ANNOTATIONS = new Set(['volume.beta.kubernetes.io/storage-class', 'volume.beta.kubernetes.io/mount-options']);
 
-const CONTROLLER_FINALIZERS = new Set(['kubernetes.io/pvc-protection', 'kubernetes.io/pv-protection', 'service.kubernetes.io/load-balancer-cleanup']);
+const CONTROLLER_FINALIZERS = new Set([
+  'kubernetes.io/pvc-protection',
+  'kubernetes.io/pv-protection',
+  'service.kubernetes.io/load-balancer-cleanup',
+]);
 
 function isServerAnnotation(key: string): boolean {
   if (SERVER_ANNOTATIONS.has(key)) return true;

@@ -20,7 +20,11 @@ export function cleanPodInjected(o: KubeObject): void {
   delete spec.nodeName;
   delete spec.priority;
   const account = typeof spec.serviceAccountName === 'string' ? spec.serviceAccountName : 'default';
-  const injected = new Set(mapsIn(spec.volumes).filter((v) => isTokenVolume(v, account)).map((v) => v.name));
+  const injected = new Set(
+    mapsIn(spec.volumes)
+      .filter((v) => isTokenVolume(v, account))
+      .map((v) => v.name),
+  );
   if (injected.size === 0) return;
   const isInjected = (item: unknown) => isPlainMap(item) && injected.has(item.name);
   dropItems(spec, 'volumes', isInjected);

@@ -4,7 +4,7 @@
 import { apiGroup, type KubeObject } from '../kube-object.js';
 
 const NEVER_EXPORTED: Readonly<Record<string, string>> = {
-  '/Node': "a node of the source cluster",
+  '/Node': 'a node of the source cluster',
   'storage.k8s.io/CSINode': "a node's CSI drivers, written by the kubelet",
   'storage.k8s.io/VolumeAttachment': 'volume attachment state of the source nodes',
   '/Event': 'cluster history, not configuration',

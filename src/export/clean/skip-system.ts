@@ -13,7 +13,11 @@ const RBAC_KINDS = new Set(['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBi
 function inSystemNamespace(o: KubeObject): string | undefined {
   const ns = o.metadata.namespace;
   if (ns !== undefined && SYSTEM_NAMESPACES.has(ns)) return `in system namespace ${ns}`;
-  if (apiGroup(o.apiVersion) === '' && o.kind === 'Namespace' && (o.metadata.name === 'default' || SYSTEM_NAMESPACES.has(o.metadata.name ?? ''))) {
+  if (
+    apiGroup(o.apiVersion) === '' &&
+    o.kind === 'Namespace' &&
+    (o.metadata.name === 'default' || SYSTEM_NAMESPACES.has(o.metadata.name ?? ''))
+  ) {
     return 'system namespace, present on every cluster';
   }
   return undefined;
@@ -35,7 +39,12 @@ function perNamespaceDefault(o: KubeObject): string | undefined {
   if (apiGroup(o.apiVersion) !== '') return undefined;
   const { name } = o.metadata;
   if (o.kind === 'ConfigMap' && name === 'kube-root-ca.crt') return 'root CA bundle, published in every namespace by the cluster';
-  if (o.kind === 'ServiceAccount' && name === 'default' && o.imagePullSecrets === undefined && o.automountServiceAccountToken === undefined) {
+  if (
+    o.kind === 'ServiceAccount' &&
+    name === 'default' &&
+    o.imagePullSecrets === undefined &&
+    o.automountServiceAccountToken === undefined
+  ) {
     return 'default ServiceAccount, created in every namespace by the cluster';
   }
   if (o.kind === 'Service' && name === 'kubernetes' && o.metadata.namespace === 'default') return "the API server's own Service";
@@ -45,20 +54,27 @@ function perNamespaceDefault(o: KubeObject): string | undefined {
 function builtInApi(o: KubeObject): string | undefined {
   const group = apiGroup(o.apiVersion);
   const { labels = {}, annotations = {} } = o.metadata;
-  if (o.kind === 'APIService' && labels['kube-aggregator.kubernetes.io/automanaged'] !== undefined) return 'built-in API group registration';
-  if (group === 'scheduling.k8s.io' && o.kind === 'PriorityClass' && (o.metadata.name ?? '').startsWith('system-')) return 'built-in priority class';
-  if (group === 'flowcontrol.apiserver.k8s.io' && annotations['apf.kubernetes.io/autoupdate-spec'] === 'true') return 'built-in API priority and fairness configuration';
-  if (group === 'networking.k8s.io' && o.kind === 'ServiceCIDR' && o.metadata.name === 'kubernetes') return "the API server's default service range (its --service-cluster-ip-range)";
+  if (o.kind === 'APIService' && labels['kube-aggregator.kubernetes.io/automanaged'] !== undefined)
+    return 'built-in API group registration';
+  if (group === 'scheduling.k8s.io' && o.kind === 'PriorityClass' && (o.metadata.name ?? '').startsWith('system-'))
+    return 'built-in priority class';
+  if (group === 'flowcontrol.apiserver.k8s.io' && annotations['apf.kubernetes.io/autoupdate-spec'] === 'true')
+    return 'built-in API priority and fairness configuration';
+  if (group === 'networking.k8s.io' && o.kind === 'ServiceCIDR' && o.metadata.name === 'kubernetes')
+    return "the API server's default service range (its --service-cluster-ip-range)";
   return undefined;
 }
 
 function devAddOn(o: KubeObject): string | undefined {
   const { annotations = {} } = o.metadata;
-  if (o.kind === 'StorageClass' && o.provisioner === 'rancher.io/local-path') return "the dev cluster's local-path storage class; claims are mapped to the target's class";
+  if (o.kind === 'StorageClass' && o.provisioner === 'rancher.io/local-path')
+    return "the dev cluster's local-path storage class; claims are mapped to the target's class";
   const owner = annotations['objectset.rio.cattle.io/owner-gvk'];
-  if (typeof owner === 'string' && owner.endsWith('Kind=Addon')) return `k3s packaged component (${annotations['objectset.rio.cattle.io/owner-name'] ?? 'addon'})`;
+  if (typeof owner === 'string' && owner.endsWith('Kind=Addon'))
+    return `k3s packaged component (${annotations['objectset.rio.cattle.io/owner-name'] ?? 'addon'})`;
   const release = annotations['meta.helm.sh/release-namespace'];
-  if (release !== undefined && SYSTEM_NAMESPACES.has(release)) return `installed by Helm release ${annotations['meta.helm.sh/release-name'] ?? '?'} in ${release}`;
+  if (release !== undefined && SYSTEM_NAMESPACES.has(release))
+    return `installed by Helm release ${annotations['meta.helm.sh/release-name'] ?? '?'} in ${release}`;
   return undefined;
 }
 

@@ -68,7 +68,11 @@ function sourceType(spec: PlainMap): string {
 }
 
 /** The volume behind one bound claim, or the reason it cannot be copied. */
-function locate(claim: KubeObject, namespace: string, pvs: ReadonlyMap<string, KubeObject>): Omit<ClaimVolume, 'namespace' | 'claim'> | string {
+function locate(
+  claim: KubeObject,
+  namespace: string,
+  pvs: ReadonlyMap<string, KubeObject>,
+): Omit<ClaimVolume, 'namespace' | 'claim'> | string {
   const claimSpec = mapAt(claim, 'spec') ?? {};
   const volume = text(claimSpec.volumeName);
   if (volume === undefined) return 'not bound to a PersistentVolume (still Pending?)';
@@ -89,7 +93,8 @@ function locate(claim: KubeObject, namespace: string, pvs: ReadonlyMap<string, K
   }
   const nodes = affinityNodes(spec);
   if (nodes.length !== 1) {
-    const where = nodes.length === 0 ? 'its nodeAffinity does not pin it to a kubernetes.io/hostname' : `any of the nodes ${nodes.join(', ')}`;
+    const where =
+      nodes.length === 0 ? 'its nodeAffinity does not pin it to a kubernetes.io/hostname' : `any of the nodes ${nodes.join(', ')}`;
     return `the data of PersistentVolume ${volume} (${path}) cannot be placed on one node: ${where}`;
   }
   const storageClass = text(claimSpec.storageClassName) ?? text(spec.storageClassName);

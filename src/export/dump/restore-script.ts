@@ -16,7 +16,7 @@ export function singleQuote(value: string): string {
 const HEADER = [
   'kindling: restores the data of PersistentVolumeClaims exported by `kindling promote --with-state`.',
   'Run it against the target cluster (the current kubectl context) after `kindling restore` has created the claims.',
-  'Per claim: apply its restore Job, copy the archive into the Job\'s pod, let the pod extract it, wait for the Job.',
+  "Per claim: apply its restore Job, copy the archive into the Job's pod, let the pod extract it, wait for the Job.",
   'Waits: RESTORE_POD_TIMEOUT for each pod to start (default 10m), RESTORE_JOB_TIMEOUT for each extraction (default 1h).',
   'Interrupted? Delete the waiting Jobs (kubectl delete job -A -l dev.kindling.managed=true) before running it again.',
 ];

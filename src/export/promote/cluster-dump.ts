@@ -18,7 +18,10 @@ export interface ClusterDump {
   files: BundleFile[];
   summary: DumpSummary;
   /** Writes each claim's data under `dir`/state/volumes/ (connecting to Docker only if there is any); returns what was written. */
-  archive(docker: () => Promise<DockerClient>, dir: string): Promise<Array<{ namespace: string; claim: string; file: string; bytes: number }>>;
+  archive(
+    docker: () => Promise<DockerClient>,
+    dir: string,
+  ): Promise<Array<{ namespace: string; claim: string; file: string; bytes: number }>>;
 }
 
 /** The dump of `raw` (the objects as read live) given the clean `base` objects (Secrets only if promote kept them). Pure until archive() is called. */
@@ -36,7 +39,13 @@ export function clusterDump(raw: readonly SourcedObject[], base: readonly Source
       volumes: kept.map((v) => ({ namespace: v.namespace, claim: v.claim, file: `state/${volumeArchiveFile(v)}` })),
       skippedClaims: [
         ...skipped,
-        ...volumes.filter((v) => !kept.includes(v)).map((v) => ({ namespace: v.namespace, claim: v.claim, reason: 'the claim itself is not in the bundle (left out by the skip rules)' })),
+        ...volumes
+          .filter((v) => !kept.includes(v))
+          .map((v) => ({
+            namespace: v.namespace,
+            claim: v.claim,
+            reason: 'the claim itself is not in the bundle (left out by the skip rules)',
+          })),
       ],
     },
     async archive(docker, dir) {

@@ -28,7 +28,10 @@ export async function promoteBundle(
     objects: sources.objects,
     skippedDocuments: sources.skippedDocuments,
     skippedResources: sources.skippedResources,
-    source: { ...(req.name === undefined ? {} : { cluster: req.name }), ...(req.from === undefined || req.from.length === 0 ? {} : { files: [...req.from] }) },
+    source: {
+      ...(req.name === undefined ? {} : { cluster: req.name }),
+      ...(req.from === undefined || req.from.length === 0 ? {} : { files: [...req.from] }),
+    },
     facts: sources.facts,
     targets,
     settings,
@@ -38,9 +41,15 @@ export async function promoteBundle(
   });
   const volumes: PromoteResult['volumes'] = [];
   const dump = made as ClusterDump | undefined;
-  await writeBundle(out, bundle.files, dump === undefined ? undefined : async (dir) => {
-    volumes.push(...(await dump.archive(ctx.docker, dir)));
-  });
+  await writeBundle(
+    out,
+    bundle.files,
+    dump === undefined
+      ? undefined
+      : async (dir) => {
+          volumes.push(...(await dump.archive(ctx.docker, dir)));
+        },
+  );
   return {
     out,
     targets,
@@ -48,7 +57,9 @@ export async function promoteBundle(
     skipped: bundle.skipped.length,
     files: bundle.files.length + volumes.length,
     summary: bundle.report.targets,
-    placeholders: bundle.definitions.flatMap(({ target, definition }) => definition.placeholders.map((p) => ({ target, setKey: p.setKey, file: `clusters/${target}/${p.file}` }))),
+    placeholders: bundle.definitions.flatMap(({ target, definition }) =>
+      definition.placeholders.map((p) => ({ target, setKey: p.setKey, file: `clusters/${target}/${p.file}` })),
+    ),
     volumes,
   };
 }

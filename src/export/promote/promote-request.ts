@@ -48,10 +48,16 @@ export interface PromoteResult {
 /** The request's targets and settings, parsed; throws InvalidInputError for a request that cannot work. */
 export function checkPromoteRequest(req: PromoteRequest): { targets: TargetName[]; settings: Settings } {
   if (req.name === undefined && (req.from ?? []).length === 0) {
-    throw new InvalidInputError('promote needs a source: a cluster name, --from PATH, or both', 'for example: kindling promote dev --to eks, or kindling promote --from k8s/ --to eks');
+    throw new InvalidInputError(
+      'promote needs a source: a cluster name, --from PATH, or both',
+      'for example: kindling promote dev --to eks, or kindling promote --from k8s/ --to eks',
+    );
   }
   if (req.withState === true && req.name === undefined) {
-    throw new InvalidInputError('--with-state reads a live cluster: name one', `for example: kindling promote NAME --with-state --to ${req.to.join(',') || 'kubeadm'}`);
+    throw new InvalidInputError(
+      '--with-state reads a live cluster: name one',
+      `for example: kindling promote NAME --with-state --to ${req.to.join(',') || 'kubeadm'}`,
+    );
   }
   if (req.preset !== undefined && req.name !== undefined) {
     throw new InvalidInputError('--preset is for --from without a cluster: a named cluster already knows its preset', 'drop --preset');

@@ -26,9 +26,19 @@ export type PlannedSpec = (preset: string | undefined) => Promise<ClusterSpec>;
 
 async function liveCluster(ctx: Context, name: string): Promise<{ spec: ClusterSpec; kubeconfig: string }> {
   const stored = await ctx.store.readSpec(name);
-  if (!stored) throw new NotFoundError('cluster', `no cluster named "${name}" in the state store (${ctx.store.location})`, 'see `kindling list`, or promote files with --from');
+  if (!stored)
+    throw new NotFoundError(
+      'cluster',
+      `no cluster named "${name}" in the state store (${ctx.store.location})`,
+      'see `kindling list`, or promote files with --from',
+    );
   const path = await ctx.store.kubeconfigPath(name);
-  if (!path) throw new NotFoundError('cluster', `cluster "${name}" has no stored kubeconfig (it never finished creating)`, `run \`kindling down ${name}\` and \`kindling up\` again`);
+  if (!path)
+    throw new NotFoundError(
+      'cluster',
+      `cluster "${name}" has no stored kubeconfig (it never finished creating)`,
+      `run \`kindling down ${name}\` and \`kindling up\` again`,
+    );
   return { spec: stored.spec, kubeconfig: await readFile(path, 'utf8') };
 }
 
@@ -54,5 +64,10 @@ export async function readPromoteSources(ctx: Context, req: PromoteRequest, plan
   const { readClusterObjects } = await import('../source/read-cluster.js');
   ctx.logger.info(`reading every listable resource of cluster ${req.name}`);
   const read = await readClusterObjects(await ctx.kubeApi(live.kubeconfig), req.name);
-  return { objects: [...files.objects, ...read.objects], skippedDocuments: files.skippedDocuments, skippedResources: read.skippedResources, facts: devClusterFacts(live.spec) };
+  return {
+    objects: [...files.objects, ...read.objects],
+    skippedDocuments: files.skippedDocuments,
+    skippedResources: read.skippedResources,
+    facts: devClusterFacts(live.spec),
+  };
 }

@@ -67,6 +67,12 @@ export interface RuleContext {
 export type Rule = (ctx: RuleContext) => FindingDraft[];
 
 /** A draft about one container, named `(unnamed)` when the manifest gives it no name. */
-export function containerFinding(rule: RuleId, severity: Severity, container: { name?: unknown }, message: string, fix: string): FindingDraft {
+export function containerFinding(
+  rule: RuleId,
+  severity: Severity,
+  container: { name?: unknown },
+  message: string,
+  fix: string,
+): FindingDraft {
   return { severity, rule, container: typeof container.name === 'string' ? container.name : '(unnamed)', message, fix };
 }

@@ -19,7 +19,15 @@ export const imagePushNeeded: Rule = (ctx) =>
     const from = before.container.image;
     const to = after.container.image;
     if (typeof from !== 'string' || typeof to !== 'string' || to === from || !isDevRegistryImage(from)) return [];
-    return [containerFinding('image-push-needed', 'info', after.container, `image ${from} becomes ${to}`, `push it first: docker tag ${from} ${to} && docker push ${to}`)];
+    return [
+      containerFinding(
+        'image-push-needed',
+        'info',
+        after.container,
+        `image ${from} becomes ${to}`,
+        `push it first: docker tag ${from} ${to} && docker push ${to}`,
+      ),
+    ];
   });
 
 /** `imagePullPolicy: Never` in the dev manifest: the image was side-loaded into the dev nodes, not pulled. */
@@ -27,7 +35,15 @@ export const imageSideLoaded: Rule = (ctx) =>
   pairs(ctx).flatMap(({ before, after }) => {
     if (before.container.imagePullPolicy !== 'Never') return [];
     const message = `image ${String(after.container.image)} was side-loaded into the dev nodes (imagePullPolicy: Never, now IfNotPresent)`;
-    return [containerFinding('image-side-loaded', 'warning', after.container, message, 'make sure the target can pull this image from a registry')];
+    return [
+      containerFinding(
+        'image-side-loaded',
+        'warning',
+        after.container,
+        message,
+        'make sure the target can pull this image from a registry',
+      ),
+    ];
   });
 
 /** `:latest` or untagged images: pull policy Always and no reproducible rollback (kind quick-start note). */

@@ -13,7 +13,14 @@ export const ingressUnsupported: Rule = ({ object, target }) => {
   const ingressClass = isIngress(object) ? ingressClassOf(object) : undefined;
   if (ingressClass === undefined || !DEV_INGRESS_CLASSES.includes(ingressClass) || mapping.action !== 'none') return [];
   const message = `ingress class ${ingressClass === '' ? '(none)' : ingressClass} is the dev controller's; ${mapping.reason}`;
-  return [{ severity: 'warning', rule: 'ingress-unsupported', message, fix: 'install an ingress controller on the target and set spec.ingressClassName to its class' }];
+  return [
+    {
+      severity: 'warning',
+      rule: 'ingress-unsupported',
+      message,
+      fix: 'install an ingress controller on the target and set spec.ingressClassName to its class',
+    },
+  ];
 };
 
 /** nginx/traefik annotations that the target's controller ignores. */
@@ -25,7 +32,14 @@ export const ingressDevAnnotations: Rule = ({ object, target }) => {
   );
   if (ignored.length === 0) return [];
   const message = `${ignored.length === 1 ? 'annotation' : 'annotations'} ${ignored.join(', ')} ${ignored.length === 1 ? 'does' : 'do'} nothing for the target's ingress controller`;
-  return [{ severity: 'warning', rule: 'ingress-dev-annotations', message, fix: "translate them to the target controller's settings, then remove them" }];
+  return [
+    {
+      severity: 'warning',
+      rule: 'ingress-dev-annotations',
+      message,
+      fix: "translate them to the target controller's settings, then remove them",
+    },
+  ];
 };
 
 /** A target whose controller is selected by the class annotation (GKE): spec.ingressClassName cannot select it. */
@@ -33,7 +47,10 @@ export const gkeIngressClassName: Rule = ({ object, target }) => {
   const { ingress, title } = profileOf(target);
   const className = valueAt(object, ['spec', 'ingressClassName']);
   if (ingress.action !== 'set' || ingress.className !== undefined || !isIngress(object) || typeof className !== 'string') return [];
-  const [annotated, internal] = [ingress.annotations.public[INGRESS_CLASS_ANNOTATION], ingress.annotations.internal[INGRESS_CLASS_ANNOTATION]];
+  const [annotated, internal] = [
+    ingress.annotations.public[INGRESS_CLASS_ANNOTATION],
+    ingress.annotations.internal[INGRESS_CLASS_ANNOTATION],
+  ];
   const message = `spec.ingressClassName ${className} cannot select ${title}'s built-in Ingress controller`;
   const fix = `unless you run that controller, remove spec.ingressClassName and annotate ${INGRESS_CLASS_ANNOTATION}: ${annotated} (or ${internal})`;
   return [{ severity: 'warning', rule: 'gke-ingress-class-name', message, fix }];

@@ -6,7 +6,9 @@ export function selectorMatches(selector: unknown, labels: Readonly<Record<strin
   if (!isRecord(selector)) return false;
   const matchLabels = isRecord(selector['matchLabels']) ? selector['matchLabels'] : {};
   const expressions = Array.isArray(selector['matchExpressions']) ? selector['matchExpressions'] : [];
-  return Object.entries(matchLabels).every(([key, value]) => labels[key] === value) && expressions.every((e) => expressionMatches(e, labels));
+  return (
+    Object.entries(matchLabels).every(([key, value]) => labels[key] === value) && expressions.every((e) => expressionMatches(e, labels))
+  );
 }
 
 function expressionMatches(expression: unknown, labels: Readonly<Record<string, string>>): boolean {

@@ -40,7 +40,14 @@ function objectSection(findings: Finding[], allTargets: readonly string[]): stri
   if (first === undefined) return [];
   const [, kind = '', namespace = '', name = ''] = first.object.split('/');
   const heading = `### ${kind} ${namespace === '' ? '' : `${namespace}/`}${name}`;
-  return [heading, '', `\`${first.object}\` from \`${first.origin}\``, '', ...merge(findings).flatMap((e) => entryLines(e, allTargets)), ''];
+  return [
+    heading,
+    '',
+    `\`${first.object}\` from \`${first.origin}\``,
+    '',
+    ...merge(findings).flatMap((e) => entryLines(e, allTargets)),
+    '',
+  ];
 }
 
 // Findings that differ only in their target become one entry listing the targets.
@@ -58,7 +65,11 @@ function merge(findings: readonly Finding[]): Entry[] {
 function entryLines({ finding, targets }: Entry, allTargets: readonly string[]): string[] {
   const where = targets.length === allTargets.length ? 'all targets' : targets.join(', ');
   const container = finding.container === undefined ? '' : ` · container \`${finding.container}\``;
-  return [`- **${finding.severity}** \`${finding.rule}\`${container} · ${where}`, `  ${escapeTags(finding.message)}.`, `  Fix: ${escapeTags(finding.fix)}.`];
+  return [
+    `- **${finding.severity}** \`${finding.rule}\`${container} · ${where}`,
+    `  ${escapeTags(finding.message)}.`,
+    `  Fix: ${escapeTags(finding.fix)}.`,
+  ];
 }
 
 /** Markdown would take `<word>` in a message for an HTML tag and hide it: escaped. */

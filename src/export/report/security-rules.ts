@@ -15,7 +15,15 @@ interface Gap {
 export const runAsRoot: Rule = ({ object }) =>
   containers(object).flatMap((c) =>
     effective(object, c, 'runAsUser') === 0
-      ? [containerFinding('run-as-root', 'error', c, 'runs as root (runAsUser: 0)', 'remove runAsUser: 0, set runAsNonRoot: true and use an image with a non-root USER')]
+      ? [
+          containerFinding(
+            'run-as-root',
+            'error',
+            c,
+            'runs as root (runAsUser: 0)',
+            'remove runAsUser: 0, set runAsNonRoot: true and use an image with a non-root USER',
+          ),
+        ]
       : [],
   );
 
@@ -26,7 +34,15 @@ export const fixedUid: Rule = ({ object, target }) => {
     const uid = effective(object, c, 'runAsUser');
     if (typeof uid !== 'number' || uid === 0) return [];
     const message = `runAsUser ${uid} is fixed; restricted-v2 only admits a UID from the namespace's allocated range`;
-    return [containerFinding('fixed-uid', 'error', c, message, 'remove runAsUser (OpenShift assigns one) and make writable paths group-writable for GID 0')];
+    return [
+      containerFinding(
+        'fixed-uid',
+        'error',
+        c,
+        message,
+        'remove runAsUser (OpenShift assigns one) and make writable paths group-writable for GID 0',
+      ),
+    ];
   });
 };
 
@@ -54,7 +70,10 @@ function restrictedGaps(o: KubeObject, c: Container): Gap[] {
   const seccomp = effective(o, c, 'seccompProfile');
   const gaps: Array<Gap | false> = [
     effective(o, c, 'runAsNonRoot') !== true && { problem: 'runAsNonRoot is not true', fix: 'runAsNonRoot: true' },
-    c.securityContext?.['allowPrivilegeEscalation'] !== false && { problem: 'allowPrivilegeEscalation is not false', fix: 'allowPrivilegeEscalation: false' },
+    c.securityContext?.['allowPrivilegeEscalation'] !== false && {
+      problem: 'allowPrivilegeEscalation is not false',
+      fix: 'allowPrivilegeEscalation: false',
+    },
     !drop.includes('ALL') && { problem: 'capabilities.drop lacks ALL', fix: 'capabilities.drop: [ALL]' },
     added.length > 0 && { problem: `adds capabilities ${added.join(', ')}`, fix: 'capabilities.add: only NET_BIND_SERVICE' },
     !(isRecord(seccomp) && ['RuntimeDefault', 'Localhost'].includes(String(seccomp['type']))) && {

@@ -17,7 +17,14 @@ export const nodePort: Rule = ({ object }) => {
     ...(isNodePort ? ['type NodePort: cloud firewalls block node ports'] : []),
     ...(pinned.length > 0 ? [`pins nodePort ${pinned.join(', ')}`] : []),
   ];
-  return [{ severity: 'warning', rule: 'node-port', message: parts.join('; '), fix: 'expose it through an Ingress or a LoadBalancer Service and let Kubernetes pick node ports' }];
+  return [
+    {
+      severity: 'warning',
+      rule: 'node-port',
+      message: parts.join('; '),
+      fix: 'expose it through an Ingress or a LoadBalancer Service and let Kubernetes pick node ports',
+    },
+  ];
 };
 
 /** A LoadBalancer Service on a target with no implementation or with annotations kindling cannot know. */
@@ -45,5 +52,7 @@ export const publicLoadBalancer: Rule = ({ object, target }) => {
 
 function pinnedNodePorts(service: KubeObject): number[] {
   const ports = valueAt(service, ['spec', 'ports']);
-  return (Array.isArray(ports) ? ports : []).map((p: unknown) => valueAt(p, ['nodePort'])).filter((n): n is number => typeof n === 'number');
+  return (Array.isArray(ports) ? ports : [])
+    .map((p: unknown) => valueAt(p, ['nodePort']))
+    .filter((n): n is number => typeof n === 'number');
 }

@@ -4,7 +4,7 @@ import { DEV_STORAGE_CLASSES, storageMappingFor } from '../rewrite/storage-class
 import { profileOf } from '../targets/index.js';
 import type { Rule } from './finding.js';
 
-const PICK_CLASS = 'promote again with --storage-class CLASS (or set the claim\'s storageClassName) naming a class the target has';
+const PICK_CLASS = "promote again with --storage-class CLASS (or set the claim's storageClassName) naming a class the target has";
 
 /** A claim still naming a dev class: the target had no mapping and the user named no class. */
 export const storageClassUnmapped: Rule = ({ object, target, options }) =>
@@ -13,7 +13,14 @@ export const storageClassUnmapped: Rule = ({ object, target, options }) =>
     if (name === undefined || !DEV_STORAGE_CLASSES.includes(name) || name === options.storageClass) return [];
     const mapping = profileOf(target).storage.mapping;
     const why = mapping.action === 'none' ? mapping.reason : 'the target has no class of that name';
-    return [{ severity: 'error', rule: 'storage-class-unmapped', message: `${claim.label} asks for dev StorageClass ${name}; ${why}`, fix: PICK_CLASS }];
+    return [
+      {
+        severity: 'error',
+        rule: 'storage-class-unmapped',
+        message: `${claim.label} asks for dev StorageClass ${name}; ${why}`,
+        fix: PICK_CLASS,
+      },
+    ];
   });
 
 /** A claim naming no class on a target that marks no default class. */

@@ -8,7 +8,14 @@ import type { Rule } from './finding.js';
 export const hostPathVolume: Rule = ({ object }) => {
   if (object.kind === 'PersistentVolume' && valueAt(object, ['spec', 'hostPath']) !== undefined) {
     const message = `PersistentVolume is the host directory ${String(valueAt(object, ['spec', 'hostPath', 'path']))} on a dev node`;
-    return [{ severity: 'error', rule: 'hostpath-volume', message, fix: 'drop the PersistentVolume, let its claim provision a volume on the target and copy the data (--with-state)' }];
+    return [
+      {
+        severity: 'error',
+        rule: 'hostpath-volume',
+        message,
+        fix: 'drop the PersistentVolume, let its claim provision a volume on the target and copy the data (--with-state)',
+      },
+    ];
   }
   return (podSpecOf(object)?.volumes ?? [])
     .filter((v) => v.hostPath !== undefined)

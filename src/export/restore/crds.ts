@@ -16,10 +16,14 @@ export async function waitEstablished(ctx: Context, api: KubeApi, crds: readonly
   for (const crd of crds) {
     for (;;) {
       const live = await api.get({ apiVersion: crd.apiVersion, kind: crd.kind, name: crd.metadata.name ?? '' });
-      const conditions = ((live?.status as { conditions?: Array<{ type?: string; status?: string }> } | undefined)?.conditions ?? []);
+      const conditions = (live?.status as { conditions?: Array<{ type?: string; status?: string }> } | undefined)?.conditions ?? [];
       if (conditions.some((c) => c.type === 'Established' && c.status === 'True')) break;
       if (ctx.now().getTime() > deadline) {
-        throw new TimedOutError('crds', `CustomResourceDefinition ${crd.metadata.name} was not established within ${Math.round(limitMs / 1000)} s`, 'check the API server, then run restore again (it is idempotent)');
+        throw new TimedOutError(
+          'crds',
+          `CustomResourceDefinition ${crd.metadata.name} was not established within ${Math.round(limitMs / 1000)} s`,
+          'check the API server, then run restore again (it is idempotent)',
+        );
       }
       await new Promise((r) => setTimeout(r, 250));
     }

@@ -9,9 +9,13 @@ import type { RestoreRequest } from './restore-request.js';
 
 /** The kubeconfig text that selects `req.context`; throws NotFoundError naming every place it looked. */
 export async function kubeconfigFor(ctx: Context, req: Pick<RestoreRequest, 'context' | 'kubeconfig'>): Promise<string> {
-  const files = req.kubeconfig !== undefined
-    ? [resolve(ctx.cwd, req.kubeconfig)]
-    : (ctx.env.KUBECONFIG ?? '').split(delimiter).filter(Boolean).concat(ctx.env.KUBECONFIG ? [] : ctx.env.HOME ? [join(ctx.env.HOME, '.kube', 'config')] : []);
+  const files =
+    req.kubeconfig !== undefined
+      ? [resolve(ctx.cwd, req.kubeconfig)]
+      : (ctx.env.KUBECONFIG ?? '')
+          .split(delimiter)
+          .filter(Boolean)
+          .concat(ctx.env.KUBECONFIG ? [] : ctx.env.HOME ? [join(ctx.env.HOME, '.kube', 'config')] : []);
   for (const file of files) {
     const text = await readIfExists(file);
     const selected = text === undefined ? undefined : selectContext(text, req.context);
@@ -25,5 +29,9 @@ export async function kubeconfigFor(ctx: Context, req: Pick<RestoreRequest, 'con
       if (selected !== undefined) return selected;
     }
   }
-  throw new NotFoundError('context', `no kubeconfig context named "${req.context}" (looked in ${files.join(', ') || 'no kubeconfig'}${req.kubeconfig === undefined ? ' and in kindling\'s clusters' : ''})`, 'see `kubectl config get-contexts`, or pass --kubeconfig FILE');
+  throw new NotFoundError(
+    'context',
+    `no kubeconfig context named "${req.context}" (looked in ${files.join(', ') || 'no kubeconfig'}${req.kubeconfig === undefined ? " and in kindling's clusters" : ''})`,
+    'see `kubectl config get-contexts`, or pass --kubeconfig FILE',
+  );
 }

@@ -20,7 +20,13 @@ export function claimsOf(o: KubeObject): ClaimAt[] {
   const templates = o['spec']['volumeClaimTemplates'];
   return (Array.isArray(templates) ? templates : []).flatMap((t: unknown, i) =>
     isRecord(t) && isRecord(t['spec'])
-      ? [{ spec: t['spec'], pointer: jsonPointer(['spec', 'volumeClaimTemplates', i, 'spec']), label: `volumeClaimTemplate ${claimName(t)}` }]
+      ? [
+          {
+            spec: t['spec'],
+            pointer: jsonPointer(['spec', 'volumeClaimTemplates', i, 'spec']),
+            label: `volumeClaimTemplate ${claimName(t)}`,
+          },
+        ]
       : [],
   );
 }

@@ -21,7 +21,10 @@ interface PatchEntry {
 export function overlayFiles(overlay: TargetOverlay): OverlayFile[] {
   const patches = overlay.patches.map((p) => ({ path: `patches/${fileStem(p.target)}.yaml`, content: yaml(p.ops), target: p.target }));
   const deletions = overlay.deletions.map((t) => ({ path: `patches/${fileStem(t)}.delete.yaml`, content: yaml(deletePatch(t)) }));
-  const resources = overlay.resources.map((r) => ({ path: `resources/${fileStem(patchTargetOf(r.object))}.yaml`, content: yaml(r.object) }));
+  const resources = overlay.resources.map((r) => ({
+    path: `resources/${fileStem(patchTargetOf(r.object))}.yaml`,
+    content: yaml(r.object),
+  }));
   const entries: PatchEntry[] = [
     ...patches.map((p) => ({ path: p.path, target: selector(p.target) })),
     ...deletions.map((d) => ({ path: d.path })),

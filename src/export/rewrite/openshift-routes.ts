@@ -28,7 +28,9 @@ export function routesForIngress(ingress: KubeObject, base: readonly KubeObject[
       ...(b.path === undefined ? {} : { path: b.path }),
       to: { kind: 'Service', name: b.service, weight: 100 },
       ...portOf(b, ingress.metadata.namespace, base),
-      ...(tlsHosts.has(b.host ?? '') || tlsHosts.has('*') ? { tls: { termination: 'edge', insecureEdgeTerminationPolicy: 'Redirect' } } : {}),
+      ...(tlsHosts.has(b.host ?? '') || tlsHosts.has('*')
+        ? { tls: { termination: 'edge', insecureEdgeTerminationPolicy: 'Redirect' } }
+        : {}),
     },
   }));
 }
@@ -39,7 +41,9 @@ function backendsOf(ingress: KubeObject): Backend[] {
   const fromRules = (Array.isArray(rules) ? rules : []).flatMap((rule: unknown) => {
     const host = stringAt(rule, ['host']);
     const paths = valueAt(rule, ['http', 'paths']);
-    return (Array.isArray(paths) ? paths : []).flatMap((p: unknown) => serviceBackend(valueAt(p, ['backend']), host, stringAt(p, ['path'])));
+    return (Array.isArray(paths) ? paths : []).flatMap((p: unknown) =>
+      serviceBackend(valueAt(p, ['backend']), host, stringAt(p, ['path'])),
+    );
   });
   return [...fromRules, ...fallback];
 }
@@ -56,7 +60,9 @@ function serviceBackend(backend: unknown, host: string | undefined, path: string
 // Routes name the pods' port: a named Service port is also the endpoint port's name; an unnamed one resolves to its
 // targetPort. An unknown Service leaves `port` out, so the router uses the Service's endpoints as they come.
 function portOf(b: Backend, namespace: string | undefined, base: readonly KubeObject[]): { port?: { targetPort: string | number } } {
-  const service = base.find((o) => o.kind === 'Service' && o.apiVersion === 'v1' && o.metadata.name === b.service && o.metadata.namespace === namespace);
+  const service = base.find(
+    (o) => o.kind === 'Service' && o.apiVersion === 'v1' && o.metadata.name === b.service && o.metadata.namespace === namespace,
+  );
   const ports = valueAt(service, ['spec', 'ports']);
   const match = (Array.isArray(ports) ? ports : []).find(
     (p: unknown) => isRecord(p) && (b.port.name === undefined ? p['port'] === b.port.number : p['name'] === b.port.name),

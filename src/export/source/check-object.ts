@@ -24,7 +24,8 @@ function objectProblem(value: unknown): string | undefined {
   if (!nonEmptyString(value.apiVersion)) return 'missing apiVersion';
   if (!nonEmptyString(value.kind)) return 'missing kind';
   const meta = value.metadata;
-  if (!isMap(meta) || !(nonEmptyString(meta.name) || nonEmptyString(meta.generateName))) return `${value.kind} without metadata.name (or generateName)`;
+  if (!isMap(meta) || !(nonEmptyString(meta.name) || nonEmptyString(meta.generateName)))
+    return `${value.kind} without metadata.name (or generateName)`;
   return undefined;
 }
 

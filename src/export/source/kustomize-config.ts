@@ -7,7 +7,9 @@ const KUSTOMIZATION_FILES = new Set(['kustomization.yaml', 'kustomization.yml', 
 
 /** Why a file is kustomize configuration by its name alone (kustomize only reads these names); undefined if not. */
 export function kustomizeFileReason(file: string): string | undefined {
-  return KUSTOMIZATION_FILES.has(basename(file)) ? 'kustomize configuration file (build it with `kustomize build` to export its output)' : undefined;
+  return KUSTOMIZATION_FILES.has(basename(file))
+    ? 'kustomize configuration file (build it with `kustomize build` to export its output)'
+    : undefined;
 }
 
 /**

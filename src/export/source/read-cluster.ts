@@ -83,7 +83,9 @@ function asObject(r: ApiResource, item: Record<string, unknown>): KubeObject {
 async function readResource(api: KubeApi, r: ApiResource): Promise<KubeObject[] | string> {
   try {
     const objects = (await api.list(r.apiVersion, r.kind)).map((item) => asObject(r, item));
-    return objects.sort((a, b) => byText(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || byText(a.metadata.name ?? '', b.metadata.name ?? ''));
+    return objects.sort(
+      (a, b) => byText(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || byText(a.metadata.name ?? '', b.metadata.name ?? ''),
+    );
   } catch (err) {
     const failure = apiFailure(err);
     const meaning = failure && UNREADABLE.get(failure.status);
@@ -102,7 +104,10 @@ export async function readClusterObjects(api: KubeApi, cluster: string): Promise
   const { resources, failures } = await discover(api);
   const wanted = resources.filter(isPromotable).sort((a, b) => byText(resourceId(a), resourceId(b)));
   const results = await mapLimited(wanted, CONCURRENT_LISTS, (r) => readResource(api, r));
-  const read: ClusterRead = { objects: [], skippedResources: failures.map((f) => ({ resource: f.groupVersion, reason: `API discovery failed: ${f.reason}` })) };
+  const read: ClusterRead = {
+    objects: [],
+    skippedResources: failures.map((f) => ({ resource: f.groupVersion, reason: `API discovery failed: ${f.reason}` })),
+  };
   results.forEach((result, i) => {
     if (typeof result === 'string') read.skippedResources.push({ resource: resourceId(wanted[i]!), reason: result });
     else read.objects.push(...result.map((object) => ({ object, origin: { cluster } })));

@@ -30,7 +30,11 @@ export function topologyCluster(facts: DevClusterFacts, values: TopologyValues):
     kind: 'Cluster',
     metadata: { name: facts.name, ...(values.namespace ? { namespace: values.namespace } : {}) },
     spec: {
-      clusterNetwork: { pods: { cidrBlocks: [facts.podSubnet] }, services: { cidrBlocks: [facts.serviceSubnet] }, serviceDomain: 'cluster.local' },
+      clusterNetwork: {
+        pods: { cidrBlocks: [facts.podSubnet] },
+        services: { cidrBlocks: [facts.serviceSubnet] },
+        serviceDomain: 'cluster.local',
+      },
       topology: {
         ...classReference(values),
         version: values.version,

@@ -31,7 +31,9 @@ export interface ScriptSource {
 export type SourceFile = YamlSource | ScriptSource;
 
 function renderYaml(file: YamlSource): string {
-  const header = commentLines(file.header).map((line) => `${line}\n`).join('');
+  const header = commentLines(file.header)
+    .map((line) => `${line}\n`)
+    .join('');
   const documents = file.documents.map((d) => stringify(d, { aliasDuplicateObjects: false, lineWidth: 0 }));
   return header + documents.join('---\n');
 }

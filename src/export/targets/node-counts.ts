@@ -28,5 +28,10 @@ export function etcdQuorumFindings(target: string, controlPlanes: number): Findi
 /** A finding when a target fixes the control-plane count (OpenShift: 3; Tanzu: 1 or 3). */
 export function controlPlaneChange(target: string, facts: DevClusterFacts, planned: number): Finding[] {
   if (planned === facts.controlPlanes) return [];
-  return [info('nodes-changed', `${target}: the dev cluster has ${facts.controlPlanes} control-plane node(s); ${target} gets ${planned}, the nearest count it supports`)];
+  return [
+    info(
+      'nodes-changed',
+      `${target}: the dev cluster has ${facts.controlPlanes} control-plane node(s); ${target} gets ${planned}, the nearest count it supports`,
+    ),
+  ];
 }

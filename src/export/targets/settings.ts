@@ -59,7 +59,8 @@ function settingProblem(key: string, value: string, targets: readonly Target[]):
   const dot = key.indexOf('.');
   const prefix = dot < 0 ? undefined : key.slice(0, dot);
   const scoped = targets.find((t) => t.name === prefix);
-  if (prefix !== undefined && !scoped) return `--set ${key}: "${prefix}" is not one of the targets (${targets.map((t) => t.name).join(', ')})`;
+  if (prefix !== undefined && !scoped)
+    return `--set ${key}: "${prefix}" is not one of the targets (${targets.map((t) => t.name).join(', ')})`;
   const bare = scoped ? key.slice(dot + 1) : key;
   const readers = scoped ? [scoped] : targets;
   if (readers.some((t) => bare in t.settings)) return undefined;

@@ -1,7 +1,15 @@
 // An in-memory DockerClient for unit tests: containers, networks and volumes held in arrays, label
 // filtering as Docker does it ('' matches any value), and a record of every removal.
 import { Readable } from 'node:stream';
-import { archiveNotFound, type ContainerInfo, type DockerClient, type DockerObject, type ExecResult, type PublishedPort, type RunSpec } from '../../../src/runtime/docker-client.js';
+import {
+  archiveNotFound,
+  type ContainerInfo,
+  type DockerClient,
+  type DockerObject,
+  type ExecResult,
+  type PublishedPort,
+  type RunSpec,
+} from '../../../src/runtime/docker-client.js';
 
 /** A DockerClient stand-in whose contents the test sets and inspects. */
 export class FakeDocker implements DockerClient {

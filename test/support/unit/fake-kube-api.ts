@@ -5,7 +5,8 @@ import { pluralOf } from '../../../src/export/order/resource-name.js';
 import type { ApiResource, KubeApi, ObjectRef } from '../../../src/runtime/kube-api.js';
 
 type Obj = Record<string, unknown>;
-const meta = (o: Obj) => (o.metadata ?? {}) as { name?: string; namespace?: string; annotations?: Record<string, string>; labels?: Record<string, string> };
+const meta = (o: Obj) =>
+  (o.metadata ?? {}) as { name?: string; namespace?: string; annotations?: Record<string, string>; labels?: Record<string, string> };
 const keyOf = (kind: string, name: string, namespace?: string) => `${kind}/${namespace ?? ''}/${name}`;
 
 /** The verbs of an ordinary read-write resource. */
@@ -13,7 +14,10 @@ export const ALL_VERBS: readonly string[] = ['create', 'delete', 'deletecollecti
 
 /** An error shaped like client-node's ApiException for an HTTP status, with the server's message in its body. */
 export function apiError(status: number, message: string): Error {
-  return Object.assign(new Error(`HTTP-Code: ${status}\nMessage: ${message}`), { code: status, body: { kind: 'Status', code: status, message } });
+  return Object.assign(new Error(`HTTP-Code: ${status}\nMessage: ${message}`), {
+    code: status,
+    body: { kind: 'Status', code: status, message },
+  });
 }
 
 /** A KubeApi whose objects the test sets and inspects; `calls` records every write, `reads` every list. */
@@ -51,7 +55,11 @@ export class FakeKubeApi implements KubeApi {
       if (opts.dryRun === true) continue;
       const current = this.objects.get(key) ?? {};
       const cm = meta(current);
-      const merged: Obj = { ...current, ...o, metadata: { ...cm, ...m, annotations: { ...cm.annotations, ...m.annotations }, labels: { ...cm.labels, ...m.labels } } };
+      const merged: Obj = {
+        ...current,
+        ...o,
+        metadata: { ...cm, ...m, annotations: { ...cm.annotations, ...m.annotations }, labels: { ...cm.labels, ...m.labels } },
+      };
       this.objects.set(key, merged);
     }
   }
@@ -64,7 +72,13 @@ export class FakeKubeApi implements KubeApi {
     for (const o of this.objects.values()) {
       const apiVersion = String(o.apiVersion);
       const kind = String(o.kind);
-      const r = found.get(`${apiVersion} ${kind}`) ?? { apiVersion, kind, resource: pluralOf(kind), namespaced: false, verbs: [...ALL_VERBS] };
+      const r = found.get(`${apiVersion} ${kind}`) ?? {
+        apiVersion,
+        kind,
+        resource: pluralOf(kind),
+        namespaced: false,
+        verbs: [...ALL_VERBS],
+      };
       r.namespaced ||= meta(o).namespace !== undefined;
       found.set(`${apiVersion} ${kind}`, r);
     }

@@ -52,7 +52,14 @@ export async function world(dir: string): Promise<World> {
     probe,
     options: (extra = {}) => ({ state, env, docker, portProbe: probe, binaries: { kind: 'kind', k3d: 'k3d' }, ...extra }),
     store: () =>
-      localStateStore(state, { now: () => new Date(), pid: 1, hostname: 'test-host', owner: 'test@test-host', isAlive: () => true, lockTtlMs: 60_000 }),
+      localStateStore(state, {
+        now: () => new Date(),
+        pid: 1,
+        hostname: 'test-host',
+        owner: 'test@test-host',
+        isAlive: () => true,
+        lockTtlMs: 60_000,
+      }),
   };
 }
 
@@ -89,7 +96,11 @@ export function kindVersion(): RecordedCall {
 }
 
 /** `kind create cluster` for `name`; unless it fails, the node containers appear in the fake Docker. */
-export function kindCreate(w: World, name: string, opts: { workers?: number; result?: RecordedCall['result']; input?: RecordedCall['input']; onCall?: () => void } = {}): RecordedCall {
+export function kindCreate(
+  w: World,
+  name: string,
+  opts: { workers?: number; result?: RecordedCall['result']; input?: RecordedCall['input']; onCall?: () => void } = {},
+): RecordedCall {
   return {
     file: 'kind',
     get args() {
@@ -98,7 +109,8 @@ export function kindCreate(w: World, name: string, opts: { workers?: number; res
     ...(opts.input !== undefined ? { input: opts.input } : {}),
     onCall: () => {
       w.docker.containers.push(kindNode(name, `${name}-control-plane`, 'control-plane', { ports: [apiPort(40000)] }));
-      for (let i = 0; i < (opts.workers ?? 0); i++) w.docker.containers.push(kindNode(name, `${name}-worker${i === 0 ? '' : i + 1}`, 'worker'));
+      for (let i = 0; i < (opts.workers ?? 0); i++)
+        w.docker.containers.push(kindNode(name, `${name}-worker${i === 0 ? '' : i + 1}`, 'worker'));
       opts.onCall?.();
     },
     result: opts.result ?? {},
@@ -175,5 +187,9 @@ export function useWorld(use: (w: World) => void): void {
 
 /** A kind cluster `name` made by `up` in this world (kind preset, recorded engine calls), for tests of what comes after. */
 export async function kindUp(w: World, name: string): Promise<void> {
-  await up({ ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, name), kindGetKubeconfig(name)]) }), preset: 'kind', name });
+  await up({
+    ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, name), kindGetKubeconfig(name)]) }),
+    preset: 'kind',
+    name,
+  });
 }

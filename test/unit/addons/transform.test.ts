@@ -5,7 +5,15 @@ const deployment = {
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name: 'metrics-server', namespace: 'kube-system' },
-  spec: { template: { spec: { containers: [{ name: 'metrics-server', image: 'gcr.io/k8s-staging-metrics-server/metrics-server:master', args: ['--cert-dir=/tmp'] }] } } },
+  spec: {
+    template: {
+      spec: {
+        containers: [
+          { name: 'metrics-server', image: 'gcr.io/k8s-staging-metrics-server/metrics-server:master', args: ['--cert-dir=/tmp'] },
+        ],
+      },
+    },
+  },
 };
 const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'metrics-server' }, spec: { ports: [{ port: 443 }] } };
 
@@ -17,11 +25,18 @@ describe('transformObjects (what the metrics-server release overlay does)', () =
   };
 
   it('labels objects, selectors and pod templates; replaces the image; appends args', () => {
-    const [d, s] = transformObjects([deployment, service], t) as [typeof deployment & Record<string, any>, typeof service & Record<string, any>];
+    const [d, s] = transformObjects([deployment, service], t) as [
+      typeof deployment & Record<string, unknown>,
+      typeof service & Record<string, unknown>,
+    ];
     expect(d.metadata).toEqual({ name: 'metrics-server', namespace: 'kube-system', labels: { 'k8s-app': 'metrics-server' } });
-    expect((d.spec as any).selector).toEqual({ matchLabels: { 'k8s-app': 'metrics-server' } });
-    expect((d.spec.template as any).metadata).toEqual({ labels: { 'k8s-app': 'metrics-server' } });
-    expect(d.spec.template.spec.containers[0]).toEqual({ name: 'metrics-server', image: 'registry.k8s.io/metrics-server/metrics-server:v0.9.0', args: ['--cert-dir=/tmp', '--kubelet-insecure-tls'] });
+    expect((d.spec as Record<string, unknown>).selector).toEqual({ matchLabels: { 'k8s-app': 'metrics-server' } });
+    expect((d.spec.template as Record<string, unknown>).metadata).toEqual({ labels: { 'k8s-app': 'metrics-server' } });
+    expect(d.spec.template.spec.containers[0]).toEqual({
+      name: 'metrics-server',
+      image: 'registry.k8s.io/metrics-server/metrics-server:v0.9.0',
+      args: ['--cert-dir=/tmp', '--kubelet-insecure-tls'],
+    });
     expect(s.spec).toEqual({ ports: [{ port: 443 }], selector: { 'k8s-app': 'metrics-server' } });
   });
 

@@ -27,7 +27,6 @@ useWorld((made) => {
   w = made;
 });
 
-
 async function k3dUp(name: string) {
   const runner = recordedRunner([k3dVersion(), k3dCreate(w, name), k3dGetKubeconfig(name)]);
   await up({ ...w.options({ runner }), preset: 'k3d', name });
@@ -35,7 +34,14 @@ async function k3dUp(name: string) {
 
 /** `call`, with `after` run once the engine's own effect has happened. */
 function withAfter(call: RecordedCall, after: () => void): RecordedCall {
-  return { file: call.file, args: call.args, onCall: (args, opts) => (call.onCall?.(args, opts), after()) };
+  return {
+    file: call.file,
+    args: call.args,
+    onCall: (args, opts) => {
+      call.onCall?.(args, opts);
+      after();
+    },
+  };
 }
 
 describe('down', () => {
@@ -54,7 +60,7 @@ describe('down', () => {
     expect(await w.store().list()).toEqual([]);
   });
 
-  it('kind left a node behind: the sweep removes it by kind\'s own label', async () => {
+  it("kind left a node behind: the sweep removes it by kind's own label", async () => {
     await kindUp(w, 'dev');
     const runner = recordedRunner([kindDelete(w, 'dev', { removes: false })]);
     const [result] = await down({ ...w.options({ runner }), names: ['dev'] });
@@ -74,7 +80,11 @@ describe('down', () => {
     ]);
     const [result] = await down({ ...w.options({ runner }), names: ['dev'] });
     runner.assertDone();
-    expect(result).toEqual({ name: 'dev', engine: 'k3d', removed: { containers: ['k3d-dev-server-0'], networks: ['k3d-dev'], volumes: ['k3d-dev-images'] } });
+    expect(result).toEqual({
+      name: 'dev',
+      engine: 'k3d',
+      removed: { containers: ['k3d-dev-server-0'], networks: ['k3d-dev'], volumes: ['k3d-dev-images'] },
+    });
     expect(w.docker.networks).toEqual([]);
     expect(w.docker.volumes).toEqual([]);
     expect(w.docker.containers).toEqual([]);
@@ -138,7 +148,9 @@ describe('down', () => {
   it('an unknown name that kind or k3d made by themselves: the hint says how to delete it, and it is left alone', async () => {
     w.docker.containers.push(kindNode('ghost', 'ghost-control-plane', 'control-plane'));
     const kindErr = (await rejection(down({ ...w.options({ runner: recordedRunner([]) }), names: ['ghost'] }))) as NotFoundError;
-    expect(kindErr.hint).toBe('a kind cluster of that name exists but kindling did not create it: delete it with `kind delete cluster --name ghost`');
+    expect(kindErr.hint).toBe(
+      'a kind cluster of that name exists but kindling did not create it: delete it with `kind delete cluster --name ghost`',
+    );
     w.docker.containers = [k3dNode('spook', 'k3d-spook-server-0', 'server')];
     const k3dErr = (await rejection(down({ ...w.options({ runner: recordedRunner([]) }), names: ['spook'] }))) as NotFoundError;
     expect(k3dErr.hint).toBe('a k3d cluster of that name exists but kindling did not create it: delete it with `k3d cluster delete spook`');
@@ -147,7 +159,9 @@ describe('down', () => {
 
   it('the engine fails to delete -> the error propagates, the failure is journalled, the lock released, the cluster kept', async () => {
     await kindUp(w, 'dev');
-    const runner = recordedRunner([kindDelete(w, 'dev', { removes: false, result: { exitCode: 1, stderr: 'ERROR: failed to delete cluster "dev"' } })]);
+    const runner = recordedRunner([
+      kindDelete(w, 'dev', { removes: false, result: { exitCode: 1, stderr: 'ERROR: failed to delete cluster "dev"' } }),
+    ]);
     const err = await rejection(down({ ...w.options({ runner }), names: ['dev'] }));
     expect(err).toBeInstanceOf(EngineFailedError);
     expect(err.message).toBe('kind failed to delete cluster "dev" (exit 1):\nERROR: failed to delete cluster "dev"');
@@ -159,7 +173,14 @@ describe('down', () => {
 
   it('clears what a crashed up left: a dead lock does not block down', async () => {
     await kindUp(w, 'dev');
-    const crashed = localStateStore(w.state, { now: () => new Date('2020-01-01T00:00:00.000Z'), pid: 999, hostname: 'box', owner: 'me@box', isAlive: () => false, lockTtlMs: 1000 });
+    const crashed = localStateStore(w.state, {
+      now: () => new Date('2020-01-01T00:00:00.000Z'),
+      pid: 999,
+      hostname: 'box',
+      owner: 'me@box',
+      isAlive: () => false,
+      lockTtlMs: 1000,
+    });
     await crashed.lock('dev', 'up', 'op-crashed');
     const runner = recordedRunner([kindDelete(w, 'dev')]);
     await down({ ...w.options({ runner }), names: ['dev'] });
@@ -175,7 +196,7 @@ describe('down', () => {
     expect(w.docker.containers).toEqual([]);
   });
 
-  it('dryRun returns each cluster\'s steps and changes nothing: no engine call, no lock, no history', async () => {
+  it("dryRun returns each cluster's steps and changes nothing: no engine call, no lock, no history", async () => {
     await kindUp(w, 'dev');
     const before = await w.store().readHistory('dev');
     const runner = recordedRunner([]);
@@ -196,7 +217,12 @@ describe('down', () => {
     const files = (await readdir(join(w.state, 'deleted', 'dev', kept!, 'history'))).sort();
     expect(files).toEqual(['000001-up.json', '000002-down.json']);
     const entry = JSON.parse(await readFile(join(w.state, 'deleted', 'dev', kept!, 'history', '000002-down.json'), 'utf8'));
-    expect(entry).toMatchObject({ op: 'down', operationId: kept, outcome: 'succeeded', steps: ['delete-cluster', 'sweep-leftovers', 'unmerge-kubeconfig', 'forget-cluster'] });
+    expect(entry).toMatchObject({
+      op: 'down',
+      operationId: kept,
+      outcome: 'succeeded',
+      steps: ['delete-cluster', 'sweep-leftovers', 'unmerge-kubeconfig', 'forget-cluster'],
+    });
     expect(await readdir(join(w.state, 'clusters'))).toEqual([]);
   });
 
@@ -208,7 +234,12 @@ describe('down', () => {
     expect(err).toBeInstanceOf(InterruptedError);
     expect((err as InterruptedError).exitCode).toBe(130);
     expect(w.docker.containers.map((c) => c.name)).toEqual(['dev-control-plane']);
-    expect((await w.store().readHistory('dev')).at(-1)).toMatchObject({ op: 'down', outcome: 'failed', steps: [], error: { code: 'interrupted' } });
+    expect((await w.store().readHistory('dev')).at(-1)).toMatchObject({
+      op: 'down',
+      outcome: 'failed',
+      steps: [],
+      error: { code: 'interrupted' },
+    });
     expect(await w.store().readLock('dev')).toBeUndefined();
   });
 
@@ -221,4 +252,3 @@ describe('down', () => {
     expect(w.docker.containers).toEqual([]);
   });
 });
-

@@ -13,7 +13,11 @@ useWorld((made) => {
 describe('kubeconfig', () => {
   it('the stored kubeconfig: path and content', async () => {
     await kindUp(w, 'dev');
-    expect(await kubeconfig({ ...w.options(), name: 'dev' })).toEqual({ name: 'dev', path: join(w.state, 'clusters', 'dev', 'kubeconfig'), content: kindKubeconfig('dev') });
+    expect(await kubeconfig({ ...w.options(), name: 'dev' })).toEqual({
+      name: 'dev',
+      path: join(w.state, 'clusters', 'dev', 'kubeconfig'),
+      content: kindKubeconfig('dev'),
+    });
   });
 
   it('an unknown cluster -> NotFoundError (exit 3)', async () => {

@@ -14,7 +14,6 @@ useWorld((made) => {
   w = made;
 });
 
-
 describe('list', () => {
   it('an empty store lists nothing and does not ask Docker', async () => {
     expect(await list(w.options({ runner: recordedRunner([]) }))).toEqual([]);
@@ -41,7 +40,12 @@ describe('list', () => {
     await kindUp(w, 'dev');
     w.docker.containers = [];
     const [dev] = await list(w.options({ runner: recordedRunner([]) }));
-    expect(dev).toMatchObject({ name: 'dev', phase: 'missing', nodes: [], message: 'in the state store, but no container of it exists in Docker (deleted outside kindling?)' });
+    expect(dev).toMatchObject({
+      name: 'dev',
+      phase: 'missing',
+      nodes: [],
+      message: 'in the state store, but no container of it exists in Docker (deleted outside kindling?)',
+    });
     expect(JSON.parse(await readFile(join(w.state, 'clusters', 'dev', 'status.json'), 'utf8')).phase).toBe('missing');
   });
 
@@ -75,7 +79,14 @@ describe('status', () => {
     await kindUp(w, 'dev');
     const statusFile = join(w.state, 'clusters', 'dev', 'status.json');
     const before = await readFile(statusFile, 'utf8');
-    const other = localStateStore(w.state, { now: () => new Date(), pid: 999, hostname: 'elsewhere', owner: 'you@elsewhere', isAlive: () => true, lockTtlMs: 3_600_000 });
+    const other = localStateStore(w.state, {
+      now: () => new Date(),
+      pid: 999,
+      hostname: 'elsewhere',
+      owner: 'you@elsewhere',
+      isAlive: () => true,
+      lockTtlMs: 3_600_000,
+    });
     await other.lock('dev', 'up', 'op-other');
     const s = await status({ ...w.options({ runner: recordedRunner([]) }), name: 'dev' });
     expect(s).toMatchObject({ phase: 'creating', message: 'up in progress (pid 999 on elsewhere)' });

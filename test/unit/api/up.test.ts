@@ -67,8 +67,15 @@ describe('up (kind): a new cluster', () => {
     await kindUp();
     const dir = clusterDir('dev');
     const stored = parse(await readFile(join(dir, 'spec.yaml'), 'utf8'));
-    expect(stored).toMatchObject({ generation: 1, spec: { name: 'dev', engine: 'kind', preset: 'kind', nodes: { controlPlanes: 1, workers: 0 } } });
-    expect(JSON.parse(await readFile(join(dir, 'status.json'), 'utf8'))).toMatchObject({ name: 'dev', phase: 'running', context: 'kind-dev' });
+    expect(stored).toMatchObject({
+      generation: 1,
+      spec: { name: 'dev', engine: 'kind', preset: 'kind', nodes: { controlPlanes: 1, workers: 0 } },
+    });
+    expect(JSON.parse(await readFile(join(dir, 'status.json'), 'utf8'))).toMatchObject({
+      name: 'dev',
+      phase: 'running',
+      context: 'kind-dev',
+    });
     expect(await readFile(join(dir, 'kubeconfig'), 'utf8')).toBe(kindKubeconfig('dev'));
     expect((await stat(join(dir, 'kubeconfig'))).mode & 0o777).toBe(0o600);
     const history = await w.store().readHistory('dev');
@@ -121,7 +128,9 @@ describe('up (kind): failures leave nothing behind', () => {
     ]);
     const err = await rejection(up({ ...w.options({ runner }), preset: 'kind', name: 'dev' }));
     expect(err).toBeInstanceOf(EngineFailedError);
-    expect(err.message).toBe('kind failed to create cluster "dev" (exit 1):\nERROR: failed to create cluster: failed to init node with kubeadm');
+    expect(err.message).toBe(
+      'kind failed to create cluster "dev" (exit 1):\nERROR: failed to create cluster: failed to init node with kubeadm',
+    );
     runner.assertDone();
     expect(w.docker.removed.containers).toEqual(['dev-control-plane']);
     expect(w.docker.containers).toEqual([]);
@@ -133,7 +142,12 @@ describe('up (kind): failures leave nothing behind', () => {
   it('the engine says it succeeded but the nodes are not running -> engine-failed, rolled back, the store forgets the cluster', async () => {
     const runner = recordedRunner([
       kindVersion(),
-      kindCreate(w, 'dev', { onCall: () => w.docker.containers.forEach((c) => (c.state = 'exited')) }),
+      kindCreate(w, 'dev', {
+        onCall: () =>
+          w.docker.containers.forEach((c) => {
+            c.state = 'exited';
+          }),
+      }),
       kindGetKubeconfig('dev'),
       kindDelete(w, 'dev'),
     ]);
@@ -149,11 +163,23 @@ describe('up (kind): failures leave nothing behind', () => {
   });
 
   it('merges the context into the user kubeconfig and records where; --no-merge does not touch it', async () => {
-    await up({ ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, 'dev'), kindGetKubeconfig('dev')]) }), preset: 'kind', name: 'dev' });
+    await up({
+      ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, 'dev'), kindGetKubeconfig('dev')]) }),
+      preset: 'kind',
+      name: 'dev',
+    });
     const file = join(w.env.HOME!, '.kube', 'config');
     expect(parse(await readFile(file, 'utf8')).contexts.map((c: { name: string }) => c.name)).toEqual(['kind-dev']);
-    expect(await w.store().readRecord('dev', 'kubeconfig-merge')).toEqual({ file, names: { clusters: ['kind-dev'], users: ['kind-dev'], contexts: ['kind-dev'] } });
-    await up({ ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, 'quiet'), kindGetKubeconfig('quiet')]) }), preset: 'kind', name: 'quiet', merge: false });
+    expect(await w.store().readRecord('dev', 'kubeconfig-merge')).toEqual({
+      file,
+      names: { clusters: ['kind-dev'], users: ['kind-dev'], contexts: ['kind-dev'] },
+    });
+    await up({
+      ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, 'quiet'), kindGetKubeconfig('quiet')]) }),
+      preset: 'kind',
+      name: 'quiet',
+      merge: false,
+    });
     expect(parse(await readFile(file, 'utf8')).contexts.map((c: { name: string }) => c.name)).toEqual(['kind-dev']);
     expect(await w.store().readRecord('quiet', 'kubeconfig-merge')).toBeUndefined();
   });
@@ -203,7 +229,14 @@ describe('up (kind): failures leave nothing behind', () => {
   });
 
   it('a lock left by a crashed up -> ConflictError half-created, nothing run, the lock kept for down', async () => {
-    const crashed = localStateStore(w.state, { now: () => new Date('2020-01-01T00:00:00.000Z'), pid: 999, hostname: 'box', owner: 'me@box', isAlive: () => false, lockTtlMs: 1000 });
+    const crashed = localStateStore(w.state, {
+      now: () => new Date('2020-01-01T00:00:00.000Z'),
+      pid: 999,
+      hostname: 'box',
+      owner: 'me@box',
+      isAlive: () => false,
+      lockTtlMs: 1000,
+    });
     await crashed.lock('dev', 'up', 'op-crashed');
     const runner = recordedRunner([]);
     const err = await rejection(up({ ...w.options({ runner }), preset: 'kind', name: 'dev' }));
@@ -219,11 +252,22 @@ describe('up (kind): failures leave nothing behind', () => {
   });
 
   it('a live lock (another up or down running) -> ConflictError locked (busy), nothing run', async () => {
-    const other = localStateStore(w.state, { now: () => new Date(), pid: 999, hostname: 'elsewhere', owner: 'you@elsewhere', isAlive: () => true, lockTtlMs: 3_600_000 });
+    const other = localStateStore(w.state, {
+      now: () => new Date(),
+      pid: 999,
+      hostname: 'elsewhere',
+      owner: 'you@elsewhere',
+      isAlive: () => true,
+      lockTtlMs: 3_600_000,
+    });
     const held = await other.lock('dev', 'down', 'op-other');
     const runner = recordedRunner([]);
     const err = await rejection(up({ ...w.options({ runner }), preset: 'kind', name: 'dev' }));
-    expect(err).toMatchObject({ code: 'locked', exitCode: 4, message: `cluster "dev" is busy: "down" is running (pid 999 on elsewhere, since ${held.info.started})` });
+    expect(err).toMatchObject({
+      code: 'locked',
+      exitCode: 4,
+      message: `cluster "dev" is busy: "down" is running (pid 999 on elsewhere, since ${held.info.started})`,
+    });
     expect(runner.calls).toEqual([]);
   });
 
@@ -260,12 +304,17 @@ describe('up (kind): failures leave nothing behind', () => {
     expect(w.docker.containers.map((c) => c.name)).toEqual(['dev-control-plane']);
     const history = await w.store().readHistory('dev');
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ op: 'up', outcome: 'failed', steps: ['preflight', 'record-intent'], error: { code: 'engine-failed' } });
+    expect(history[0]).toMatchObject({
+      op: 'up',
+      outcome: 'failed',
+      steps: ['preflight', 'record-intent'],
+      error: { code: 'engine-failed' },
+    });
     expect(await w.store().readLock('dev')).toBeUndefined();
   });
 });
 
-describe('up (kind): a cluster deleted behind kindling\'s back', () => {
+describe("up (kind): a cluster deleted behind kindling's back", () => {
   it('is created again as generation 2', async () => {
     await kindUp();
     w.docker.containers = [];
@@ -281,18 +330,27 @@ describe('up (kind): a cluster deleted behind kindling\'s back', () => {
   it('if re-creating fails, the store keeps the cluster and journals the rollback', async () => {
     await kindUp();
     w.docker.containers = [];
-    const runner = recordedRunner([kindVersion(), kindCreate(w, 'dev', { result: { exitCode: 1, stderr: 'ERROR: boom' } }), kindDelete(w, 'dev')]);
+    const runner = recordedRunner([
+      kindVersion(),
+      kindCreate(w, 'dev', { result: { exitCode: 1, stderr: 'ERROR: boom' } }),
+      kindDelete(w, 'dev'),
+    ]);
     await expect(up({ ...w.options({ runner }), preset: 'kind', name: 'dev' })).rejects.toThrow(EngineFailedError);
     runner.assertDone();
     expect(await w.store().list()).toEqual(['dev']);
     const last = (await w.store().readHistory('dev')).at(-1);
-    expect(last).toMatchObject({ op: 'up', outcome: 'rolled-back', steps: ['preflight', 'record-intent'], error: { code: 'engine-failed', message: 'kind failed to create cluster "dev" (exit 1):\nERROR: boom' } });
+    expect(last).toMatchObject({
+      op: 'up',
+      outcome: 'rolled-back',
+      steps: ['preflight', 'record-intent'],
+      error: { code: 'engine-failed', message: 'kind failed to create cluster "dev" (exit 1):\nERROR: boom' },
+    });
     expect(await w.store().readLock('dev')).toBeUndefined();
   });
 });
 
 describe('up (k3d)', () => {
-  it('creates from a 0600 config file, stores a kubeconfig pinned to 127.0.0.1, and reports the load balancer\'s API', async () => {
+  it("creates from a 0600 config file, stores a kubeconfig pinned to 127.0.0.1, and reports the load balancer's API", async () => {
     const seen: { mode: number; document: unknown }[] = [];
     const runner = recordedRunner([
       k3dVersion(),
@@ -307,7 +365,8 @@ describe('up (k3d)', () => {
     const handle = await up({ ...w.options({ runner }), preset: 'k3d', name: 'dev' });
     runner.assertDone();
     expect(seen).toEqual([{ mode: 0o600, document: planUp(builtinPreset('k3d'), { name: 'dev' }).engineConfig.document }]);
-    for (const call of runner.calls) expect(call.opts.env).toMatchObject({ LOG_COLORS: 'false', DOCKER_HOST: w.docker.endpoint, HOME: w.env.HOME });
+    for (const call of runner.calls)
+      expect(call.opts.env).toMatchObject({ LOG_COLORS: 'false', DOCKER_HOST: w.docker.endpoint, HOME: w.env.HOME });
     expect(handle).toMatchObject({ context: 'k3d-dev', apiServer: { host: '127.0.0.1', port: 41000 }, status: { phase: 'running' } });
     expect(handle.status.nodes.map((n) => n.name)).toEqual(['k3d-dev-server-0', 'k3d-dev-serverlb']);
     const kubeconfig = parse(await readFile(handle.kubeconfigPath, 'utf8'));

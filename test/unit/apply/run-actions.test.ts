@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '../../../src/api/create-context.js';
-import { type Context } from '../../../src/context.js';
+import type { Context } from '../../../src/context.js';
 import type { Logger } from '../../../src/logger.js';
 import type { Step } from '../../../src/apply/action.js';
 import { runActions } from '../../../src/apply/run-actions.js';
@@ -16,7 +16,15 @@ beforeEach(async () => {
   const dir = await dirs.make();
   log = [];
   const logger: Logger = { debug: (m) => log.push(`debug ${m}`), info: (m) => log.push(`info ${m}`), warn: (m) => log.push(`warn ${m}`) };
-  ctx = (signal) => createContext({ state: dir, env: { HOME: dir }, docker: new FakeDocker(), runner: recordedRunner([]), logger, ...(signal ? { signal } : {}) });
+  ctx = (signal) =>
+    createContext({
+      state: dir,
+      env: { HOME: dir },
+      docker: new FakeDocker(),
+      runner: recordedRunner([]),
+      logger,
+      ...(signal ? { signal } : {}),
+    });
 });
 afterEach(() => dirs.cleanup());
 
@@ -54,14 +62,18 @@ describe('runActions', () => {
   it('on failure, rolls back every started step in reverse (the failing one included), then rethrows the error', async () => {
     const trace: Trace = [];
     const boom = new Error('boom');
-    await expect(runActions(ctx(), [step('a'), step('b', { noRollback: true }), step('c', { fail: boom }), step('d')], trace)).rejects.toBe(boom);
+    await expect(runActions(ctx(), [step('a'), step('b', { noRollback: true }), step('c', { fail: boom }), step('d')], trace)).rejects.toBe(
+      boom,
+    );
     expect(trace).toEqual(['run a', 'run b', 'run c', 'rollback c', 'rollback a']);
     expect(log).toEqual(['info rolling back: Step c', 'info rolling back: Step a']);
   });
 
   it('a rollback that fails is logged and the others still run', async () => {
     const trace: Trace = [];
-    await expect(runActions(ctx(), [step('a'), step('b', { rollbackFails: true }), step('c', { fail: new Error('boom') })], trace)).rejects.toThrow('boom');
+    await expect(
+      runActions(ctx(), [step('a'), step('b', { rollbackFails: true }), step('c', { fail: new Error('boom') })], trace),
+    ).rejects.toThrow('boom');
     expect(trace).toEqual(['run a', 'run b', 'run c', 'rollback c', 'rollback b', 'rollback a']);
     expect(log).toContain('warn rollback of "Step b" failed: cannot undo b');
   });
@@ -84,7 +96,11 @@ describe('runActions', () => {
   it('a step failing because of the abort is reported as the interruption', async () => {
     const abort = new AbortController();
     const trace: Trace = [];
-    const err = await runActions(ctx(abort.signal), [step('a', { onRun: () => abort.abort(), fail: new Error('engine killed') })], trace).catch((e: unknown) => e);
+    const err = await runActions(
+      ctx(abort.signal),
+      [step('a', { onRun: () => abort.abort(), fail: new Error('engine killed') })],
+      trace,
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InterruptedError);
     expect((err as Error).message).toBe('interrupted: what was created has been rolled back');
     expect(trace).toEqual(['run a', 'rollback a']);

@@ -16,7 +16,7 @@ afterEach(() => dirs.cleanup());
 const ctx = () => createContext({ state: dir, env: { HOME: dir }, docker, runner: recordedRunner([]) });
 
 describe('sweepLeftovers', () => {
-  it('kind: removes containers with kind\'s cluster label or kindling\'s, each once; nothing else', async () => {
+  it("kind: removes containers with kind's cluster label or kindling's, each once; nothing else", async () => {
     const both = kindNode('dev', 'dev-control-plane', 'control-plane');
     both.labels['dev.kindling.managed'] = 'true';
     both.labels['dev.kindling.cluster'] = 'dev';

@@ -15,8 +15,33 @@ describe('cluster flags', () => {
   });
 
   it('every flag maps to its plan option; --port repeats', () => {
-    const flags = parsed(['-p', 'kind', '-n', 'dev', '--workers', '2', '--k8s-version', 'v1.35.2', '--image', 'my/node:1', '--port', '8080:80', '--port', '5353:53/udp']);
-    expect(planOptionsFrom(flags)).toEqual({ preset: 'kind', name: 'dev', workers: 2, kubernetesVersion: 'v1.35.2', image: 'my/node:1', ports: ['8080:80', '5353:53/udp'], merge: true, switchContext: false, waitMs: 0 });
+    const flags = parsed([
+      '-p',
+      'kind',
+      '-n',
+      'dev',
+      '--workers',
+      '2',
+      '--k8s-version',
+      'v1.35.2',
+      '--image',
+      'my/node:1',
+      '--port',
+      '8080:80',
+      '--port',
+      '5353:53/udp',
+    ]);
+    expect(planOptionsFrom(flags)).toEqual({
+      preset: 'kind',
+      name: 'dev',
+      workers: 2,
+      kubernetesVersion: 'v1.35.2',
+      image: 'my/node:1',
+      ports: ['8080:80', '5353:53/udp'],
+      merge: true,
+      switchContext: false,
+      waitMs: 0,
+    });
   });
 
   it('--no-merge and --switch-context', () => {

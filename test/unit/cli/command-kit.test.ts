@@ -8,7 +8,7 @@ describe('integer', () => {
     expect(integer('12')).toBe(12);
   });
 
-  it.each(['two', '-1', '1.5', '', '3x'])('refuses %j with commander\'s InvalidArgumentError quoting it', (value) => {
+  it.each(['two', '-1', '1.5', '', '3x'])("refuses %j with commander's InvalidArgumentError quoting it", (value) => {
     expect(() => integer(value)).toThrow(InvalidArgumentError);
     expect(() => integer(value)).toThrow(`"${value}" is not a whole number.`);
   });

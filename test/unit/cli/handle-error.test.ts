@@ -32,20 +32,30 @@ describe('handleError', () => {
   });
 
   it('prints the message and the hint', () => {
-    expect(handled(new ConflictError('locked', 'cluster "dev" is locked', 'wait for it')).out).toBe('error: cluster "dev" is locked\nhint: wait for it\n');
+    expect(handled(new ConflictError('locked', 'cluster "dev" is locked', 'wait for it')).out).toBe(
+      'error: cluster "dev" is locked\nhint: wait for it\n',
+    );
     expect(handled(new InvalidInputError('bad')).out).toBe('error: bad\n');
   });
 
   it('with --verbose, the engine command too', () => {
-    const err = new EngineFailedError('kind', 'create cluster "dev"', { command: 'kind create cluster --name dev', exitCode: 1, stderr: 'boom' });
+    const err = new EngineFailedError('kind', 'create cluster "dev"', {
+      command: 'kind create cluster --name dev',
+      exitCode: 1,
+      stderr: 'boom',
+    });
     expect(handled(err).out).toBe('error: kind failed to create cluster "dev" (exit 1):\nboom\n');
-    expect(handled(err, true).out).toBe('error: kind failed to create cluster "dev" (exit 1):\nboom\ncommand: kind create cluster --name dev\n');
+    expect(handled(err, true).out).toBe(
+      'error: kind failed to create cluster "dev" (exit 1):\nboom\ncommand: kind create cluster --name dev\n',
+    );
   });
 
   it('an unknown error is a bug: exit 1 and a request to report it', () => {
     const { code, out } = handled(new TypeError('x is undefined'));
     expect(code).toBe(1);
-    expect(out).toBe('error: unexpected failure: x is undefined\nthis is a bug in kindling: please report it with the output of the same command run with --verbose\n');
+    expect(out).toBe(
+      'error: unexpected failure: x is undefined\nthis is a bug in kindling: please report it with the output of the same command run with --verbose\n',
+    );
   });
 
   it('an unknown error with --verbose shows the stack', () => {

@@ -20,7 +20,11 @@ describe('kindling plan', () => {
     expect(r.stderr).toBe('');
     const plan = JSON.parse(r.stdout);
     expect(plan.spec.name).toBe('dev');
-    expect(plan).toMatchObject({ kind: 'Plan', context: 'kind-dev', engineConfig: { engine: 'kind', document: { kind: 'Cluster', name: 'dev' } } });
+    expect(plan).toMatchObject({
+      kind: 'Plan',
+      context: 'kind-dev',
+      engineConfig: { engine: 'kind', document: { kind: 'Cluster', name: 'dev' } },
+    });
   });
 
   it('YAML by default, k3d by default, flags applied', async () => {
@@ -28,7 +32,10 @@ describe('kindling plan', () => {
     expect(r.code).toBe(0);
     const plan = parse(r.stdout);
     expect(plan.spec).toMatchObject({ engine: 'k3d', nodes: { workers: 2 } });
-    expect(plan.engineConfig.document.ports.map((p: { port: string }) => p.port)).toEqual(['127.0.0.1:8080:80/tcp', '127.0.0.1:5353:53/udp']);
+    expect(plan.engineConfig.document.ports.map((p: { port: string }) => p.port)).toEqual([
+      '127.0.0.1:8080:80/tcp',
+      '127.0.0.1:5353:53/udp',
+    ]);
   });
 
   it('a bad cluster name exits 2 with the message and the hint on stderr', async () => {
@@ -43,7 +50,9 @@ describe('kindling plan', () => {
   it('an unknown preset exits 3', async () => {
     const r = await runCli(['plan', '--preset', 'nope']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/^error: no preset named "nope"\nhint: presets: .*k3d.*kind.* \(see `kindling presets list`\); or pass a file: --preset \.\/my-preset\.yaml\n$/);
+    expect(r.stderr).toMatch(
+      /^error: no preset named "nope"\nhint: presets: .*k3d.*kind.* \(see `kindling presets list`\); or pass a file: --preset \.\/my-preset\.yaml\n$/,
+    );
   });
 
   it('an invalid preset file exits 2 and shows file:line:column path: message', async () => {
@@ -75,7 +84,9 @@ describe('kindling up --dry-run', () => {
   it('prints the plan and touches nothing', async () => {
     const dir = await tmp.make();
     const state = join(dir, 'state');
-    const r = await runCli(['--state', state, 'up', '--dry-run', '--preset', 'kind', '--name', 'dev', '-o', 'json'], { env: { HOME: dir } });
+    const r = await runCli(['--state', state, 'up', '--dry-run', '--preset', 'kind', '--name', 'dev', '-o', 'json'], {
+      env: { HOME: dir },
+    });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).spec.name).toBe('dev');
     expect(existsSync(state)).toBe(false);
@@ -105,17 +116,32 @@ describe('kindling down', () => {
     expect(r.stderr).toBe('error: refusing to delete "x" without confirmation\nhint: pass --yes\n');
   });
 
-  it('--dry-run prints each cluster\'s steps (YAML; -o json) without asking, and changes nothing', async () => {
+  it("--dry-run prints each cluster's steps (YAML; -o json) without asking, and changes nothing", async () => {
     const state = await tmp.make();
-    const store = localStateStore(state, { now: () => new Date(), pid: process.pid, hostname: 'box', owner: 'me@box', isAlive: () => true, lockTtlMs: 1000 });
-    const { spec } = resolveClusterSpec(builtinPreset('k3d', { registry: { ...builtinPreset('k3d').registry!, enabled: true } }), { name: 'dev' });
+    const store = localStateStore(state, {
+      now: () => new Date(),
+      pid: process.pid,
+      hostname: 'box',
+      owner: 'me@box',
+      isAlive: () => true,
+      lockTtlMs: 1000,
+    });
+    const { spec } = resolveClusterSpec(builtinPreset('k3d', { registry: { ...builtinPreset('k3d').registry!, enabled: true } }), {
+      name: 'dev',
+    });
     await store.writeSpec('dev', { generation: 1, spec });
     const r = await runCli(['down', 'dev', '--dry-run', '--state', state], { stdinIsTTY: false });
     expect(r.code).toBe(0);
     expect(r.questions).toEqual([]);
     const [plan] = parse(r.stdout);
     expect(plan).toMatchObject({ kind: 'DownPlan', name: 'dev', engine: 'k3d' });
-    expect(plan.actions.map((a: { id: string }) => a.id)).toEqual(['disconnect-registry', 'delete-cluster', 'sweep-leftovers', 'release-registry', 'forget-cluster']);
+    expect(plan.actions.map((a: { id: string }) => a.id)).toEqual([
+      'disconnect-registry',
+      'delete-cluster',
+      'sweep-leftovers',
+      'release-registry',
+      'forget-cluster',
+    ]);
     expect(plan.actions[1].title).toBe('Delete cluster "dev" with k3d');
     const json = await runCli(['down', '--all', '--dry-run', '-o', 'json', '--state', state]);
     expect(JSON.parse(json.stdout)[0].name).toBe('dev');
@@ -179,13 +205,15 @@ describe('kindling: commander errors, help and version', () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: kindling');
-    for (const cmd of ['up', 'down', 'list', 'status', 'plan', 'kubeconfig', 'load', 'promote', 'restore']) expect(r.stdout).toMatch(new RegExp(`\\n  ${cmd}\\b`));
+    for (const cmd of ['up', 'down', 'list', 'status', 'plan', 'kubeconfig', 'load', 'promote', 'restore'])
+      expect(r.stdout).toMatch(new RegExp(`\\n  ${cmd}\\b`));
   });
 
   it('up --help lists its flags', async () => {
     const r = await runCli(['up', '--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--preset', '--name', '--workers', '--k8s-version', '--image', '--port', '--timeout', '--retain', '--dry-run']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--preset', '--name', '--workers', '--k8s-version', '--image', '--port', '--timeout', '--retain', '--dry-run'])
+      expect(r.stdout).toContain(flag);
   });
 
   it('--version exits 0 and prints the version', async () => {

@@ -34,7 +34,11 @@ describe('table', () => {
           ['a-longer-name', 'missing', 'k3d-a-longer-name'],
         ],
       ),
-    ).toBe(['NAME            PHASE     CONTEXT', 'dev             running   kind-dev', 'a-longer-name   missing   k3d-a-longer-name', ''].join('\n'));
+    ).toBe(
+      ['NAME            PHASE     CONTEXT', 'dev             running   kind-dev', 'a-longer-name   missing   k3d-a-longer-name', ''].join(
+        '\n',
+      ),
+    );
   });
 
   it('the header alone when there are no rows; an empty last cell leaves no trailing space', () => {

@@ -36,9 +36,18 @@ describe('kindling promote', () => {
 
   it('bad input exits 2 and writes nothing: no source, an unknown target, a malformed --set', async () => {
     const { dir, env } = await project();
-    expect(await runCli(['promote', '--to', 'eks'], { cwd: dir, env })).toMatchObject({ code: 2, stderr: expect.stringContaining('promote needs a source') });
-    expect(await runCli(['promote', '--from', 'k8s', '--to', 'gcp'], { cwd: dir, env })).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown target "gcp"') });
-    expect(await runCli(['promote', '--from', 'k8s', '--to', 'eks', '--set', 'region'], { cwd: dir, env })).toMatchObject({ code: 2, stderr: expect.stringContaining('expected KEY=VALUE') });
+    expect(await runCli(['promote', '--to', 'eks'], { cwd: dir, env })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('promote needs a source'),
+    });
+    expect(await runCli(['promote', '--from', 'k8s', '--to', 'gcp'], { cwd: dir, env })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown target "gcp"'),
+    });
+    expect(await runCli(['promote', '--from', 'k8s', '--to', 'eks', '--set', 'region'], { cwd: dir, env })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('expected KEY=VALUE'),
+    });
     expect(await readdir(dir)).toEqual(['k8s']);
   });
 });

@@ -4,7 +4,10 @@ import { ConflictError, EngineFailedError, EnvironmentError } from '../../../src
 import { INSTALL_HINTS, runEngine, type EngineBinary, type FailureClassifier } from '../../../src/engines/run-engine.js';
 import { recordedRunner, type RecordedCall } from '../../../src/runtime/recorded-process-runner.js';
 
-function binary(script: RecordedCall[], classify: FailureClassifier = () => undefined): EngineBinary & { runner: ReturnType<typeof recordedRunner> } {
+function binary(
+  script: RecordedCall[],
+  classify: FailureClassifier = () => undefined,
+): EngineBinary & { runner: ReturnType<typeof recordedRunner> } {
   return { engine: 'kind', binary: '/opt/bin/kind', runner: recordedRunner(script), env: { HOME: '/home/me' }, classify };
 }
 
@@ -32,7 +35,9 @@ describe('runEngine', () => {
   });
 
   it('a time-out -> EngineFailedError (exit 6) saying it was killed, even with exit code 0', async () => {
-    const bin = binary([{ file: '/opt/bin/kind', args: ['create', 'cluster'], result: { timedOut: true, exitCode: 0, stderr: 'still waiting' } }]);
+    const bin = binary([
+      { file: '/opt/bin/kind', args: ['create', 'cluster'], result: { timedOut: true, exitCode: 0, stderr: 'still waiting' } },
+    ]);
     const err = await rejection(runEngine(bin, 'create cluster "dev"', ['create', 'cluster']));
     expect(err).toBeInstanceOf(EngineFailedError);
     expect(err).toMatchObject({

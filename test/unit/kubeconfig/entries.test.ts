@@ -57,7 +57,11 @@ describe('mergeKubeconfig', () => {
   it('starts a kubeconfig from nothing, and from the `clusters: null` k3d leaves behind', () => {
     expect(namesIn(mergeKubeconfig('', kindKc('a', 1), { switchContext: false }).text).contexts).toEqual(['kind-a']);
     const nulls = 'apiVersion: v1\nclusters: null\ncontexts: null\nkind: Config\nusers: null\n';
-    expect(namesIn(mergeKubeconfig(nulls, kindKc('a', 1), { switchContext: false }).text)).toEqual({ clusters: ['kind-a'], users: ['kind-a'], contexts: ['kind-a'] });
+    expect(namesIn(mergeKubeconfig(nulls, kindKc('a', 1), { switchContext: false }).text)).toEqual({
+      clusters: ['kind-a'],
+      users: ['kind-a'],
+      contexts: ['kind-a'],
+    });
   });
 
   it('refuses text that is not a kubeconfig', () => {
@@ -66,7 +70,9 @@ describe('mergeKubeconfig', () => {
   });
 
   it('a parse error is invalid input (exit 2) at a line and column', () => {
-    const e = thrown(KubeconfigInvalidError, () => mergeKubeconfig('apiVersion: v1\nkind: Config\nusers:\n  - name: a\n \tuser: {}\n', kindKc('a', 1), { switchContext: false }));
+    const e = thrown(KubeconfigInvalidError, () =>
+      mergeKubeconfig('apiVersion: v1\nkind: Config\nusers:\n  - name: a\n \tuser: {}\n', kindKc('a', 1), { switchContext: false }),
+    );
     expect(e.exitCode).toBe(2);
     expect(e.position.line).toBeGreaterThanOrEqual(4);
     expect(e.message).toMatch(/^kubeconfig:\d+:\d+: not valid YAML/);

@@ -39,10 +39,13 @@ describe('pinServersToLoopback', () => {
     expect(pinServersToLoopback(k3dKubeconfig('https://0.0.0.0:38211'))).toBe(k3dKubeconfig('https://127.0.0.1:38211'));
   });
 
-  it.each(['https://127.0.0.1:38211', 'https://192.168.1.5:6443', 'https://example.com:6443', 'https://10.0.0.0:6443'])('leaves %s untouched, byte for byte', (server) => {
-    const text = `# a comment\n${k3dKubeconfig(server)}`;
-    expect(pinServersToLoopback(text)).toBe(text);
-  });
+  it.each(['https://127.0.0.1:38211', 'https://192.168.1.5:6443', 'https://example.com:6443', 'https://10.0.0.0:6443'])(
+    'leaves %s untouched, byte for byte',
+    (server) => {
+      const text = `# a comment\n${k3dKubeconfig(server)}`;
+      expect(pinServersToLoopback(text)).toBe(text);
+    },
+  );
 
   it('a quoted server is rewritten inside its quotes', () => {
     const text = 'clusters:\n- cluster:\n    server: "https://0.0.0.0:6443"\n  name: a\n';

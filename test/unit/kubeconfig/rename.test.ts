@@ -15,6 +15,8 @@ describe('renameKubeconfigEntries', () => {
 
   it('refuses a kubeconfig with more than one context', () => {
     const two = kindKubeconfig('a').replace('contexts:\n', 'contexts:\n- context: {cluster: x, user: y}\n  name: other\n');
-    expect(() => renameKubeconfigEntries(two, { context: 'c', cluster: 'c', user: 'u' })).toThrow(/has 2 contexts; kindling can rename exactly one/);
+    expect(() => renameKubeconfigEntries(two, { context: 'c', cluster: 'c', user: 'u' })).toThrow(
+      /has 2 contexts; kindling can rename exactly one/,
+    );
   });
 });

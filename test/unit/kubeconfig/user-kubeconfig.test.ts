@@ -15,7 +15,8 @@ useTempDir((d) => {
 
 const cluster = (name: string) =>
   `apiVersion: v1\nclusters:\n- cluster:\n    server: https://127.0.0.1:1\n  name: ${name}\ncontexts:\n- context:\n    cluster: ${name}\n    user: ${name}\n  name: ${name}\ncurrent-context: ${name}\nkind: Config\nusers:\n- name: ${name}\n  user:\n    token: t\n`;
-const MINE = 'apiVersion: v1\nclusters:\n- cluster:\n    server: https://x:1\n  name: mine\ncontexts: []\ncurrent-context: ""\nkind: Config\nusers: []\n';
+const MINE =
+  'apiVersion: v1\nclusters:\n- cluster:\n    server: https://x:1\n  name: mine\ncontexts: []\ncurrent-context: ""\nkind: Config\nusers: []\n';
 
 describe('a kubeconfig that does not parse', () => {
   it('merge refuses it with the file, line and column, and leaves it byte-for-byte as it was', async () => {
@@ -75,7 +76,9 @@ describe('merge and remove in a file', () => {
   });
 
   it('removing from a file that is gone is a no-op', async () => {
-    await expect(removeFromUserKubeconfig({ file: join(dir, 'gone'), names: { clusters: ['a'], users: [], contexts: [] } })).resolves.toBeUndefined();
+    await expect(
+      removeFromUserKubeconfig({ file: join(dir, 'gone'), names: { clusters: ['a'], users: [], contexts: [] } }),
+    ).resolves.toBeUndefined();
   });
 
   it('20 merges at once into one file lose nothing', async () => {

@@ -32,7 +32,13 @@ describe('kind naming (kind v0.32.0)', () => {
 
 describe('k3d naming (k3d v5.9.0)', () => {
   it('1 server + 2 agents, the load balancer and the tools container', () => {
-    expect(k3dNaming.containerNames(spec(1, 2))).toEqual(['k3d-dev-server-0', 'k3d-dev-agent-0', 'k3d-dev-agent-1', 'k3d-dev-serverlb', 'k3d-dev-tools']);
+    expect(k3dNaming.containerNames(spec(1, 2))).toEqual([
+      'k3d-dev-server-0',
+      'k3d-dev-agent-0',
+      'k3d-dev-agent-1',
+      'k3d-dev-serverlb',
+      'k3d-dev-tools',
+    ]);
   });
 
   it('HA servers count from 0', () => {

@@ -6,7 +6,8 @@ import { checkClusterName, K3D_MAX_NAME } from '../../../src/plan/cluster-name.j
 
 const thrownInput = (fn: () => unknown) => thrown(InvalidInputError, fn);
 
-const kindNames = (name: string, controlPlanes = 1, workers = 0) => engineNaming.kind.containerNames({ name, nodes: { controlPlanes, workers } });
+const kindNames = (name: string, controlPlanes = 1, workers = 0) =>
+  engineNaming.kind.containerNames({ name, nodes: { controlPlanes, workers } });
 const k3dNames = (name: string) => engineNaming.k3d.containerNames({ name, nodes: { controlPlanes: 1, workers: 0 } });
 
 describe('checkClusterName: a DNS label', () => {
@@ -55,7 +56,9 @@ describe('checkClusterName: kind derived container names must fit in 63', () => 
   it('50 characters makes a 64-character control-plane container', () => {
     const name = 'a'.repeat(50);
     const err = thrownInput(() => checkClusterName(name, 'kind', kindNames(name)));
-    expect(err.message).toBe(`cluster name "${name}" is too long for kind: node container "${name}-control-plane" would be 64 characters (at most 63)`);
+    expect(err.message).toBe(
+      `cluster name "${name}" is too long for kind: node container "${name}-control-plane" would be 64 characters (at most 63)`,
+    );
     expect(err.hint).toBe('choose a --name of at most 49 characters');
   });
 

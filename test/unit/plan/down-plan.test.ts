@@ -4,7 +4,10 @@ import { resolveClusterSpec } from '../../../src/plan/resolve-spec.js';
 import { builtinPreset } from '../../support/unit/presets.js';
 
 const spec = (engine: 'kind' | 'k3d', registry = false) =>
-  resolveClusterSpec(registry ? builtinPreset(engine, { registry: { ...builtinPreset(engine).registry!, enabled: true } }) : builtinPreset(engine), { name: 'dev' }).spec;
+  resolveClusterSpec(
+    registry ? builtinPreset(engine, { registry: { ...builtinPreset(engine).registry!, enabled: true } }) : builtinPreset(engine),
+    { name: 'dev' },
+  ).spec;
 
 describe('planDown', () => {
   it('kind, merged into a kubeconfig: delete, sweep, unmerge, forget', () => {
@@ -21,12 +24,23 @@ describe('planDown', () => {
   it('k3d with a registry: the registry is detached first and released after; nothing merged, nothing unmerged', () => {
     const plan = planDown(spec('k3d', true));
     const registry = spec('k3d', true).registry!.name;
-    expect(plan.actions.map((a) => a.id)).toEqual(['disconnect-registry', 'delete-cluster', 'sweep-leftovers', 'release-registry', 'forget-cluster']);
+    expect(plan.actions.map((a) => a.id)).toEqual([
+      'disconnect-registry',
+      'delete-cluster',
+      'sweep-leftovers',
+      'release-registry',
+      'forget-cluster',
+    ]);
     expect(plan.actions[0]!.title).toBe(`Disconnect registry ${registry} from the cluster's network`);
     expect(plan.actions[2]!.title).toBe('Remove containers still labelled for "dev" and k3d\'s k3d-dev, k3d-dev-images');
   });
 
   it('kind with a registry: the registry stays on the shared kind network, so only its release is planned', () => {
-    expect(planDown(spec('kind', true)).actions.map((a) => a.id)).toEqual(['delete-cluster', 'sweep-leftovers', 'release-registry', 'forget-cluster']);
+    expect(planDown(spec('kind', true)).actions.map((a) => a.id)).toEqual([
+      'delete-cluster',
+      'sweep-leftovers',
+      'release-registry',
+      'forget-cluster',
+    ]);
   });
 });

@@ -16,7 +16,12 @@ describe('parsePortFlag', () => {
 
   it('/udp and /tcp, in either case', () => {
     expect(parsePortFlag('5353:53/udp').protocol).toBe('UDP');
-    expect(parsePortFlag('127.0.0.1:5353:53/UDP')).toEqual({ listenAddress: '127.0.0.1', hostPort: 5353, containerPort: 53, protocol: 'UDP' });
+    expect(parsePortFlag('127.0.0.1:5353:53/UDP')).toEqual({
+      listenAddress: '127.0.0.1',
+      hostPort: 5353,
+      containerPort: 53,
+      protocol: 'UDP',
+    });
     expect(parsePortFlag('8080:80/tcp').protocol).toBe('TCP');
   });
 

@@ -122,10 +122,22 @@ describe('planUp: actions', () => {
     ]);
     // k3d's storage and Traefik come with k3s: no add-ons to apply, nothing to configure, no registry.
     const skipped = ['apply-addons', 'configure-cluster', 'ensure-registry', 'connect-registry'];
-    expect(planUp(builtinPreset('k3d'), { name: 'dev' }, {}, 60_000).actions.map((a) => a.id)).toEqual(UP_ACTIONS.filter((id) => !skipped.includes(id)));
+    expect(planUp(builtinPreset('k3d'), { name: 'dev' }, {}, 60_000).actions.map((a) => a.id)).toEqual(
+      UP_ACTIONS.filter((id) => !skipped.includes(id)),
+    );
     // --registry adds the registry steps and the ConfigMap.
     const withRegistry = planUp(builtinPreset('kind'), { name: 'dev', registry: true }).actions.map((a) => a.id);
-    expect(withRegistry).toEqual(['preflight', 'record-intent', 'ensure-registry', 'create-cluster', 'save-kubeconfig', 'merge-kubeconfig', 'observe', 'connect-registry', 'configure-cluster']);
+    expect(withRegistry).toEqual([
+      'preflight',
+      'record-intent',
+      'ensure-registry',
+      'create-cluster',
+      'save-kubeconfig',
+      'merge-kubeconfig',
+      'observe',
+      'connect-registry',
+      'configure-cluster',
+    ]);
   });
 
   it('waits only when asked: the wait step names the stages and the limit', () => {
@@ -134,7 +146,10 @@ describe('planUp: actions', () => {
     expect(none.actions.map((a) => a.id)).not.toContain('wait-ready');
     const waiting = planUp(builtinPreset('kind'), { name: 'dev', workers: 1 }, {}, 300_000);
     expect(waiting.readiness).toEqual({ waitMs: 300_000, stages: ['api', 'nodes', 'dns', 'storage'] });
-    expect(waiting.actions.at(-1)).toEqual({ id: 'wait-ready', title: 'Wait up to 300s until ready: API server reachable, all 2 nodes Ready, CoreDNS Available, StorageClass standard (default)' });
+    expect(waiting.actions.at(-1)).toEqual({
+      id: 'wait-ready',
+      title: 'Wait up to 300s until ready: API server reachable, all 2 nodes Ready, CoreDNS Available, StorageClass standard (default)',
+    });
   });
 
   it('merges into the kubeconfig by default, without switching; merge: false drops the step', () => {

@@ -31,7 +31,15 @@ describe('built-in preset plans', () => {
       await Promise.all(
         PRESETS.map(async (p) => {
           const { spec, context } = await planOf(p);
-          return [p, { context, storage: spec.storage && `${spec.storage.className} ${spec.storage.provisioner} ${spec.storage.volumeBindingMode}`, ingress: spec.ingress?.className, api: spec.apiServer.port }];
+          return [
+            p,
+            {
+              context,
+              storage: spec.storage && `${spec.storage.className} ${spec.storage.provisioner} ${spec.storage.volumeBindingMode}`,
+              ingress: spec.ingress?.className,
+              api: spec.apiServer.port,
+            },
+          ];
         }),
       ),
     );
@@ -45,7 +53,9 @@ describe('built-in preset plans', () => {
   });
 
   it('registry addresses follow each environment: kind 5001, minikube 5000, microk8s 32000', async () => {
-    const hosts = await Promise.all(['kind', 'minikube', 'microk8s', 'k3d', 'k3s'].map(async (p) => (await planOf(p, '--registry')).spec.registry.host));
+    const hosts = await Promise.all(
+      ['kind', 'minikube', 'microk8s', 'k3d', 'k3s'].map(async (p) => (await planOf(p, '--registry')).spec.registry.host),
+    );
     expect(hosts).toEqual(['localhost:5001', 'localhost:5000', 'localhost:32000', 'localhost:5002', 'localhost:5003']);
   });
 });

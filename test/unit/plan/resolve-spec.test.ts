@@ -33,7 +33,14 @@ describe('resolveClusterSpec', () => {
       nodes: { controlPlanes: 1, workers: 0 },
       apiServer: { address: '127.0.0.1', port: 0 },
       ports: [],
-      storage: { className: 'standard', provisioner: 'rancher.io/local-path', volumeBindingMode: 'WaitForFirstConsumer', reclaimPolicy: 'Delete', default: true, providedBy: 'engine' },
+      storage: {
+        className: 'standard',
+        provisioner: 'rancher.io/local-path',
+        volumeBindingMode: 'WaitForFirstConsumer',
+        reclaimPolicy: 'Delete',
+        default: true,
+        providedBy: 'engine',
+      },
     });
     expect(warnings).toEqual([]);
   });
@@ -52,7 +59,10 @@ describe('resolveClusterSpec', () => {
   });
 
   it('--image replaces the preset image and needs no digest', () => {
-    const { spec, warnings } = resolveClusterSpec(builtinPreset('kind'), { image: 'example.com/node:custom', kubernetesVersion: 'v1.35.2' });
+    const { spec, warnings } = resolveClusterSpec(builtinPreset('kind'), {
+      image: 'example.com/node:custom',
+      kubernetesVersion: 'v1.35.2',
+    });
     expect(spec.image).toBe('example.com/node:custom');
     expect(spec.kubernetesVersion).toBe('v1.35.2');
     expect(warnings).toEqual([]);
@@ -96,12 +106,16 @@ describe('resolveClusterSpec: host port clashes', () => {
 
   it('a flag port clashing with a preset port', () => {
     const preset = builtinPreset('kind', { ports: [{ hostPort: 8080, containerPort: 80, protocol: 'TCP', listenAddress: '127.0.0.1' }] });
-    expect(conflict(() => resolveClusterSpec(preset, { ports: ['8080:8080'] })).message).toBe('host port 127.0.0.1:8080/TCP is requested twice');
+    expect(conflict(() => resolveClusterSpec(preset, { ports: ['8080:8080'] })).message).toBe(
+      'host port 127.0.0.1:8080/TCP is requested twice',
+    );
   });
 
   it('a port clashing with a fixed API server port', () => {
     const preset = builtinPreset('kind', { apiServer: { address: '127.0.0.1', port: 6443 } });
-    expect(conflict(() => resolveClusterSpec(preset, { ports: ['6443:443'] })).message).toBe('host port 127.0.0.1:6443/TCP is requested twice');
+    expect(conflict(() => resolveClusterSpec(preset, { ports: ['6443:443'] })).message).toBe(
+      'host port 127.0.0.1:6443/TCP is requested twice',
+    );
   });
 
   it('the same number for TCP and UDP, or on two addresses, is fine', () => {

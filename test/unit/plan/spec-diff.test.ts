@@ -3,7 +3,8 @@ import { resolveClusterSpec } from '../../../src/plan/resolve-spec.js';
 import { describeDifferences, diffSpecs } from '../../../src/plan/spec-diff.js';
 import { builtinPreset } from '../../support/unit/presets.js';
 
-const spec = (overrides: Parameters<typeof resolveClusterSpec>[1] = {}) => resolveClusterSpec(builtinPreset('kind'), { name: 'dev', ...overrides }).spec;
+const spec = (overrides: Parameters<typeof resolveClusterSpec>[1] = {}) =>
+  resolveClusterSpec(builtinPreset('kind'), { name: 'dev', ...overrides }).spec;
 
 describe('diffSpecs', () => {
   it('equal specs have no differences (fresh objects, same content)', () => {
@@ -20,9 +21,17 @@ describe('diffSpecs', () => {
   });
 
   it('array items are compared by index; an added item is a difference', () => {
-    expect(diffSpecs(spec({ ports: ['8080:80'] }), spec({ ports: ['8081:80'] }))).toEqual([{ path: 'ports.0.hostPort', existing: 8080, requested: 8081 }]);
+    expect(diffSpecs(spec({ ports: ['8080:80'] }), spec({ ports: ['8081:80'] }))).toEqual([
+      { path: 'ports.0.hostPort', existing: 8080, requested: 8081 },
+    ]);
     const added = diffSpecs(spec(), spec({ ports: ['8080:80'] }));
-    expect(added).toEqual([{ path: 'ports.0', existing: undefined, requested: { listenAddress: '127.0.0.1', hostPort: 8080, containerPort: 80, protocol: 'TCP' } }]);
+    expect(added).toEqual([
+      {
+        path: 'ports.0',
+        existing: undefined,
+        requested: { listenAddress: '127.0.0.1', hostPort: 8080, containerPort: 80, protocol: 'TCP' },
+      },
+    ]);
   });
 });
 

@@ -50,7 +50,13 @@ describe('extends', () => {
   it('inherits every field and overrides the ones it sets (maps merge, lists replace)', async () => {
     await userPreset('mine', child('nodes:\n  workers: 2\nports:\n  - hostPort: 8080\n    containerPort: 80\n'));
     const { preset, chain } = await loadPreset('mine', { cwd: dir, env: env() });
-    expect(preset).toMatchObject({ name: 'mine', engine: 'kind', kubernetesVersion: 'v1.36.1', nodes: { controlPlanes: 1, workers: 2 }, description: 'my kind' });
+    expect(preset).toMatchObject({
+      name: 'mine',
+      engine: 'kind',
+      kubernetesVersion: 'v1.36.1',
+      nodes: { controlPlanes: 1, workers: 2 },
+      description: 'my kind',
+    });
     expect(preset.ports).toEqual([{ hostPort: 8080, containerPort: 80, protocol: 'TCP', listenAddress: '127.0.0.1' }]);
     expect(chain.map((f) => f.split('/').slice(-1)[0])).toEqual(['mine.yaml', 'kind.yaml']);
   });
@@ -67,7 +73,9 @@ describe('extends', () => {
     const err = (await rejection(loadPreset('mine', { cwd: dir, env: env() }))) as PresetInvalidError;
     expect(err).toBeInstanceOf(PresetInvalidError);
     // Shown relative to the working directory, like every preset file name.
-    expect(err.issues).toEqual([{ file: 'config/kindling/presets/mine.yaml', line: 7, column: 12, path: 'nodes.workers', message: 'expected a number, got "two"' }]);
+    expect(err.issues).toEqual([
+      { file: 'config/kindling/presets/mine.yaml', line: 7, column: 12, path: 'nodes.workers', message: 'expected a number, got "two"' },
+    ]);
   });
 
   it('a loop is refused, naming the chain', async () => {
@@ -94,7 +102,10 @@ describe('extends', () => {
 
 describe('--set', () => {
   it('sets numbers, booleans and strings by dotted path, later flags winning', async () => {
-    const { preset } = await loadPreset('kind', { cwd: dir, set: ['nodes.workers=2', 'apiServer.port=6443', 'description=a b: c', 'nodes.workers=3'] });
+    const { preset } = await loadPreset('kind', {
+      cwd: dir,
+      set: ['nodes.workers=2', 'apiServer.port=6443', 'description=a b: c', 'nodes.workers=3'],
+    });
     expect(preset.nodes.workers).toBe(3);
     expect(preset.apiServer.port).toBe(6443);
     expect(preset.description).toBe('a b: c');
@@ -120,7 +131,9 @@ describe('--set', () => {
 
   it('list items by index, only existing ones', () => {
     expect(applySetFlags({ ports: [{ hostPort: 1 }] }, ['ports.0.hostPort=8080']).data).toEqual({ ports: [{ hostPort: 8080 }] });
-    expect(() => applySetFlags({ ports: [] }, ['ports.0.hostPort=1'])).toThrow('--set ports.0.hostPort=1: "0" is not an index of that list (it has 0 items)');
+    expect(() => applySetFlags({ ports: [] }, ['ports.0.hostPort=1'])).toThrow(
+      '--set ports.0.hostPort=1: "0" is not an index of that list (it has 0 items)',
+    );
   });
 });
 

@@ -66,7 +66,9 @@ describe('loadPreset', () => {
 
   it('an unknown name with the shipped folder lists kind and k3d', async () => {
     const err = (await rejection(loadPreset('nope', { cwd: '/' }))) as NotFoundError;
-    expect(err.hint).toMatch(/^presets: (.+, )?k3d, (.+, )?kind(, .+)? \(see `kindling presets list`\); or pass a file: --preset \.\/my-preset\.yaml$/);
+    expect(err.hint).toMatch(
+      /^presets: (.+, )?k3d, (.+, )?kind(, .+)? \(see `kindling presets list`\); or pass a file: --preset \.\/my-preset\.yaml$/,
+    );
   });
 
   it('a name never looks in the working directory', async () => {
@@ -88,7 +90,9 @@ describe('loadPreset', () => {
     const cwd = await tmp.make();
     const err = (await rejection(loadPreset(join(FIXTURES, 'invalid-workers.yaml'), { cwd }))) as PresetInvalidError;
     expect(err.issues[0]!.file).toBe(join(FIXTURES, 'invalid-workers.yaml'));
-    const rel = (await rejection(loadPreset('../../support/unit/presets/invalid-workers.yaml', { cwd: join(FIXTURES, '../../../unit/presets') }))) as PresetInvalidError;
+    const rel = (await rejection(
+      loadPreset('../../support/unit/presets/invalid-workers.yaml', { cwd: join(FIXTURES, '../../../unit/presets') }),
+    )) as PresetInvalidError;
     expect(rel.issues[0]!.file).toBe(join(FIXTURES, 'invalid-workers.yaml'));
   });
 

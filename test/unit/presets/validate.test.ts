@@ -133,7 +133,13 @@ describe('parsePreset: issues point at file:line:column and the dotted path', ()
 
   it('a Kubernetes version without the patch number', () => {
     expect(issuesOf(withLine(7, 'kubernetesVersion: v1.36'))).toEqual([
-      { file: 'mine.yaml', line: 7, column: 20, path: 'kubernetesVersion', message: 'expected a Kubernetes version like v1.36.1, got "v1.36"' },
+      {
+        file: 'mine.yaml',
+        line: 7,
+        column: 20,
+        path: 'kubernetesVersion',
+        message: 'expected a Kubernetes version like v1.36.1, got "v1.36"',
+      },
     ]);
   });
 
@@ -144,13 +150,21 @@ describe('parsePreset: issues point at file:line:column and the dotted path', ()
   });
 
   it('a missing required field is reported at the top of the document', () => {
-    expect(issuesOf(withLine(4))).toEqual([{ file: 'mine.yaml', line: 1, column: 1, path: 'description', message: 'expected a string, got nothing' }]);
+    expect(issuesOf(withLine(4))).toEqual([
+      { file: 'mine.yaml', line: 1, column: 1, path: 'description', message: 'expected a string, got nothing' },
+    ]);
   });
 
   it('a malformed digest', () => {
     const source = withLine(9, '  repository: kindest/node', '  digests:', '    v1.36.1: sha256:abc');
     expect(issuesOf(source)).toEqual([
-      { file: 'mine.yaml', line: 11, column: 14, path: 'nodeImage.digests.v1.36.1', message: 'expected sha256:<64 hex digits>, got "sha256:abc"' },
+      {
+        file: 'mine.yaml',
+        line: 11,
+        column: 14,
+        path: 'nodeImage.digests.v1.36.1',
+        message: 'expected sha256:<64 hex digits>, got "sha256:abc"',
+      },
     ]);
   });
 
@@ -195,7 +209,9 @@ describe('parsePreset: issues point at file:line:column and the dotted path', ()
       'extra: true', // unknown
     ]);
     const issues = issuesOf(source);
-    expect(issues.map((i) => `${i.line}:${i.column} ${i.path}`).sort()).toEqual(['11:12 nodes.workers', '12:1 extra', '3:7 name', '5:9 engine'].sort());
+    expect(issues.map((i) => `${i.line}:${i.column} ${i.path}`).sort()).toEqual(
+      ['11:12 nodes.workers', '12:1 extra', '3:7 name', '5:9 engine'].sort(),
+    );
     expect(issues.find((i) => i.path === 'name')!.message).toBe('expected a lower-case name, got "Mine"');
   });
 });

@@ -41,7 +41,8 @@ function api(clock: { t: number }, script: { apiAt?: number; nodesReadyAt?: numb
     },
     async delete() {},
     async deployment(): Promise<DeploymentReadiness | undefined> {
-      if (clock.t < (script.dnsAt ?? 0)) return clock.t < (script.dnsAt ?? 0) / 2 ? undefined : { desired: 2, available: 1, availableCondition: false };
+      if (clock.t < (script.dnsAt ?? 0))
+        return clock.t < (script.dnsAt ?? 0) / 2 ? undefined : { desired: 2, available: 1, availableCondition: false };
       return { desired: 2, available: 2, availableCondition: true };
     },
   };
@@ -58,7 +59,7 @@ describe('readinessStages', () => {
 });
 
 describe('waitForReadiness', () => {
-  it("reports every stage with its own elapsed time", async () => {
+  it('reports every stage with its own elapsed time', async () => {
     const clock = fakeClock();
     const seen: string[] = [];
     const results = await waitForReadiness(api(clock, { apiAt: 3_000, nodesReadyAt: 7_000, dnsAt: 12_000 }), readinessStages(spec), {
@@ -81,14 +82,18 @@ describe('waitForReadiness', () => {
     const err = await rejection(waitForReadiness(api(clock, { nodesReadyAt: 1e9 }), readinessStages(spec), { timeoutMs: 30_000, clock }));
     expect(err).toBeInstanceOf(TimedOutError);
     expect(err).toMatchObject({ exitCode: 7, details: { stage: 'nodes' } });
-    expect(err.message).toBe('timed out waiting for stage "nodes" (all 3 nodes Ready) after 30s; last saw: 1 of 3 nodes Ready (expecting 3); not Ready: dev-node-1, dev-node-2');
+    expect(err.message).toBe(
+      'timed out waiting for stage "nodes" (all 3 nodes Ready) after 30s; last saw: 1 of 3 nodes Ready (expecting 3); not Ready: dev-node-1, dev-node-2',
+    );
     expect(clock.t).toBe(30_000);
   });
 
   it('an API that never answers fails at stage "api" quoting the error', async () => {
     const clock = fakeClock();
     const err = await rejection(waitForReadiness(api(clock, { apiAt: 1e9 }), readinessStages(spec), { timeoutMs: 5_000, clock }));
-    expect(err.message).toBe('timed out waiting for stage "api" (API server reachable) after 5s; last saw: connect ECONNREFUSED 127.0.0.1:40000');
+    expect(err.message).toBe(
+      'timed out waiting for stage "api" (API server reachable) after 5s; last saw: connect ECONNREFUSED 127.0.0.1:40000',
+    );
   });
 
   it('fewer nodes registered than the spec has is not ready', async () => {
@@ -101,7 +106,9 @@ describe('waitForReadiness', () => {
     const clock = fakeClock();
     const abort = new AbortController();
     abort.abort(new Error('interrupted'));
-    await expect(waitForReadiness(api(clock, {}), readinessStages(spec), { timeoutMs: 1_000, clock, signal: abort.signal })).rejects.toThrow('interrupted');
+    await expect(
+      waitForReadiness(api(clock, {}), readinessStages(spec), { timeoutMs: 1_000, clock, signal: abort.signal }),
+    ).rejects.toThrow('interrupted');
   });
 });
 

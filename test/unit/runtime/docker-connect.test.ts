@@ -19,7 +19,9 @@ describe('dockerEndpoints', () => {
   });
 
   it('a socket named twice is tried once, under its first source', () => {
-    expect(dockerEndpoints({ DOCKER_HOST: 'unix:///var/run/docker.sock' })).toEqual([{ url: 'unix:///var/run/docker.sock', source: 'DOCKER_HOST' }]);
+    expect(dockerEndpoints({ DOCKER_HOST: 'unix:///var/run/docker.sock' })).toEqual([
+      { url: 'unix:///var/run/docker.sock', source: 'DOCKER_HOST' },
+    ]);
   });
 });
 

@@ -13,9 +13,18 @@ function stub(answers: { containers?: unknown[]; networks?: unknown[]; volumes?:
   });
   const docker = {
     ping: async () => asked.push(['ping']),
-    listContainers: async (opts: unknown) => (asked.push(['listContainers', opts]), answers.containers ?? []),
-    listNetworks: async (opts: unknown) => (asked.push(['listNetworks', opts]), answers.networks ?? []),
-    listVolumes: async (opts: unknown) => (asked.push(['listVolumes', opts]), { Volumes: answers.volumes ?? [], Warnings: [] }),
+    listContainers: async (opts: unknown) => {
+      asked.push(['listContainers', opts]);
+      return answers.containers ?? [];
+    },
+    listNetworks: async (opts: unknown) => {
+      asked.push(['listNetworks', opts]);
+      return answers.networks ?? [];
+    },
+    listVolumes: async (opts: unknown) => {
+      asked.push(['listVolumes', opts]);
+      return { Volumes: answers.volumes ?? [], Warnings: [] };
+    },
     getContainer: (id: string) => removal(`container ${id}`),
     getNetwork: (name: string) => removal(`network ${name}`),
     getVolume: (name: string) => removal(`volume ${name}`),
@@ -62,18 +71,23 @@ describe('dockerodeClient', () => {
   });
 
   it('publishing containers: running ones with at least one published port', async () => {
-    const { asked, client } = stub({ containers: [summary, { ...summary, Id: 'x', Names: ['/quiet'], Ports: [{ PrivatePort: 80, Type: 'tcp' }] }] });
+    const { asked, client } = stub({
+      containers: [summary, { ...summary, Id: 'x', Names: ['/quiet'], Ports: [{ PrivatePort: 80, Type: 'tcp' }] }],
+    });
     expect((await client.listPublishingContainers()).map((c) => c.name)).toEqual(['dev-control-plane']);
     expect(asked).toEqual([['listContainers', { all: false }]]);
   });
 
-  it('networks and volumes: exact names only (Docker\'s name filter matches substrings)', async () => {
+  it("networks and volumes: exact names only (Docker's name filter matches substrings)", async () => {
     const { client } = stub({
       networks: [
         { Name: 'k3d-dev', Labels: { app: 'k3d' } },
         { Name: 'k3d-dev2', Labels: { app: 'k3d' } },
       ],
-      volumes: [{ Name: 'k3d-dev-images', Labels: null }, { Name: 'k3d-dev-images-old', Labels: {} }],
+      volumes: [
+        { Name: 'k3d-dev-images', Labels: null },
+        { Name: 'k3d-dev-images-old', Labels: {} },
+      ],
     });
     expect(await client.listNetworks({ name: 'k3d-dev', labels: { app: 'k3d' } })).toEqual([{ name: 'k3d-dev', labels: { app: 'k3d' } }]);
     expect(await client.listVolumes({ name: 'k3d-dev-images' })).toEqual([{ name: 'k3d-dev-images', labels: {} }]);

@@ -26,7 +26,11 @@ const ROUTES: Record<string, { code?: number; body: unknown }> = {
     body: {
       kind: 'APIGroupList',
       groups: [
-        { name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } },
+        {
+          name: 'apps',
+          versions: [{ groupVersion: 'apps/v1', version: 'v1' }],
+          preferredVersion: { groupVersion: 'apps/v1', version: 'v1' },
+        },
         {
           name: 'autoscaling',
           versions: [
@@ -35,7 +39,11 @@ const ROUTES: Record<string, { code?: number; body: unknown }> = {
           ],
           preferredVersion: { groupVersion: 'autoscaling/v2', version: 'v2' },
         },
-        { name: 'metrics.k8s.io', versions: [{ groupVersion: 'metrics.k8s.io/v1beta1', version: 'v1beta1' }], preferredVersion: { groupVersion: 'metrics.k8s.io/v1beta1', version: 'v1beta1' } },
+        {
+          name: 'metrics.k8s.io',
+          versions: [{ groupVersion: 'metrics.k8s.io/v1beta1', version: 'v1beta1' }],
+          preferredVersion: { groupVersion: 'metrics.k8s.io/v1beta1', version: 'v1beta1' },
+        },
       ],
     },
   },
@@ -45,11 +53,24 @@ const ROUTES: Record<string, { code?: number; body: unknown }> = {
       groupVersion: 'apps/v1',
       resources: [
         { name: 'deployments', kind: 'Deployment', namespaced: true, verbs: RW },
-        { name: 'deployments/scale', kind: 'Scale', group: 'autoscaling', version: 'v1', namespaced: true, verbs: ['get', 'patch', 'update'] },
+        {
+          name: 'deployments/scale',
+          kind: 'Scale',
+          group: 'autoscaling',
+          version: 'v1',
+          namespaced: true,
+          verbs: ['get', 'patch', 'update'],
+        },
       ],
     },
   },
-  '/apis/autoscaling/v2': { body: { kind: 'APIResourceList', groupVersion: 'autoscaling/v2', resources: [{ name: 'horizontalpodautoscalers', kind: 'HorizontalPodAutoscaler', namespaced: true, verbs: RW }] } },
+  '/apis/autoscaling/v2': {
+    body: {
+      kind: 'APIResourceList',
+      groupVersion: 'autoscaling/v2',
+      resources: [{ name: 'horizontalpodautoscalers', kind: 'HorizontalPodAutoscaler', namespaced: true, verbs: RW }],
+    },
+  },
   '/apis/metrics.k8s.io/v1beta1': { code: 503, body: status(503, 'service unavailable') },
   '/api/v1/pods?limit=500': {
     body: {
@@ -62,8 +83,18 @@ const ROUTES: Record<string, { code?: number; body: unknown }> = {
       ],
     },
   },
-  '/api/v1/pods?limit=500&continue=page-2': { body: { kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: '100' }, items: [{ metadata: { name: 'c', namespace: 'web' } }] } },
-  '/apis/apps/v1/deployments?limit=500': { code: 403, body: status(403, 'deployments.apps is forbidden: User "dev" cannot list resource "deployments"') },
+  '/api/v1/pods?limit=500&continue=page-2': {
+    body: {
+      kind: 'PodList',
+      apiVersion: 'v1',
+      metadata: { resourceVersion: '100' },
+      items: [{ metadata: { name: 'c', namespace: 'web' } }],
+    },
+  },
+  '/apis/apps/v1/deployments?limit=500': {
+    code: 403,
+    body: status(403, 'deployments.apps is forbidden: User "dev" cannot list resource "deployments"'),
+  },
 };
 
 let server: Server;
@@ -81,7 +112,7 @@ beforeAll(async () => {
   const kubeconfig = [
     'apiVersion: v1',
     'kind: Config',
-    'clusters: [{name: local, cluster: {server: "http://127.0.0.1:' + port + '", insecure-skip-tls-verify: true}}]',
+    `clusters: [{name: local, cluster: {server: "http://127.0.0.1:${port}", insecure-skip-tls-verify: true}}]`,
     'users: [{name: dev, user: {token: secret}}]',
     'contexts: [{name: local, context: {cluster: local, user: dev}}]',
     'current-context: local',
@@ -116,7 +147,12 @@ describe('clientNodeKubeApi: list()', () => {
   it('reads every page, sets apiVersion and kind on each item, and keeps the JSON as sent', async () => {
     const pods = await api.list('v1', 'Pod');
     expect(pods).toEqual([
-      { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', namespace: 'shop', creationTimestamp: '2026-01-01T00:00:00Z' }, spec: { futureField: { kept: true } } },
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'a', namespace: 'shop', creationTimestamp: '2026-01-01T00:00:00Z' },
+        spec: { futureField: { kept: true } },
+      },
       { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'b', namespace: 'shop' }, spec: {} },
       { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'c', namespace: 'web' } },
     ]);
@@ -125,7 +161,10 @@ describe('clientNodeKubeApi: list()', () => {
 
   it('rejects with the status and the server message when the list is refused', async () => {
     const err = await rejection(api.list('apps/v1', 'Deployment'));
-    expect(apiFailure(err)).toEqual({ status: 403, message: 'deployments.apps is forbidden: User "dev" cannot list resource "deployments"' });
+    expect(apiFailure(err)).toEqual({
+      status: 403,
+      message: 'deployments.apps is forbidden: User "dev" cannot list resource "deployments"',
+    });
   });
 
   it('rejects with 404 for a kind its group version does not serve', async () => {
@@ -139,14 +178,18 @@ describe('apiFailure', () => {
     expect(apiFailure(new Error('GET /api/v1: no answer within 5000 ms'))).toBeUndefined();
     expect(apiFailure(undefined)).toBeUndefined();
   });
-});
 
-describe('apiFailure', () => {
-  it("reads the Status message whether client-node parsed the body or left it as JSON text", () => {
+  it('reads the Status message whether client-node parsed the body or left it as JSON text', () => {
     const status = { kind: 'Status', message: 'Service "web" is invalid: spec.ports: Required value', code: 422 };
     expect(apiFailure(Object.assign(new Error('x'), { code: 422, body: status }))).toEqual({ status: 422, message: status.message });
-    expect(apiFailure(Object.assign(new Error('x'), { code: 422, body: JSON.stringify(status) }))).toEqual({ status: 422, message: status.message });
-    expect(apiFailure(Object.assign(new Error('x'), { code: 503, body: 'service unavailable' }))).toEqual({ status: 503, message: 'service unavailable' });
+    expect(apiFailure(Object.assign(new Error('x'), { code: 422, body: JSON.stringify(status) }))).toEqual({
+      status: 422,
+      message: status.message,
+    });
+    expect(apiFailure(Object.assign(new Error('x'), { code: 503, body: 'service unavailable' }))).toEqual({
+      status: 503,
+      message: 'service unavailable',
+    });
     expect(apiFailure(Object.assign(new Error('x'), { code: 500, body: '' }))).toEqual({ status: 500, message: 'HTTP 500' });
     expect(apiFailure(new Error('ECONNREFUSED'))).toBeUndefined();
   });

@@ -3,9 +3,9 @@ import { formatCommand } from '../../../src/runtime/process-runner.js';
 
 describe('formatCommand', () => {
   it('leaves plain words, paths, flags and key=value unquoted', () => {
-    expect(formatCommand('kind', ['create', 'cluster', '--name', 'dev', '--config', '-', '--kubeconfig', '/tmp/kindling-ab12cd/kubeconfig'])).toBe(
-      'kind create cluster --name dev --config - --kubeconfig /tmp/kindling-ab12cd/kubeconfig',
-    );
+    expect(
+      formatCommand('kind', ['create', 'cluster', '--name', 'dev', '--config', '-', '--kubeconfig', '/tmp/kindling-ab12cd/kubeconfig']),
+    ).toBe('kind create cluster --name dev --config - --kubeconfig /tmp/kindling-ab12cd/kubeconfig');
     expect(formatCommand('/usr/bin/k3d', ['--label', 'a.b/c=d:e,f@g%h+i'])).toBe('/usr/bin/k3d --label a.b/c=d:e,f@g%h+i');
   });
 

@@ -25,7 +25,14 @@ function environment(changes: Partial<StoreEnvironment> = {}): StoreEnvironment 
 }
 
 const spec = resolveClusterSpec(builtinPreset('kind'), { name: 'dev', workers: 1 }).spec;
-const status: ClusterStatus = { name: 'dev', engine: 'kind', phase: 'running', observedAt: T0.toISOString(), context: 'kind-dev', nodes: [] };
+const status: ClusterStatus = {
+  name: 'dev',
+  engine: 'kind',
+  phase: 'running',
+  observedAt: T0.toISOString(),
+  context: 'kind-dev',
+  nodes: [],
+};
 const entry = (op: string, outcome: HistoryEntry['outcome'] = 'succeeded'): HistoryEntry => ({
   op,
   operationId: `op-${op}`,
@@ -46,7 +53,8 @@ describe('local store: layout and permissions', () => {
     const lock = await store.lock('dev', 'up', 'op-1');
     const dir = join(root, 'clusters', 'dev');
     for (const d of [root, join(root, 'clusters'), dir, join(dir, 'history')]) expect(await mode(d), d).toBe(0o700);
-    for (const f of ['spec.yaml', 'status.json', 'kubeconfig', 'lock', 'history/000001-up.json']) expect(await mode(join(dir, f)), f).toBe(0o600);
+    for (const f of ['spec.yaml', 'status.json', 'kubeconfig', 'lock', 'history/000001-up.json'])
+      expect(await mode(join(dir, f)), f).toBe(0o600);
     await lock.release();
   });
 
@@ -118,7 +126,15 @@ describe('local store: lock', () => {
   it('records who holds it and until when; release removes it', async () => {
     const store = localStateStore(root, environment());
     const held = await store.lock('dev', 'up', 'op-1');
-    const info = { op: 'up', operationId: 'op-1', owner: 'me@box', host: 'box', pid: 111, started: '2026-01-02T03:04:05.000Z', expires: '2026-01-02T04:04:05.000Z' };
+    const info = {
+      op: 'up',
+      operationId: 'op-1',
+      owner: 'me@box',
+      host: 'box',
+      pid: 111,
+      started: '2026-01-02T03:04:05.000Z',
+      expires: '2026-01-02T04:04:05.000Z',
+    };
     expect(held.info).toEqual(info);
     expect(await store.readLock('dev')).toEqual({ info, live: true });
     await held.release();
@@ -157,7 +173,16 @@ describe('local store: lock', () => {
   it('a dead holder on this host: readLock says not live, and lock takes it over', async () => {
     await localStateStore(root, environment()).lock('dev', 'up', 'op-1');
     const checked: number[] = [];
-    const store = localStateStore(root, environment({ pid: 222, isAlive: (pid) => (checked.push(pid), false) }));
+    const store = localStateStore(
+      root,
+      environment({
+        pid: 222,
+        isAlive: (pid) => {
+          checked.push(pid);
+          return false;
+        },
+      }),
+    );
     expect((await store.readLock('dev'))!.live).toBe(false);
     const held = await store.lock('dev', 'down', 'op-2');
     expect(checked).toContain(111);

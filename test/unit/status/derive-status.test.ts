@@ -7,10 +7,28 @@ import { apiEndpoint, kubernetesNodes, type ClusterStatus } from '../../../src/m
 import { apiPort, k3dNode, kindNode } from '../../support/unit/fake-docker.js';
 
 const NOW = new Date('2026-01-02T03:04:05.000Z');
-const lock = (op: string): LockInfo => ({ op, operationId: 'op', owner: 'me@box', host: 'box', pid: 4242, started: '2026-01-02T03:00:00.000Z', expires: '2026-01-02T04:00:00.000Z' });
+const lock = (op: string): LockInfo => ({
+  op,
+  operationId: 'op',
+  owner: 'me@box',
+  host: 'box',
+  pid: 4242,
+  started: '2026-01-02T03:00:00.000Z',
+  expires: '2026-01-02T04:00:00.000Z',
+});
 
 function kindInputs(containers: ContainerInfo[], more: Partial<ObservedInputs> = {}): ObservedInputs {
-  return { name: 'dev', engine: 'kind', naming: kindNaming, containers, lock: undefined, lockLive: false, previous: undefined, now: NOW, ...more };
+  return {
+    name: 'dev',
+    engine: 'kind',
+    naming: kindNaming,
+    containers,
+    lock: undefined,
+    lockLive: false,
+    previous: undefined,
+    now: NOW,
+    ...more,
+  };
 }
 
 const cp = (state = 'running') => kindNode('dev', 'dev-control-plane', 'control-plane', { state, ports: [apiPort(40000)] });
@@ -44,19 +62,32 @@ describe('deriveStatus: phases', () => {
 
   it('missing: in the store, no container in Docker', () => {
     const s = deriveStatus(kindInputs([], { previous: { phase: 'running' } as ClusterStatus }));
-    expect(s).toMatchObject({ phase: 'missing', message: 'in the state store, but no container of it exists in Docker (deleted outside kindling?)', nodes: [] });
+    expect(s).toMatchObject({
+      phase: 'missing',
+      message: 'in the state store, but no container of it exists in Docker (deleted outside kindling?)',
+      nodes: [],
+    });
     expect(s.apiServer).toBeUndefined();
   });
 
   it('failed: no containers and the previous observation was a failure (its message kept)', () => {
     const previous = { phase: 'failed', message: 'kubeadm init failed' } as ClusterStatus;
     expect(deriveStatus(kindInputs([], { previous }))).toMatchObject({ phase: 'failed', message: 'kubeadm init failed' });
-    expect(deriveStatus(kindInputs([], { previous: { phase: 'failed' } as ClusterStatus }))).toMatchObject({ phase: 'failed', message: 'creation failed' });
+    expect(deriveStatus(kindInputs([], { previous: { phase: 'failed' } as ClusterStatus }))).toMatchObject({
+      phase: 'failed',
+      message: 'creation failed',
+    });
   });
 
   it('creating / deleting while a live lock is held, whatever Docker shows', () => {
-    expect(deriveStatus(kindInputs([], { lock: lock('up'), lockLive: true }))).toMatchObject({ phase: 'creating', message: 'up in progress (pid 4242 on box)' });
-    expect(deriveStatus(kindInputs([cp()], { lock: lock('down'), lockLive: true }))).toMatchObject({ phase: 'deleting', message: 'down in progress (pid 4242 on box)' });
+    expect(deriveStatus(kindInputs([], { lock: lock('up'), lockLive: true }))).toMatchObject({
+      phase: 'creating',
+      message: 'up in progress (pid 4242 on box)',
+    });
+    expect(deriveStatus(kindInputs([cp()], { lock: lock('down'), lockLive: true }))).toMatchObject({
+      phase: 'deleting',
+      message: 'down in progress (pid 4242 on box)',
+    });
   });
 
   it('failed: a dead lock means an interrupted operation; the message says what to run', () => {
@@ -95,7 +126,7 @@ describe('deriveStatus: k3d', () => {
 });
 
 describe('apiEndpoint', () => {
-  it('prefers the load balancer\'s 6443 (kind HA), wherever it is listed', () => {
+  it("prefers the load balancer's 6443 (kind HA), wherever it is listed", () => {
     const containers = [
       kindNode('dev', 'dev-control-plane', 'control-plane', { ports: [apiPort(41000)] }),
       kindNode('dev', 'dev-external-load-balancer', 'external-load-balancer', { ports: [apiPort(42000)] }),
@@ -103,8 +134,11 @@ describe('apiEndpoint', () => {
     expect(apiEndpoint(containers)).toEqual({ host: '127.0.0.1', port: 42000, url: 'https://127.0.0.1:42000' });
   });
 
-  it('prefers k3d\'s serverlb over a server publishing 6443', () => {
-    const containers = [k3dNode('dev', 'k3d-dev-server-0', 'server', { ports: [apiPort(43000)] }), k3dNode('dev', 'k3d-dev-serverlb', 'loadbalancer', { ports: [apiPort(44000)] })];
+  it("prefers k3d's serverlb over a server publishing 6443", () => {
+    const containers = [
+      k3dNode('dev', 'k3d-dev-server-0', 'server', { ports: [apiPort(43000)] }),
+      k3dNode('dev', 'k3d-dev-serverlb', 'loadbalancer', { ports: [apiPort(44000)] }),
+    ];
     expect(apiEndpoint(containers)!.port).toBe(44000);
   });
 
@@ -131,11 +165,15 @@ describe('apiEndpoint', () => {
 describe('kubernetesNodes', () => {
   it('drops the API load balancers of kind and k3d', () => {
     const n = (name: string, role: string) => ({ name, role, state: 'running', image: 'i' });
-    expect(kubernetesNodes([n('a', 'control-plane'), n('b', 'external-load-balancer'), n('c', 'server'), n('d', 'loadbalancer'), n('e', 'agent')]).map((x) => x.name)).toEqual([
-      'a',
-      'c',
-      'e',
-    ]);
+    expect(
+      kubernetesNodes([
+        n('a', 'control-plane'),
+        n('b', 'external-load-balancer'),
+        n('c', 'server'),
+        n('d', 'loadbalancer'),
+        n('e', 'agent'),
+      ]).map((x) => x.name),
+    ).toEqual(['a', 'c', 'e']);
   });
 });
 

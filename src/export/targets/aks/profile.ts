@@ -5,7 +5,11 @@ import { NO_ANNOTATIONS, type TargetProfile } from '../profile.js';
 /** AKS's versions, storage, ingress and load balancers. */
 export const aksProfile = {
   title: 'AKS',
-  versions: { oldest: 33, newest: 36, source: 'AKS GA versions 1.33-1.36 (promotion.md §1.5, azure-aks-docs supported-kubernetes-versions.md)' },
+  versions: {
+    oldest: 33,
+    newest: 36,
+    source: 'AKS GA versions 1.33-1.36 (promotion.md §1.5, azure-aks-docs supported-kubernetes-versions.md)',
+  },
   storage: { hasDefaultClass: true, mapping: { action: 'rename', className: 'managed-csi' } },
   ingress: {
     action: 'set',

@@ -31,7 +31,13 @@ interface AksValues {
 function aksCreate(facts: DevClusterFacts, values: AksValues): string[] {
   return [
     ...['az', 'aks', 'create', '--resource-group', values.resourceGroup, '--name', facts.name, '--location', values.region],
-    ...['--kubernetes-version', values.version, '--node-count', String(values.nodes), ...(values.vmSize ? ['--node-vm-size', values.vmSize] : [])],
+    ...[
+      '--kubernetes-version',
+      values.version,
+      '--node-count',
+      String(values.nodes),
+      ...(values.vmSize ? ['--node-vm-size', values.vmSize] : []),
+    ],
     ...['--network-plugin', 'azure', '--network-plugin-mode', 'overlay', '--pod-cidr', facts.podSubnet],
     ...['--service-cidr', facts.serviceSubnet, '--dns-service-ip', clusterDnsAddress(facts.serviceSubnet), '--generate-ssh-keys'],
   ];

@@ -12,5 +12,8 @@ export const capiProfile = {
   },
   storage: { hasDefaultClass: false, mapping: { action: 'none', reason: 'a Cluster API cluster gets its classes from provider add-ons' } },
   ingress: { action: 'none', reason: 'a Cluster API cluster has no ingress controller unless its ClusterClass adds one' },
-  loadBalancer: { ...NO_LOAD_BALANCER, reason: 'a Cluster API cluster has a LoadBalancer implementation only if its provider or ClusterClass adds one' },
+  loadBalancer: {
+    ...NO_LOAD_BALANCER,
+    reason: 'a Cluster API cluster has a LoadBalancer implementation only if its provider or ClusterClass adds one',
+  },
 } satisfies TargetProfile;

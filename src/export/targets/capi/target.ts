@@ -20,7 +20,10 @@ const SETTINGS: SettingDocs = {
 function script(facts: DevClusterFacts, namespace: string | undefined): Script {
   const describe = ['clusterctl', 'describe', 'cluster', facts.name, ...(namespace ? ['--namespace', namespace] : [])];
   return {
-    header: [...fileHeader('capi', facts), 'Run against the management cluster, with the providers installed (clusterctl init) and the ClusterClass applied.'],
+    header: [
+      ...fileHeader('capi', facts),
+      'Run against the management cluster, with the providers installed (clusterctl init) and the ClusterClass applied.',
+    ],
     steps: [{ comment: ['Create the cluster and watch it come up.'], commands: [['kubectl', 'apply', '-f', 'cluster.yaml'], describe] }],
   };
 }
@@ -43,7 +46,12 @@ function generate(facts: DevClusterFacts, settings: Settings) {
     variables: [],
   });
   const cni = `capi: no CNI is installed unless the ClusterClass or a ClusterResourceSet adds one (the dev cluster ran ${facts.cni}); the pod and service CIDRs carry over`;
-  const findings: Finding[] = [...version.findings, ...workers.findings, info('cni-changed', cni), ...etcdQuorumFindings('capi', facts.controlPlanes)];
+  const findings: Finding[] = [
+    ...version.findings,
+    ...workers.findings,
+    info('cni-changed', cni),
+    ...etcdQuorumFindings('capi', facts.controlPlanes),
+  ];
   const variables = "Machine sizes and other provider knobs are the ClusterClass's variables: add them under spec.topology.variables.";
   const files: SourceFile[] = [
     { path: 'cluster.yaml', header: [...fileHeader('capi', facts), variables], documents: [cluster] },

@@ -20,7 +20,9 @@ function clusterConfig(facts: DevClusterFacts, read: SettingsReader, minor: numb
     kind: 'ClusterConfig',
     metadata: { name: facts.name, region: read.required('region'), version: `1.${minor}` },
     kubernetesNetworkConfig: { serviceIPv4CIDR: facts.serviceSubnet },
-    managedNodeGroups: [{ name: 'workers', ...(instanceType ? { instanceType } : {}), desiredCapacity: nodes, minSize: nodes, maxSize: nodes }],
+    managedNodeGroups: [
+      { name: 'workers', ...(instanceType ? { instanceType } : {}), desiredCapacity: nodes, minSize: nodes, maxSize: nodes },
+    ],
   };
 }
 

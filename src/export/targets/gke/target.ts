@@ -29,7 +29,10 @@ function generate(facts: DevClusterFacts, settings: Settings) {
   const findings: Finding[] = [...version.findings, ...workers.findings, info('cni-changed', cni)];
   const header = fileHeader('gke', facts);
   const usage = 'Apply to a cluster running Config Connector; commands.sh creates the same cluster with gcloud instead.';
-  const gcloud = { comment: ['The same cluster as cluster.yaml, with gcloud (use one or the other).'], commands: [gcloudCreate(facts, values)] };
+  const gcloud = {
+    comment: ['The same cluster as cluster.yaml, with gcloud (use one or the other).'],
+    commands: [gcloudCreate(facts, values)],
+  };
   const files: SourceFile[] = [
     { path: 'cluster.yaml', header: [...header, usage], documents: [containerCluster(facts, values), containerNodePool(facts, values)] },
     { path: 'commands.sh', script: { header, steps: [gcloud] } },

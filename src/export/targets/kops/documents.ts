@@ -46,7 +46,13 @@ export function kopsCluster(facts: DevClusterFacts, values: KopsValues): Record<
   };
 }
 
-function instanceGroup(values: KopsValues, name: string, role: 'Master' | 'Node', size: number, machineType?: string): Record<string, unknown> {
+function instanceGroup(
+  values: KopsValues,
+  name: string,
+  role: 'Master' | 'Node',
+  size: number,
+  machineType?: string,
+): Record<string, unknown> {
   return {
     apiVersion: API_VERSION,
     kind: 'InstanceGroup',

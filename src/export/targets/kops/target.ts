@@ -14,7 +14,8 @@ const SETTINGS: SettingDocs = {
   cloud: 'the cloud kops creates the cluster in: aws, gce, azure, digitalocean, hetzner or openstack',
   zone: "the zone of the cluster's subnet and instance groups, e.g. eu-west-1a",
   'state-store': 'the kops state store, e.g. s3://my-kops-state (the bucket must exist before kops create)',
-  'base-domain': 'a DNS zone for the cluster name <name>.<base-domain>; without it the name is <name>.k8s.local and kops uses gossip, no DNS',
+  'base-domain':
+    'a DNS zone for the cluster name <name>.<base-domain>; without it the name is <name>.k8s.local and kops uses gossip, no DNS',
   'machine-type': 'machine type of the nodes instance group; kops picks a default for the cloud',
   'control-plane-machine-type': 'machine type of the control-plane instance groups; kops picks a default for the cloud',
 };

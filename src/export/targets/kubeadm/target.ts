@@ -27,13 +27,19 @@ function script(facts: DevClusterFacts, values: KubeadmValues): Script {
       ? `On each of the ${facts.workers} worker hosts:`
       : 'To add worker hosts later (the dev cluster has none; its workloads run on the control plane), on each of them:';
   return {
-    header: [...fileHeader('kubeadm', facts), 'Run each step on the hosts its comment names; each needs kubeadm, kubelet and a container runtime of the same minor.'],
+    header: [
+      ...fileHeader('kubeadm', facts),
+      'Run each step on the hosts its comment names; each needs kubeadm, kubelet and a container runtime of the same minor.',
+    ],
     steps: [
       {
         comment: [`On the first control-plane host (Kubernetes ${values.kubernetesVersion}):`],
         commands: [['kubeadm', 'init', '--config', 'cluster.yaml', ...(multiple ? ['--upload-certs'] : [])]],
       },
-      { comment: [`kubeadm installs no CNI: apply one now (the dev cluster ran ${facts.cni}) with its pod CIDR set to ${facts.podSubnet}.`], commands: [] },
+      {
+        comment: [`kubeadm installs no CNI: apply one now (the dev cluster ran ${facts.cni}) with its pod CIDR set to ${facts.podSubnet}.`],
+        commands: [],
+      },
       ...(multiple
         ? [
             {

@@ -8,7 +8,10 @@ import { placeholderFor, type SettingsReader } from '../settings.js';
 export const PLATFORMS = {
   aws: (read: SettingsReader) => ({ region: read.required('region') }),
   gcp: (read: SettingsReader) => ({ projectID: read.required('project'), region: read.required('region') }),
-  azure: (read: SettingsReader) => ({ baseDomainResourceGroupName: read.required('base-domain-resource-group'), region: read.required('region') }),
+  azure: (read: SettingsReader) => ({
+    baseDomainResourceGroupName: read.required('base-domain-resource-group'),
+    region: read.required('region'),
+  }),
 } as const;
 
 /** The values install-config needs beyond the dev cluster's facts. */

@@ -17,5 +17,8 @@ export const rancherProfile = {
     mapping: { action: 'none', reason: 'a Rancher-provisioned cluster has the classes of its distribution and node driver' },
   },
   ingress: rke2Profile.ingress,
-  loadBalancer: { ...NO_LOAD_BALANCER, reason: 'a Rancher-provisioned cluster leaves the Service pending unless its cloud provider or MetalLB serves it' },
+  loadBalancer: {
+    ...NO_LOAD_BALANCER,
+    reason: 'a Rancher-provisioned cluster leaves the Service pending unless its cloud provider or MetalLB serves it',
+  },
 } satisfies TargetProfile;

@@ -71,7 +71,12 @@ function generate(facts: DevClusterFacts, settings: Settings) {
       path: 'commands.sh',
       script: {
         header,
-        steps: [{ comment: ["With kubectl's context on Rancher's management (local) cluster:"], commands: [['kubectl', 'apply', '-f', 'cluster.yaml']] }],
+        steps: [
+          {
+            comment: ["With kubectl's context on Rancher's management (local) cluster:"],
+            commands: [['kubectl', 'apply', '-f', 'cluster.yaml']],
+          },
+        ],
       },
     },
   ];

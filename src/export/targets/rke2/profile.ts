@@ -12,7 +12,10 @@ export const rke2Profile = {
     mapping: { action: 'none', reason: 'RKE2 bundles no general-purpose provisioner and no default StorageClass' },
   },
   ingress: { action: 'set', className: 'traefik', annotations: NO_ANNOTATIONS, honouredPrefixes: ['traefik.ingress.kubernetes.io/'] },
-  loadBalancer: { ...NO_LOAD_BALANCER, reason: 'RKE2 leaves the Service pending unless ServiceLB (enable-servicelb), MetalLB or a cloud controller runs' },
+  loadBalancer: {
+    ...NO_LOAD_BALANCER,
+    reason: 'RKE2 leaves the Service pending unless ServiceLB (enable-servicelb), MetalLB or a cloud controller runs',
+  },
 } satisfies TargetProfile;
 
 /** The RKE2 release of `minor`: its latest known patch, first RKE2 build (tags v1.3x.y+rke2r1). */

@@ -12,8 +12,10 @@ import { agentConfig, firstServerConfig, joinServerConfig, type Rke2Values } fro
 import { rke2Profile, rke2Release } from './profile.js';
 
 const SETTINGS: SettingDocs = {
-  'control-plane-host': 'DNS name or IP address of the first server (or a load balancer in front of the servers); nodes register through port 9345',
-  'join-token': 'the cluster token, from /var/lib/rancher/rke2/server/node-token on the first server; when set, the first server uses it too',
+  'control-plane-host':
+    'DNS name or IP address of the first server (or a load balancer in front of the servers); nodes register through port 9345',
+  'join-token':
+    'the cluster token, from /var/lib/rancher/rke2/server/node-token on the first server; when set, the first server uses it too',
 };
 
 function installSteps(release: string, facts: DevClusterFacts): ScriptStep[] {
@@ -24,7 +26,10 @@ function installSteps(release: string, facts: DevClusterFacts): ScriptStep[] {
     ['env', `INSTALL_RKE2_VERSION=${release}`, `INSTALL_RKE2_TYPE=${type}`, 'sh', 'install-rke2.sh'],
     ['systemctl', 'enable', '--now', `rke2-${type}.service`],
   ];
-  const servers = { comment: [`On each of the other ${facts.controlPlanes - 1} server hosts:`], commands: install('server', 'join-server-config.yaml') };
+  const servers = {
+    comment: [`On each of the other ${facts.controlPlanes - 1} server hosts:`],
+    commands: install('server', 'join-server-config.yaml'),
+  };
   const agents =
     facts.workers > 0
       ? `On each of the ${facts.workers} agent hosts:`
@@ -56,7 +61,10 @@ function generate(facts: DevClusterFacts, settings: Settings) {
     { path: 'agent-config.yaml', header, documents: [agentConfig(values)] },
     {
       path: 'commands.sh',
-      script: { header: [...header, `Installs RKE2 ${release}; run each step on the hosts its comment names.`], steps: installSteps(release, facts) },
+      script: {
+        header: [...header, `Installs RKE2 ${release}; run each step on the hosts its comment names.`],
+        steps: installSteps(release, facts),
+      },
     },
   ];
   const findings: Finding[] = [...version.findings, ...cni.findings, ...etcdQuorumFindings('rke2', facts.controlPlanes)];

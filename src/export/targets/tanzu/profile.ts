@@ -7,7 +7,10 @@ export const tanzuProfile = {
   title: 'Tanzu',
   storage: {
     hasDefaultClass: false,
-    mapping: { action: 'none', reason: 'Tanzu classes are the vSphere storage policies bound to the namespace; their names are site-specific' },
+    mapping: {
+      action: 'none',
+      reason: 'Tanzu classes are the vSphere storage policies bound to the namespace; their names are site-specific',
+    },
   },
   ingress: { action: 'none', reason: 'a Tanzu cluster has no ingress controller until one (typically Contour) is installed' },
   loadBalancer: {

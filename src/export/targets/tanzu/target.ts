@@ -15,7 +15,8 @@ const SETTINGS: SettingDocs = {
   'vm-class': 'the VM class of the nodes, e.g. best-effort-small (`kubectl get virtualmachineclass` in the namespace)',
   'storage-class': 'the storage policy (StorageClass) for the node disks, e.g. vsan-default-storage-policy',
   'cluster-class': 'the ClusterClass; TKG Service ships tanzukubernetescluster (VKS 3.x adds builtin-generic-v3.x classes)',
-  'class-namespace': "the ClusterClass's namespace, e.g. vmware-system-vks-public for VKS builtin classes; the cluster's own namespace when not set",
+  'class-namespace':
+    "the ClusterClass's namespace, e.g. vmware-system-vks-public for VKS builtin classes; the cluster's own namespace when not set",
 };
 
 // The ClusterClass TKG Service ships ("ClusterClass API v1beta1", https://docs.vmware.com/en/VMware-vSphere/8.0/

@@ -25,14 +25,21 @@ function setup(preset: 'kind' | 'k3d', ports: string[] = []) {
   const runner = recordedRunner([preset === 'kind' ? kindVersion() : k3dVersion()]);
   const ctx = createContext({ state: dir, env: { HOME: dir }, docker, runner, portProbe: probe, binaries: { kind: 'kind', k3d: 'k3d' } });
   const plan = planUp(builtinPreset(preset), { name: 'dev', ports });
-  const state: UpState = { plan, operationId: 'op', previous: undefined, timeoutMs: 1000, journal: openJournal(ctx, 'up', 'op', plan.spec) };
+  const state: UpState = {
+    plan,
+    operationId: 'op',
+    previous: undefined,
+    timeoutMs: 1000,
+    journal: openJournal(ctx, 'up', 'op', plan.spec),
+  };
   return { runner, ctx, state };
 }
 
-const publishing = (name: string, hostIp: string, hostPort: number, protocol = 'tcp') => container(name, {}, { ports: [{ containerPort: 80, protocol, hostIp, hostPort }] });
+const publishing = (name: string, hostIp: string, hostPort: number, protocol = 'tcp') =>
+  container(name, {}, { ports: [{ containerPort: 80, protocol, hostIp, hostPort }] });
 
 describe('preflight', () => {
-  it('records the engine version and checks the cluster name against Docker by the engine\'s labels', async () => {
+  it("records the engine version and checks the cluster name against Docker by the engine's labels", async () => {
     const { runner, ctx, state } = setup('k3d');
     await preflight.run(ctx, state);
     runner.assertDone();
@@ -40,7 +47,7 @@ describe('preflight', () => {
     expect(docker.containerQueries).toEqual([{ app: 'k3d', 'k3d.cluster': 'dev' }]);
   });
 
-  it('a k3d cluster of that name -> cluster-exists with k3d\'s delete command', async () => {
+  it("a k3d cluster of that name -> cluster-exists with k3d's delete command", async () => {
     docker.containers.push(k3dNode('dev', 'k3d-dev-server-0', 'server'), k3dNode('dev', 'k3d-dev-serverlb', 'loadbalancer'));
     const { ctx, state } = setup('k3d');
     await expect(preflight.run(ctx, state)).rejects.toMatchObject({
@@ -53,14 +60,18 @@ describe('preflight', () => {
   it.each([
     ['the same address', '127.0.0.1', true],
     ['0.0.0.0 (every address)', '0.0.0.0', true],
-    ['Docker\'s empty address', '', true],
+    ["Docker's empty address", '', true],
     ['the IPv6 wildcard', '::', true],
     ['another address', '127.0.0.2', false],
   ])('a container publishing the port on %s', async (_what, hostIp, taken) => {
     docker.containers.push(publishing('web', hostIp, 8080));
     const { ctx, state } = setup('kind', ['8080:80']);
     const run = preflight.run(ctx, state);
-    if (taken) await expect(run).rejects.toMatchObject({ code: 'port-in-use', message: 'host port 127.0.0.1:8080 is already in use by container "web"' });
+    if (taken)
+      await expect(run).rejects.toMatchObject({
+        code: 'port-in-use',
+        message: 'host port 127.0.0.1:8080 is already in use by container "web"',
+      });
     else await expect(run).resolves.toBeUndefined();
   });
 
@@ -73,7 +84,10 @@ describe('preflight', () => {
   it('asking for 0.0.0.0 collides with a container on any address', async () => {
     docker.containers.push(publishing('web', '127.0.0.5', 8080));
     const { ctx, state } = setup('kind', ['0.0.0.0:8080:80']);
-    await expect(preflight.run(ctx, state)).rejects.toMatchObject({ code: 'port-in-use', message: 'host port 0.0.0.0:8080 is already in use by container "web"' });
+    await expect(preflight.run(ctx, state)).rejects.toMatchObject({
+      code: 'port-in-use',
+      message: 'host port 0.0.0.0:8080 is already in use by container "web"',
+    });
   });
 
   it('the conflict carries the port and address as details', async () => {

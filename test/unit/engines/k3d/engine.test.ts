@@ -41,7 +41,13 @@ function createCall(seen: SeenFile[], result: RecordedCall['result'] = {}, timeo
     },
     onCall(args, opts) {
       const path = args[3]!;
-      seen.push({ path, mode: statSync(path).mode & 0o777, dirMode: statSync(dirname(path)).mode & 0o777, content: readFileSync(path, 'utf8'), env: { ...opts.env } });
+      seen.push({
+        path,
+        mode: statSync(path).mode & 0o777,
+        dirMode: statSync(dirname(path)).mode & 0o777,
+        content: readFileSync(path, 'utf8'),
+        env: { ...opts.env },
+      });
     },
     result,
   };
@@ -70,7 +76,7 @@ describe('k3d engine: create', () => {
     expect(readdirSync(tmpDir)).toEqual([]);
   });
 
-  it('runs with LOG_COLORS=false and a private TMPDIR (the config file\'s folder) added to the environment, no stdin, and a backstop time limit', async () => {
+  it("runs with LOG_COLORS=false and a private TMPDIR (the config file's folder) added to the environment, no stdin, and a backstop time limit", async () => {
     const seen: SeenFile[] = [];
     const { runner, engine } = engineWith([createCall(seen, {}, '90s')]);
     await engine.create(plan.spec, plan.engineConfig, { timeoutMs: 90_000 });
@@ -114,9 +120,10 @@ describe('k3d engine: create', () => {
     expect(err).toMatchObject({ code: 'port-in-use', message: 'host port 127.0.0.1:8080 is already in use' });
   });
 
-  it('other failures -> EngineFailedError (exit 6) with only k3d\'s error lines', async () => {
-    const stdout = 'INFO[0000] Prep: Network\nINFO[0001] Created network \'k3d-dev\'\n';
-    const stderr = 'ERRO[0030] Failed Cluster Start: error during post-start cluster preparation\nFATA[0030] Cluster creation FAILED, all changes have been rolled back!\n';
+  it("other failures -> EngineFailedError (exit 6) with only k3d's error lines", async () => {
+    const stdout = "INFO[0000] Prep: Network\nINFO[0001] Created network 'k3d-dev'\n";
+    const stderr =
+      'ERRO[0030] Failed Cluster Start: error during post-start cluster preparation\nFATA[0030] Cluster creation FAILED, all changes have been rolled back!\n';
     const { engine } = engineWith([createCall([], { exitCode: 1, stdout, stderr })]);
     const err = (await rejection(engine.create(plan.spec, plan.engineConfig, { timeoutMs: 300_000 }))) as EngineFailedError;
     expect(err).toBeInstanceOf(EngineFailedError);
@@ -131,7 +138,12 @@ describe('k3d engine: create', () => {
     const { engine } = engineWith([{ file: 'k3d', args: ['version'], result: { notFound: true, exitCode: -1 } }]);
     const err = await rejection(engine.version());
     expect(err).toBeInstanceOf(EnvironmentError);
-    expect(err).toMatchObject({ code: 'engine-missing', exitCode: 5, message: 'k3d not found (looked for "k3d")', hint: INSTALL_HINTS.k3d });
+    expect(err).toMatchObject({
+      code: 'engine-missing',
+      exitCode: 5,
+      message: 'k3d not found (looked for "k3d")',
+      hint: INSTALL_HINTS.k3d,
+    });
   });
 });
 
@@ -154,7 +166,7 @@ describe('k3d engine: delete, kubeconfig, version', () => {
     expect(readdirSync(tmpDir)).toEqual([]);
   });
 
-  it('delete: the user\'s KUBECONFIG is never handed to k3d', async () => {
+  it("delete: the user's KUBECONFIG is never handed to k3d", async () => {
     const runner = recordedRunner([{ file: 'k3d', args: ['cluster', 'delete', 'dev'] }]);
     const engine = k3dEngine({ binary: 'k3d', runner, env: { ...ENV, KUBECONFIG: '/home/me/.kube/config' }, tmpDir });
     await engine.delete('dev');
@@ -182,7 +194,11 @@ describe('k3d engine: delete, kubeconfig, version', () => {
 
   it('version: unreadable output -> engine-unsupported', async () => {
     const { engine } = engineWith([{ file: 'k3d', args: ['version'], result: { stdout: 'k3s version v1.35.5-k3s1\n' } }]);
-    await expect(engine.version()).rejects.toMatchObject({ code: 'engine-unsupported', message: "could not read k3d's version from: k3s version v1.35.5-k3s1", hint: 'install k3d v5.9.0' });
+    await expect(engine.version()).rejects.toMatchObject({
+      code: 'engine-unsupported',
+      message: "could not read k3d's version from: k3s version v1.35.5-k3s1",
+      hint: 'install k3d v5.9.0',
+    });
   });
 
   it('names itself and uses k3d naming', () => {

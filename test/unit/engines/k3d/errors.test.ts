@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { classifyK3dFailure, k3dErrorLines } from '../../../../src/engines/k3d/errors.js';
 import type { ProcessResult } from '../../../../src/runtime/process-runner.js';
 
-const result = (stderr: string, stdout = ''): ProcessResult => ({ command: 'k3d cluster create', exitCode: 1, stdout, stderr, notFound: false, timedOut: false });
+const result = (stderr: string, stdout = ''): ProcessResult => ({
+  command: 'k3d cluster create',
+  exitCode: 1,
+  stdout,
+  stderr,
+  notFound: false,
+  timedOut: false,
+});
 
 describe('k3dErrorLines', () => {
   it('keeps ERRO and FATA lines, drops INFO and WARN', () => {
-    const text = 'INFO[0000] Prep: Network\nWARN[0001] something odd\nERRO[0002] Failed to start\nINFO[0003] Deleting\nFATA[0004] Cluster creation FAILED\n';
+    const text =
+      'INFO[0000] Prep: Network\nWARN[0001] something odd\nERRO[0002] Failed to start\nINFO[0003] Deleting\nFATA[0004] Cluster creation FAILED\n';
     expect(k3dErrorLines(text)).toBe('ERRO[0002] Failed to start\nFATA[0004] Cluster creation FAILED');
   });
 
@@ -28,7 +36,11 @@ describe('classifyK3dFailure', () => {
       exitCode: 4,
       message: 'a k3d cluster named "dev" already exists',
       hint: 'choose another --name, or delete it first',
-      details: { command: 'k3d cluster create', exitCode: 1, stderr: "FATA[0000] Failed to create cluster 'dev' because a cluster with that name already exists" },
+      details: {
+        command: 'k3d cluster create',
+        exitCode: 1,
+        stderr: "FATA[0000] Failed to create cluster 'dev' because a cluster with that name already exists",
+      },
     });
   });
 

@@ -73,10 +73,17 @@ describe('kind engine: create', () => {
   });
 
   it('"node(s) already exist" -> ConflictError cluster-exists (exit 4)', async () => {
-    const { engine } = engineWith([createCall({ exitCode: 1, stderr: 'ERROR: failed to create cluster: node(s) already exist for a cluster with the name "dev"\n' })]);
+    const { engine } = engineWith([
+      createCall({ exitCode: 1, stderr: 'ERROR: failed to create cluster: node(s) already exist for a cluster with the name "dev"\n' }),
+    ]);
     const err = await rejection(engine.create(plan.spec, plan.engineConfig, { timeoutMs: 1000 }));
     expect(err).toBeInstanceOf(ConflictError);
-    expect(err).toMatchObject({ code: 'cluster-exists', exitCode: 4, message: 'a kind cluster named "dev" already exists', hint: 'choose another --name, or delete it first' });
+    expect(err).toMatchObject({
+      code: 'cluster-exists',
+      exitCode: 4,
+      message: 'a kind cluster named "dev" already exists',
+      hint: 'choose another --name, or delete it first',
+    });
   });
 
   it('"address already in use" -> ConflictError port-in-use (exit 4)', async () => {
@@ -95,21 +102,28 @@ describe('kind engine: create', () => {
     expect(err.message.startsWith('host port 127.0.0.1:8080 is already in use')).toBe(true);
   });
 
-  it('other failures -> EngineFailedError (exit 6) with kind\'s stderr in the message', async () => {
+  it("other failures -> EngineFailedError (exit 6) with kind's stderr in the message", async () => {
     const stderr = 'Creating cluster "dev" ...\nERROR: failed to create cluster: failed to init node with kubeadm: exit status 1\n';
     const { engine } = engineWith([createCall({ exitCode: 1, stderr })]);
     const err = await rejection(engine.create(plan.spec, plan.engineConfig, { timeoutMs: 1000 }));
     expect(err).toBeInstanceOf(EngineFailedError);
     expect((err as EngineFailedError).exitCode).toBe(6);
     expect(err.message).toBe(`kind failed to create cluster "dev" (exit 1):\n${stderr.trim()}`);
-    expect((err as EngineFailedError).details.command).toMatch(/^kind create cluster --name dev --config - --kubeconfig \S+\/kindling-\w{6}\/kubeconfig$/);
+    expect((err as EngineFailedError).details.command).toMatch(
+      /^kind create cluster --name dev --config - --kubeconfig \S+\/kindling-\w{6}\/kubeconfig$/,
+    );
   });
 
   it('a missing binary -> EnvironmentError engine-missing with the install hint', async () => {
     const { engine } = engineWith([createCall({ notFound: true, exitCode: -1 }, '/nope/kind')], '/nope/kind');
     const err = await rejection(engine.create(plan.spec, plan.engineConfig, { timeoutMs: 1000 }));
     expect(err).toBeInstanceOf(EnvironmentError);
-    expect(err).toMatchObject({ code: 'engine-missing', exitCode: 5, message: 'kind not found (looked for "/nope/kind")', hint: INSTALL_HINTS.kind });
+    expect(err).toMatchObject({
+      code: 'engine-missing',
+      exitCode: 5,
+      message: 'kind not found (looked for "/nope/kind")',
+      hint: INSTALL_HINTS.kind,
+    });
   });
 });
 
@@ -137,7 +151,10 @@ describe('kind engine: delete, kubeconfig, version', () => {
   });
 
   it('version: reads vX.Y.Z from `kind version`', async () => {
-    const { engine } = engineWith([{ file: '/usr/local/bin/kind', args: ['version'], result: { stdout: 'kind v0.32.0 go1.24.2 linux/amd64\n' } }], '/usr/local/bin/kind');
+    const { engine } = engineWith(
+      [{ file: '/usr/local/bin/kind', args: ['version'], result: { stdout: 'kind v0.32.0 go1.24.2 linux/amd64\n' } }],
+      '/usr/local/bin/kind',
+    );
     expect(await engine.version()).toEqual({ engine: 'kind', version: 'v0.32.0', binary: '/usr/local/bin/kind' });
   });
 
@@ -150,7 +167,11 @@ describe('kind engine: delete, kubeconfig, version', () => {
     const { engine } = engineWith([{ file: 'kind', args: ['version'], result: { stdout: 'something else\n' } }]);
     const err = await rejection(engine.version());
     expect(err).toBeInstanceOf(EnvironmentError);
-    expect(err).toMatchObject({ code: 'engine-unsupported', message: "could not read kind's version from: something else", hint: 'install kind v0.32.0' });
+    expect(err).toMatchObject({
+      code: 'engine-unsupported',
+      message: "could not read kind's version from: something else",
+      hint: 'install kind v0.32.0',
+    });
   });
 
   it('version: ENOENT -> engine-missing', async () => {

@@ -3,14 +3,25 @@ import { ConflictError } from '../../../../src/errors.js';
 import { classifyKindFailure } from '../../../../src/engines/kind/errors.js';
 import type { ProcessResult } from '../../../../src/runtime/process-runner.js';
 
-const result = (stderr: string, stdout = ''): ProcessResult => ({ command: 'kind create cluster', exitCode: 1, stdout, stderr, notFound: false, timedOut: false });
+const result = (stderr: string, stdout = ''): ProcessResult => ({
+  command: 'kind create cluster',
+  exitCode: 1,
+  stdout,
+  stderr,
+  notFound: false,
+  timedOut: false,
+});
 
 describe('classifyKindFailure', () => {
   it('an existing cluster, with command, exit code and stderr as details', () => {
     const stderr = 'ERROR: failed to create cluster: node(s) already exist for a cluster with the name "other"';
     const err = classifyKindFailure(result(stderr), 'create');
     expect(err).toBeInstanceOf(ConflictError);
-    expect(err).toMatchObject({ code: 'cluster-exists', message: 'a kind cluster named "other" already exists', details: { command: 'kind create cluster', exitCode: 1, stderr } });
+    expect(err).toMatchObject({
+      code: 'cluster-exists',
+      message: 'a kind cluster named "other" already exists',
+      details: { command: 'kind create cluster', exitCode: 1, stderr },
+    });
   });
 
   it.each([
@@ -24,7 +35,7 @@ describe('classifyKindFailure', () => {
     expect(err!.message.startsWith(`host port ${where} is already in use`)).toBe(true);
   });
 
-  it('the port-in-use message quotes kind\'s error line, not its progress lines (kind logs progress to stderr too)', () => {
+  it("the port-in-use message quotes kind's error line, not its progress lines (kind logs progress to stderr too)", () => {
     const stderr = [
       'Creating cluster "dev" ...',
       ' ✗ Preparing nodes 📦',
@@ -37,7 +48,9 @@ describe('classifyKindFailure', () => {
   });
 
   it('also reads stdout', () => {
-    expect(classifyKindFailure(result('', 'node(s) already exist for a cluster with the name "dev"'), 'create')).toMatchObject({ code: 'cluster-exists' });
+    expect(classifyKindFailure(result('', 'node(s) already exist for a cluster with the name "dev"'), 'create')).toMatchObject({
+      code: 'cluster-exists',
+    });
   });
 
   it('anything else is left to the generic error', () => {

@@ -4,12 +4,23 @@ import type { KubeObject, SourcedObject } from '../../../../src/export/kube-obje
 import { devApp } from '../rewrite/dev-app.js';
 import { KIND_DEFAULT } from '../targets/fixtures.js';
 
-const secret: KubeObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, data: { password: 'aHVudGVyMg==' } };
+const secret: KubeObject = {
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: { name: 'db', namespace: 'shop' },
+  data: { password: 'aHVudGVyMg==' },
+};
 const event: KubeObject = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'e1', namespace: 'shop' } };
 const live = (o: KubeObject): SourcedObject => ({ object: o, origin: { cluster: 'dev' } });
 
 function bundle(extra: Partial<Parameters<typeof buildBundle>[0]> = {}) {
-  return buildBundle({ objects: [...devApp(), live(secret), live(event)], source: { cluster: 'dev' }, facts: KIND_DEFAULT, targets: ['eks', 'gke'], ...extra });
+  return buildBundle({
+    objects: [...devApp(), live(secret), live(event)],
+    source: { cluster: 'dev' },
+    facts: KIND_DEFAULT,
+    targets: ['eks', 'gke'],
+    ...extra,
+  });
 }
 
 const paths = (b: ReturnType<typeof bundle>) => b.files.map((f) => f.path);
@@ -32,13 +43,23 @@ describe('buildBundle', () => {
     const k = bundle().files.find((f) => f.path === 'base/kustomization.yaml')!.content;
     const listed = [...k.matchAll(/^ {2}- (.+)$/gm)].map((m) => m[1]);
     expect(bundle().skipped.map((s) => s.what)).toContain('storage.k8s.io/StorageClass//local-path');
-    expect(listed).toEqual(['shop_persistentvolumeclaim_data.yaml', 'shop_configmap_settings.yaml', 'shop_service_web.yaml', 'shop_deployment.apps_web.yaml', 'shop_ingress.networking.k8s.io_web.yaml']);
+    expect(listed).toEqual([
+      'shop_persistentvolumeclaim_data.yaml',
+      'shop_configmap_settings.yaml',
+      'shop_service_web.yaml',
+      'shop_deployment.apps_web.yaml',
+      'shop_ingress.networking.k8s.io_web.yaml',
+    ]);
   });
 
   it('leaves Secrets out unless asked, and reports why; with includeSecrets they are files marked secret and flagged', () => {
     const without = bundle();
     expect(paths(without).some((p) => p.includes('secret'))).toBe(false);
-    expect(without.skipped).toContainEqual({ what: '/Secret/shop/db', origin: 'cluster dev', reason: expect.stringContaining('--include-secrets') });
+    expect(without.skipped).toContainEqual({
+      what: '/Secret/shop/db',
+      origin: 'cluster dev',
+      reason: expect.stringContaining('--include-secrets'),
+    });
     const withSecrets = bundle({ includeSecrets: true });
     const file = withSecrets.files.find((f) => f.path === 'base/shop_secret_db.yaml');
     expect(file).toMatchObject({ secret: true });
@@ -53,7 +74,7 @@ describe('buildBundle', () => {
     expect(b.files.find((f) => f.path === 'REPORT.md')!.content).toMatch(/\| `\/Event\/shop\/e1` \| `cluster dev` \|/);
   });
 
-  it('the report lists each target\'s placeholders and the files they are in', () => {
+  it("the report lists each target's placeholders and the files they are in", () => {
     const b = bundle();
     const json = JSON.parse(b.files.find((f) => f.path === 'report.json')!.content);
     const eks = json.clusterDefinitions.find((d: { target: string }) => d.target === 'eks');
@@ -75,12 +96,21 @@ describe('buildBundle', () => {
     const b = bundle({ rewrite: { imageRegistry: 'ghcr.io/team' } });
     const patch = b.files.find((f) => f.path === 'overlays/eks/patches/shop_deployment.apps_web.yaml')!.content;
     expect(patch).toContain('ghcr.io/team/web:1.0');
-    expect(JSON.parse(b.files.find((f) => f.path === 'bundle.json')!.content)).toMatchObject({ imageRegistry: 'ghcr.io/team', targets: ['eks', 'gke'], source: { cluster: 'dev' } });
+    expect(JSON.parse(b.files.find((f) => f.path === 'bundle.json')!.content)).toMatchObject({
+      imageRegistry: 'ghcr.io/team',
+      targets: ['eks', 'gke'],
+      source: { cluster: 'dev' },
+    });
   });
 
   it('is deterministic: the same objects in another order give byte-identical files', () => {
     const a = bundle();
-    const b = buildBundle({ objects: [live(event), live(secret), ...devApp().reverse()], source: { cluster: 'dev' }, facts: KIND_DEFAULT, targets: ['eks', 'gke'] });
+    const b = buildBundle({
+      objects: [live(event), live(secret), ...devApp().reverse()],
+      source: { cluster: 'dev' },
+      facts: KIND_DEFAULT,
+      targets: ['eks', 'gke'],
+    });
     expect(b.files.filter((f) => f.path.startsWith('base/') || f.path.startsWith('overlays/') || f.path.startsWith('clusters/'))).toEqual(
       a.files.filter((f) => f.path.startsWith('base/') || f.path.startsWith('overlays/') || f.path.startsWith('clusters/')),
     );
@@ -103,11 +133,26 @@ describe('buildBundle', () => {
 
 describe('cleanBase', () => {
   it('merges an object read twice with the same content, and refuses two different versions, naming both', () => {
-    const cm = (data: string): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'a' }, data: { k: data } });
-    const twice = cleanBase({ objects: [{ object: cm('1'), origin: { file: 'x.yaml', document: 0 } }, { object: cm('1'), origin: { file: 'y.yaml', document: 2 } }] });
+    const cm = (data: string): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c', namespace: 'a' },
+      data: { k: data },
+    });
+    const twice = cleanBase({
+      objects: [
+        { object: cm('1'), origin: { file: 'x.yaml', document: 0 } },
+        { object: cm('1'), origin: { file: 'y.yaml', document: 2 } },
+      ],
+    });
     expect(twice.base).toHaveLength(1);
-    expect(() => cleanBase({ objects: [{ object: cm('1'), origin: { file: 'x.yaml', document: 0 } }, { object: cm('2'), origin: { file: 'y.yaml', document: 2 } }] })).toThrow(
-      '/ConfigMap/a/c is defined twice with different content: in x.yaml#0 and in y.yaml#2',
-    );
+    expect(() =>
+      cleanBase({
+        objects: [
+          { object: cm('1'), origin: { file: 'x.yaml', document: 0 } },
+          { object: cm('2'), origin: { file: 'y.yaml', document: 2 } },
+        ],
+      }),
+    ).toThrow('/ConfigMap/a/c is defined twice with different content: in x.yaml#0 and in y.yaml#2');
   });
 });

@@ -6,7 +6,9 @@ describe('parseTargets', () => {
     expect(parseTargets(['eks,gke', 'aks', 'EKS'])).toEqual(['eks', 'gke', 'aks']);
   });
   it('refuses unknown and missing targets with the list of known ones (exit 2)', () => {
-    expect(() => parseTargets(['eks,gcp'])).toThrow(expect.objectContaining({ message: 'unknown target "gcp"', exitCode: 2, hint: expect.stringContaining('kubeadm, kops, eks') }));
+    expect(() => parseTargets(['eks,gcp'])).toThrow(
+      expect.objectContaining({ message: 'unknown target "gcp"', exitCode: 2, hint: expect.stringContaining('kubeadm, kops, eks') }),
+    );
     expect(() => parseTargets([])).toThrow(expect.objectContaining({ message: 'name at least one target with --to' }));
   });
 });

@@ -30,7 +30,10 @@ describe('writeBundle', () => {
   it('refuses a folder that is not a bundle and changes nothing in it (exit 4)', async () => {
     const out = await dirs.make();
     await writeFile(join(out, 'notes.txt'), 'mine\n');
-    await expect(writeBundle(out, [manifest])).rejects.toMatchObject({ exitCode: 4, message: `${out} exists and is not a kindling bundle (it has no bundle.json from kindling promote)` });
+    await expect(writeBundle(out, [manifest])).rejects.toMatchObject({
+      exitCode: 4,
+      message: `${out} exists and is not a kindling bundle (it has no bundle.json from kindling promote)`,
+    });
     expect(await readdir(out)).toEqual(['notes.txt']);
   });
 

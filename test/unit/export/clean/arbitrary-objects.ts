@@ -6,23 +6,38 @@ import type { KubeObject } from '../../../../src/export/kube-object.js';
 
 type Map = Record<string, unknown>;
 
-const pick = <T,>(...values: T[]) => fc.constantFrom(...values);
+const pick = <T>(...values: T[]) => fc.constantFrom(...values);
 const userKey = fc.stringMatching(/^x[A-Za-z0-9_.-]{0,8}$/);
 const userFields = fc.dictionary(userKey, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 });
 const userLabels = fc.dictionary(fc.stringMatching(/^(example\.com\/)?x[a-z0-9-]{0,8}$/), fc.string({ maxLength: 8 }), { maxKeys: 3 });
 /** A record with some keys left out, plus user fields. */
 const withUserFields = <T extends Map>(arb: fc.Arbitrary<T>) => fc.tuple(arb, userFields).map(([fields, user]) => ({ ...user, ...fields }));
-const some = <T extends Map>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }, required: Array<keyof T> = []) => fc.record(model, { requiredKeys: required });
+const some = <T extends Map>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }, required: Array<keyof T> = []) =>
+  fc.record(model, { requiredKeys: required });
 
 /** The metadata fields the generators may fill in as a server would. */
-export const SERVER_META = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink', 'ownerReferences', 'deletionTimestamp'];
+export const SERVER_META = [
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'managedFields',
+  'selfLink',
+  'ownerReferences',
+  'deletionTimestamp',
+];
 
 const metadata = some(
   {
     name: fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/),
     namespace: pick('shop', 'web'),
     labels: userLabels,
-    annotations: fc.tuple(userLabels, some({ 'kubectl.kubernetes.io/last-applied-configuration': pick('{}'), 'deployment.kubernetes.io/revision': pick('3') })).map(([a, b]) => ({ ...a, ...b })),
+    annotations: fc
+      .tuple(
+        userLabels,
+        some({ 'kubectl.kubernetes.io/last-applied-configuration': pick('{}'), 'deployment.kubernetes.io/revision': pick('3') }),
+      )
+      .map(([a, b]) => ({ ...a, ...b })),
     uid: fc.uuid(),
     resourceVersion: fc.nat().map(String),
     generation: fc.nat(),
@@ -43,8 +58,17 @@ const container = withUserFields(
       terminationMessagePolicy: pick('File', 'FallbackToLogsOnError'),
       resources: pick({}, { limits: { cpu: '1' } }),
       securityContext: pick({}, { runAsNonRoot: true }),
-      ports: fc.array(withUserFields(some({ containerPort: fc.integer({ min: 1, max: 65535 }), protocol: pick('TCP', 'UDP') }, ['containerPort'])), { maxLength: 2 }),
-      readinessProbe: withUserFields(some({ periodSeconds: pick(10, 3), timeoutSeconds: pick(1, 2), httpGet: some({ path: pick('/'), port: pick(80), scheme: pick('HTTP', 'HTTPS') }) })),
+      ports: fc.array(
+        withUserFields(some({ containerPort: fc.integer({ min: 1, max: 65535 }), protocol: pick('TCP', 'UDP') }, ['containerPort'])),
+        { maxLength: 2 },
+      ),
+      readinessProbe: withUserFields(
+        some({
+          periodSeconds: pick(10, 3),
+          timeoutSeconds: pick(1, 2),
+          httpGet: some({ path: pick('/'), port: pick(80), scheme: pick('HTTP', 'HTTPS') }),
+        }),
+      ),
     },
     ['name', 'image'],
   ),
@@ -62,7 +86,10 @@ const podSpec = withUserFields(
       securityContext: pick({}, { fsGroup: 2000 }),
       serviceAccountName: pick('web'),
       serviceAccount: pick('web', 'old'),
-      volumes: fc.array(withUserFields(some({ name: pick('cfg'), configMap: some({ name: pick('cfg'), defaultMode: pick(420, 256) }) }, ['name'])), { maxLength: 1 }),
+      volumes: fc.array(
+        withUserFields(some({ name: pick('cfg'), configMap: some({ name: pick('cfg'), defaultMode: pick(420, 256) }) }, ['name'])),
+        { maxLength: 1 },
+      ),
     },
     ['containers'],
   ),
@@ -93,7 +120,12 @@ export const service = fc
         ports: fc.array(
           withUserFields(
             some(
-              { port: fc.integer({ min: 1, max: 65535 }), protocol: pick('TCP', 'UDP'), targetPort: fc.oneof(fc.integer({ min: 1, max: 65535 }), pick('http')), nodePort: fc.integer({ min: 30000, max: 32767 }) },
+              {
+                port: fc.integer({ min: 1, max: 65535 }),
+                protocol: pick('TCP', 'UDP'),
+                targetPort: fc.oneof(fc.integer({ min: 1, max: 65535 }), pick('http')),
+                nodePort: fc.integer({ min: 30000, max: 32767 }),
+              },
               ['port'],
             ),
           ),

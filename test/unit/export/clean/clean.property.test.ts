@@ -131,7 +131,9 @@ describe('cleanObject (properties)', () => {
   });
 
   it('keeps the nodePorts of a hand-written NodePort or LoadBalancer Service', () => {
-    const handWritten = service.filter((s) => s.spec.type === 'NodePort' || s.spec.type === 'LoadBalancer').map((s) => ({ ...s, metadata: { name: 'web' } }) as KubeObject);
+    const handWritten = service
+      .filter((s) => s.spec.type === 'NodePort' || s.spec.type === 'LoadBalancer')
+      .map((s) => ({ ...s, metadata: { name: 'web' } }) as KubeObject);
     fc.assert(
       fc.property(handWritten, (s) => {
         const ports = (o: KubeObject) => ((o.spec as Map).ports as Map[] | undefined)?.map((p) => p.nodePort);

@@ -52,10 +52,20 @@ const LIVE_CLAIM: KubeObject = {
     name: 'data',
     namespace: 'shop',
     uid: 'abc',
-    annotations: { 'pv.kubernetes.io/bind-completed': 'yes', 'pv.kubernetes.io/bound-by-controller': 'yes', 'volume.kubernetes.io/selected-node': 'kind-control-plane' },
+    annotations: {
+      'pv.kubernetes.io/bind-completed': 'yes',
+      'pv.kubernetes.io/bound-by-controller': 'yes',
+      'volume.kubernetes.io/selected-node': 'kind-control-plane',
+    },
     finalizers: ['kubernetes.io/pvc-protection'],
   },
-  spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, storageClassName: 'standard', volumeMode: 'Filesystem', volumeName: 'pvc-1f2e' },
+  spec: {
+    accessModes: ['ReadWriteOnce'],
+    resources: { requests: { storage: '1Gi' } },
+    storageClassName: 'standard',
+    volumeMode: 'Filesystem',
+    volumeName: 'pvc-1f2e',
+  },
   status: { phase: 'Bound' },
 };
 
@@ -106,7 +116,11 @@ describe('cleanObject', () => {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: 'web', labels: { app: 'web' } },
-      spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'web:1' }] } } },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'web' } },
+        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'web:1' }] } },
+      },
     };
     expect(cleanObject(file)).toEqual(file);
   });

@@ -38,7 +38,11 @@ describe('cleanMetadata', () => {
       'volume.beta.kubernetes.io/storage-provisioner': 'rancher.io/local-path',
     };
     expect(applied(cleanMetadata, cm({ annotations })).metadata).toEqual({ name: 'cm' });
-    const kept = { 'volume.beta.kubernetes.io/storage-class': 'fast', 'volume.beta.kubernetes.io/mount-options': 'ro', 'team.example.com/owner': 'web' };
+    const kept = {
+      'volume.beta.kubernetes.io/storage-class': 'fast',
+      'volume.beta.kubernetes.io/mount-options': 'ro',
+      'team.example.com/owner': 'web',
+    };
     expect(applied(cleanMetadata, cm({ annotations: { ...annotations, ...kept } })).metadata).toEqual({ name: 'cm', annotations: kept });
     expect(applied(cleanMetadata, cm({ annotations: {} })).metadata).toEqual({ name: 'cm', annotations: {} });
   });
@@ -51,6 +55,10 @@ describe('cleanMetadata', () => {
   });
 
   it('keeps labels and unknown metadata fields', () => {
-    expect(applied(cleanMetadata, cm({ labels: { app: 'web' }, clusterName: '' })).metadata).toEqual({ name: 'cm', labels: { app: 'web' }, clusterName: '' });
+    expect(applied(cleanMetadata, cm({ labels: { app: 'web' }, clusterName: '' })).metadata).toEqual({
+      name: 'cm',
+      labels: { app: 'web' },
+      clusterName: '',
+    });
   });
 });

@@ -4,7 +4,12 @@ import { applied } from './apply-rule.js';
 
 describe('cleanNamespace', () => {
   it('removes the kubernetes finalizer and the name label the API server adds', () => {
-    const live = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { 'kubernetes.io/metadata.name': 'shop' } }, spec: { finalizers: ['kubernetes'] } };
+    const live = {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'shop', labels: { 'kubernetes.io/metadata.name': 'shop' } },
+      spec: { finalizers: ['kubernetes'] },
+    };
     expect(applied(cleanNamespace, live)).toEqual({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } });
   });
 

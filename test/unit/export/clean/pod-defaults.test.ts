@@ -18,7 +18,13 @@ const LIVE_CONTAINER = {
   ports: [{ containerPort: 80, protocol: 'TCP' }],
   resources: {},
   securityContext: {},
-  readinessProbe: { httpGet: { path: '/', port: 80, scheme: 'HTTP' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 },
+  readinessProbe: {
+    httpGet: { path: '/', port: 80, scheme: 'HTTP' },
+    timeoutSeconds: 1,
+    periodSeconds: 10,
+    successThreshold: 1,
+    failureThreshold: 3,
+  },
 };
 
 describe('cleanPodDefaults', () => {
@@ -39,7 +45,9 @@ describe('cleanPodDefaults', () => {
     });
     expect(applied(cleanPodDefaults, live)).toEqual(
       deployment({
-        containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 80 }], readinessProbe: { httpGet: { path: '/', port: 80 } } }],
+        containers: [
+          { name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 80 }], readinessProbe: { httpGet: { path: '/', port: 80 } } },
+        ],
         serviceAccountName: 'web',
         volumes: [
           { name: 'cfg', configMap: { name: 'cfg' } },
@@ -69,7 +77,10 @@ describe('cleanPodDefaults', () => {
       terminationGracePeriodSeconds: 5,
       enableServiceLinks: false,
       serviceAccount: 'legacy',
-      volumes: [{ name: 's', secret: { secretName: 's', defaultMode: 256 } }, { name: 'h', hostPath: { path: '/x', type: 'Directory' } }],
+      volumes: [
+        { name: 's', secret: { secretName: 's', defaultMode: 256 } },
+        { name: 'h', hostPath: { path: '/x', type: 'Directory' } },
+      ],
     });
     expect(applied(cleanPodDefaults, chosen)).toEqual(chosen);
   });
@@ -82,17 +93,32 @@ describe('cleanPodDefaults', () => {
 
   it('removes imagePullPolicy only when it equals the default for the image', () => {
     const container = (image: string, imagePullPolicy: string) => ({ containers: [{ name: 'c', image, imagePullPolicy }] });
-    expect(applied(cleanPodDefaults, deployment(container('app', 'Always'))).spec).toEqual(deployment({ containers: [{ name: 'c', image: 'app' }] }).spec);
-    expect(applied(cleanPodDefaults, deployment(container('app:latest', 'IfNotPresent')))).toEqual(deployment(container('app:latest', 'IfNotPresent')));
-    expect(applied(cleanPodDefaults, deployment(container('localhost:5001/app', 'Never')))).toEqual(deployment(container('localhost:5001/app', 'Never')));
+    expect(applied(cleanPodDefaults, deployment(container('app', 'Always'))).spec).toEqual(
+      deployment({ containers: [{ name: 'c', image: 'app' }] }).spec,
+    );
+    expect(applied(cleanPodDefaults, deployment(container('app:latest', 'IfNotPresent')))).toEqual(
+      deployment(container('app:latest', 'IfNotPresent')),
+    );
+    expect(applied(cleanPodDefaults, deployment(container('localhost:5001/app', 'Never')))).toEqual(
+      deployment(container('localhost:5001/app', 'Never')),
+    );
   });
 
   it('reaches Pods, Jobs and CronJobs, and leaves custom resources alone', () => {
-    const podSpec = { containers: [{ name: 'c', image: 'busybox:1', terminationMessagePolicy: 'File' }], restartPolicy: 'Never', dnsPolicy: 'ClusterFirst' };
+    const podSpec = {
+      containers: [{ name: 'c', image: 'busybox:1', terminationMessagePolicy: 'File' }],
+      restartPolicy: 'Never',
+      dnsPolicy: 'ClusterFirst',
+    };
     const clean = { containers: [{ name: 'c', image: 'busybox:1' }], restartPolicy: 'Never' };
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: podSpec };
     expect(applied(cleanPodDefaults, pod).spec).toEqual(clean);
-    const cron = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { jobTemplate: { spec: { template: { spec: podSpec } } } } };
+    const cron = {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'c' },
+      spec: { jobTemplate: { spec: { template: { spec: podSpec } } } },
+    };
     expect(applied(cleanPodDefaults, cron).spec).toEqual({ jobTemplate: { spec: { template: { spec: clean } } } });
     const rollout = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', metadata: { name: 'r' }, spec: { template: { spec: podSpec } } };
     expect(applied(cleanPodDefaults, rollout)).toEqual(rollout);

@@ -16,14 +16,26 @@ describe('cleanPodInjected', () => {
       volumes: [{ name: 'data', emptyDir: {} }, ACCESS_VOLUME],
     });
     expect(applied(cleanPodInjected, live)).toEqual(
-      pod({ containers: [{ name: 'a', volumeMounts: [{ name: 'data', mountPath: '/data' }] }], initContainers: [{ name: 'init' }], volumes: [{ name: 'data', emptyDir: {} }] }),
+      pod({
+        containers: [{ name: 'a', volumeMounts: [{ name: 'data', mountPath: '/data' }] }],
+        initContainers: [{ name: 'init' }],
+        volumes: [{ name: 'data', emptyDir: {} }],
+      }),
     );
   });
 
   it("removes legacy token secret volumes of the pod's service account or default", () => {
     const live = pod({
       serviceAccountName: 'web',
-      containers: [{ name: 'a', volumeMounts: [{ name: 'web-token-abcde', mountPath: '/t' }, { name: 'default-token-zz9zz', mountPath: '/u' }] }],
+      containers: [
+        {
+          name: 'a',
+          volumeMounts: [
+            { name: 'web-token-abcde', mountPath: '/t' },
+            { name: 'default-token-zz9zz', mountPath: '/u' },
+          ],
+        },
+      ],
       volumes: [
         { name: 'web-token-abcde', secret: { secretName: 'web-token-abcde' } },
         { name: 'default-token-zz9zz', secret: { secretName: 'default-token-zz9zz' } },

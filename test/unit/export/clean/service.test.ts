@@ -34,13 +34,22 @@ describe('cleanService', () => {
       service({
         clusterIP: 'None',
         sessionAffinity: 'ClientIP',
-        ports: [{ port: 53, protocol: 'UDP' }, { port: 80, targetPort: 'http' }, { port: 443, targetPort: 8443 }],
+        ports: [
+          { port: 53, protocol: 'UDP' },
+          { port: 80, targetPort: 'http' },
+          { port: 443, targetPort: 8443 },
+        ],
       }),
     );
   });
 
   it('removes the LoadBalancer defaults and keeps a Local traffic policy', () => {
-    const lb = service({ type: 'LoadBalancer', externalTrafficPolicy: 'Cluster', allocateLoadBalancerNodePorts: true, ports: [{ port: 80 }] });
+    const lb = service({
+      type: 'LoadBalancer',
+      externalTrafficPolicy: 'Cluster',
+      allocateLoadBalancerNodePorts: true,
+      ports: [{ port: 80 }],
+    });
     expect(applied(cleanService, lb)).toEqual(service({ type: 'LoadBalancer', ports: [{ port: 80 }] }));
     const local = service({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', allocateLoadBalancerNodePorts: false });
     expect(applied(cleanService, local)).toEqual(local);
@@ -51,11 +60,18 @@ describe('cleanService', () => {
     expect(applied(cleanService, v6)).toEqual(v6);
     const dual = service({ ipFamilies: ['IPv4', 'IPv6'], ipFamilyPolicy: 'PreferDualStack' });
     expect(applied(cleanService, dual)).toEqual(dual);
-    expect(applied(cleanService, service({ ipFamilies: ['IPv4'], ipFamilyPolicy: 'RequireDualStack' }))).toEqual(service({ ipFamilies: ['IPv4'], ipFamilyPolicy: 'RequireDualStack' }));
+    expect(applied(cleanService, service({ ipFamilies: ['IPv4'], ipFamilyPolicy: 'RequireDualStack' }))).toEqual(
+      service({ ipFamilies: ['IPv4'], ipFamilyPolicy: 'RequireDualStack' }),
+    );
   });
 
   it('leaves other kinds called Service alone', () => {
-    const knative = { apiVersion: 'serving.knative.dev/v1', kind: 'Service', metadata: { name: 'k' }, spec: { type: 'ClusterIP', clusterIP: '1.2.3.4' } };
+    const knative = {
+      apiVersion: 'serving.knative.dev/v1',
+      kind: 'Service',
+      metadata: { name: 'k' },
+      spec: { type: 'ClusterIP', clusterIP: '1.2.3.4' },
+    };
     expect(applied(cleanService, knative)).toEqual(knative);
   });
 });

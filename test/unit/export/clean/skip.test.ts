@@ -10,7 +10,9 @@ const obj = (apiVersion: string, kind: string, metadata: Record<string, unknown>
 });
 const NO_CONTEXT = skipContext([]);
 const reason = (o: KubeObject) => skipReason(o, NO_CONTEXT);
-const OWNER = (kind: string, controller = true) => ({ ownerReferences: [{ apiVersion: 'apps/v1', kind, name: 'web-7d9', uid: 'u', controller }] });
+const OWNER = (kind: string, controller = true) => ({
+  ownerReferences: [{ apiVersion: 'apps/v1', kind, name: 'web-7d9', uid: 'u', controller }],
+});
 
 describe('skipReason: kinds never exported', () => {
   it.each([
@@ -23,7 +25,11 @@ describe('skipReason: kinds never exported', () => {
     ['v1', 'ComponentStatus', 'ComponentStatus: a read-only health report'],
     ['apps/v1', 'ControllerRevision', 'ControllerRevision: revision history kept by its StatefulSet or DaemonSet'],
     ['velero.io/v1', 'Backup', "Backup: Velero's own bookkeeping"],
-    ['networking.k8s.io/v1', 'IPAddress', "IPAddress: a Service's cluster IP as the source API server allocated it; the target allocates its own"],
+    [
+      'networking.k8s.io/v1',
+      'IPAddress',
+      "IPAddress: a Service's cluster IP as the source API server allocated it; the target allocates its own",
+    ],
   ])('%s %s', (apiVersion, kind, expected) => {
     expect(reason(obj(apiVersion, kind, {}))).toBe(expected);
   });
@@ -40,7 +46,8 @@ describe('skipReason: the cluster’s own objects', () => {
   });
 
   it('the system Namespace objects and default, but not objects in default or other namespaces', () => {
-    for (const name of ['default', 'kube-system', 'local-path-storage']) expect(reason(obj('v1', 'Namespace', { name }))).toBe('system namespace, present on every cluster');
+    for (const name of ['default', 'kube-system', 'local-path-storage'])
+      expect(reason(obj('v1', 'Namespace', { name }))).toBe('system namespace, present on every cluster');
     expect(reason(obj('v1', 'Namespace', { name: 'shop' }))).toBeUndefined();
     expect(reason(obj('v1', 'ConfigMap', { namespace: 'default' }))).toBeUndefined();
     expect(reason(obj('v1', 'ConfigMap', { namespace: 'kube-flannel' }))).toBeUndefined();
@@ -48,33 +55,67 @@ describe('skipReason: the cluster’s own objects', () => {
 
   it('built-in RBAC: bootstrap label, system: and kubeadm: names, bindings of system service accounts only', () => {
     const rbac = 'rbac.authorization.k8s.io/v1';
-    expect(reason(obj(rbac, 'ClusterRole', { name: 'admin', labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' } }))).toBe('built-in RBAC, created by the API server or kubeadm');
+    expect(reason(obj(rbac, 'ClusterRole', { name: 'admin', labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' } }))).toBe(
+      'built-in RBAC, created by the API server or kubeadm',
+    );
     expect(reason(obj(rbac, 'ClusterRole', { name: 'system:coredns' }))).toBe('built-in RBAC, created by the API server or kubeadm');
-    expect(reason(obj(rbac, 'ClusterRoleBinding', { name: 'kubeadm:get-nodes' }))).toBe('built-in RBAC, created by the API server or kubeadm');
-    const kindnet = obj(rbac, 'ClusterRoleBinding', { name: 'kindnet' }, { subjects: [{ kind: 'ServiceAccount', name: 'kindnet', namespace: 'kube-system' }] });
+    expect(reason(obj(rbac, 'ClusterRoleBinding', { name: 'kubeadm:get-nodes' }))).toBe(
+      'built-in RBAC, created by the API server or kubeadm',
+    );
+    const kindnet = obj(
+      rbac,
+      'ClusterRoleBinding',
+      { name: 'kindnet' },
+      { subjects: [{ kind: 'ServiceAccount', name: 'kindnet', namespace: 'kube-system' }] },
+    );
     expect(reason(kindnet)).toBe('binds only service accounts in system namespaces');
-    const mixed = obj(rbac, 'ClusterRoleBinding', { name: 'app' }, { subjects: [{ kind: 'ServiceAccount', name: 'a', namespace: 'kube-system' }, { kind: 'ServiceAccount', name: 'b', namespace: 'shop' }] });
+    const mixed = obj(
+      rbac,
+      'ClusterRoleBinding',
+      { name: 'app' },
+      {
+        subjects: [
+          { kind: 'ServiceAccount', name: 'a', namespace: 'kube-system' },
+          { kind: 'ServiceAccount', name: 'b', namespace: 'shop' },
+        ],
+      },
+    );
     expect(reason(mixed)).toBeUndefined();
     expect(reason(obj(rbac, 'ClusterRole', { name: 'app-reader' }))).toBeUndefined();
   });
 
   it('per-namespace defaults: kube-root-ca.crt, an untouched default ServiceAccount, the kubernetes Service', () => {
-    expect(reason(obj('v1', 'ConfigMap', { name: 'kube-root-ca.crt', namespace: 'shop' }))).toBe('root CA bundle, published in every namespace by the cluster');
-    expect(reason(obj('v1', 'ServiceAccount', { name: 'default', namespace: 'shop' }))).toBe('default ServiceAccount, created in every namespace by the cluster');
-    expect(reason(obj('v1', 'ServiceAccount', { name: 'default', namespace: 'shop' }, { imagePullSecrets: [{ name: 'regcred' }] }))).toBeUndefined();
+    expect(reason(obj('v1', 'ConfigMap', { name: 'kube-root-ca.crt', namespace: 'shop' }))).toBe(
+      'root CA bundle, published in every namespace by the cluster',
+    );
+    expect(reason(obj('v1', 'ServiceAccount', { name: 'default', namespace: 'shop' }))).toBe(
+      'default ServiceAccount, created in every namespace by the cluster',
+    );
+    expect(
+      reason(obj('v1', 'ServiceAccount', { name: 'default', namespace: 'shop' }, { imagePullSecrets: [{ name: 'regcred' }] })),
+    ).toBeUndefined();
     expect(reason(obj('v1', 'Service', { name: 'kubernetes', namespace: 'default' }))).toBe("the API server's own Service");
     expect(reason(obj('v1', 'Service', { name: 'kubernetes', namespace: 'shop' }))).toBeUndefined();
   });
 
   it('built-in API registrations, priority classes and flow control', () => {
-    expect(reason(obj('apiregistration.k8s.io/v1', 'APIService', { name: 'v1.apps', labels: { 'kube-aggregator.kubernetes.io/automanaged': 'onstart' } }))).toBe('built-in API group registration');
+    expect(
+      reason(
+        obj('apiregistration.k8s.io/v1', 'APIService', {
+          name: 'v1.apps',
+          labels: { 'kube-aggregator.kubernetes.io/automanaged': 'onstart' },
+        }),
+      ),
+    ).toBe('built-in API group registration');
     expect(reason(obj('apiregistration.k8s.io/v1', 'APIService', { name: 'v1beta1.metrics.k8s.io' }))).toBeUndefined();
     expect(reason(obj('scheduling.k8s.io/v1', 'PriorityClass', { name: 'system-node-critical' }))).toBe('built-in priority class');
     expect(reason(obj('scheduling.k8s.io/v1', 'PriorityClass', { name: 'high' }))).toBeUndefined();
-    expect(reason(obj('flowcontrol.apiserver.k8s.io/v1', 'FlowSchema', { annotations: { 'apf.kubernetes.io/autoupdate-spec': 'true' } }))).toBe(
-      'built-in API priority and fairness configuration',
+    expect(
+      reason(obj('flowcontrol.apiserver.k8s.io/v1', 'FlowSchema', { annotations: { 'apf.kubernetes.io/autoupdate-spec': 'true' } })),
+    ).toBe('built-in API priority and fairness configuration');
+    expect(reason(obj('networking.k8s.io/v1', 'ServiceCIDR', { name: 'kubernetes' }))).toBe(
+      "the API server's default service range (its --service-cluster-ip-range)",
     );
-    expect(reason(obj('networking.k8s.io/v1', 'ServiceCIDR', { name: 'kubernetes' }))).toBe("the API server's default service range (its --service-cluster-ip-range)");
     expect(reason(obj('networking.k8s.io/v1', 'ServiceCIDR', { name: 'extra-range' }))).toBeUndefined();
   });
 
@@ -83,12 +124,17 @@ describe('skipReason: the cluster’s own objects', () => {
       "the dev cluster's local-path storage class; claims are mapped to the target's class",
     );
     expect(reason(obj('storage.k8s.io/v1', 'StorageClass', { name: 'fast' }, { provisioner: 'ebs.csi.aws.com' }))).toBeUndefined();
-    const k3s = { 'objectset.rio.cattle.io/owner-gvk': 'k3s.cattle.io/v1, Kind=Addon', 'objectset.rio.cattle.io/owner-name': 'local-storage' };
-    expect(reason(obj('rbac.authorization.k8s.io/v1', 'ClusterRole', { name: 'local-path-provisioner-role', annotations: k3s }))).toBe('k3s packaged component (local-storage)');
-    const helm = { 'meta.helm.sh/release-name': 'traefik-crd', 'meta.helm.sh/release-namespace': 'kube-system' };
-    expect(reason(obj('apiextensions.k8s.io/v1', 'CustomResourceDefinition', { name: 'ingressroutes.traefik.io', annotations: helm }))).toBe(
-      'installed by Helm release traefik-crd in kube-system',
+    const k3s = {
+      'objectset.rio.cattle.io/owner-gvk': 'k3s.cattle.io/v1, Kind=Addon',
+      'objectset.rio.cattle.io/owner-name': 'local-storage',
+    };
+    expect(reason(obj('rbac.authorization.k8s.io/v1', 'ClusterRole', { name: 'local-path-provisioner-role', annotations: k3s }))).toBe(
+      'k3s packaged component (local-storage)',
     );
+    const helm = { 'meta.helm.sh/release-name': 'traefik-crd', 'meta.helm.sh/release-namespace': 'kube-system' };
+    expect(
+      reason(obj('apiextensions.k8s.io/v1', 'CustomResourceDefinition', { name: 'ingressroutes.traefik.io', annotations: helm })),
+    ).toBe('installed by Helm release traefik-crd in kube-system');
     expect(reason(obj('v1', 'ConfigMap', { annotations: { ...helm, 'meta.helm.sh/release-namespace': 'shop' } }))).toBeUndefined();
   });
 });
@@ -113,8 +159,16 @@ describe('skipReason: what the target creates again', () => {
   });
 
   it('mirror Pods, generated token Secrets and dynamically provisioned volumes', () => {
-    expect(reason(obj('v1', 'Pod', { annotations: { 'kubernetes.io/config.mirror': 'abc' } }))).toBe('mirror of a static Pod, created by the kubelet');
-    const token = (name: string) => obj('v1', 'Secret', { name, annotations: { 'kubernetes.io/service-account.name': 'web' } }, { type: 'kubernetes.io/service-account-token' });
+    expect(reason(obj('v1', 'Pod', { annotations: { 'kubernetes.io/config.mirror': 'abc' } }))).toBe(
+      'mirror of a static Pod, created by the kubelet',
+    );
+    const token = (name: string) =>
+      obj(
+        'v1',
+        'Secret',
+        { name, annotations: { 'kubernetes.io/service-account.name': 'web' } },
+        { type: 'kubernetes.io/service-account-token' },
+      );
     expect(reason(token('web-token-4xk2p'))).toBe('service-account token generated by the cluster');
     expect(reason(token('web-long-lived'))).toBeUndefined();
     expect(reason(obj('v1', 'PersistentVolume', { annotations: { 'pv.kubernetes.io/provisioned-by': 'rancher.io/local-path' } }))).toBe(

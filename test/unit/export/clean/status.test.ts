@@ -15,7 +15,9 @@ describe('cleanStatus', () => {
       metadata: { name: 'web' },
       spec: { template: { metadata, spec: { containers: [] } } },
     });
-    expect(applied(cleanStatus, deployment({ creationTimestamp: null, labels: { app: 'web' } }))).toEqual(deployment({ labels: { app: 'web' } }));
+    expect(applied(cleanStatus, deployment({ creationTimestamp: null, labels: { app: 'web' } }))).toEqual(
+      deployment({ labels: { app: 'web' } }),
+    );
     expect(applied(cleanStatus, deployment({ creationTimestamp: null }))).toEqual({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -25,13 +27,22 @@ describe('cleanStatus', () => {
   });
 
   it("cleans a CronJob's job template and a StatefulSet's volume claim templates", () => {
-    const cron = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { jobTemplate: { metadata: { creationTimestamp: null }, spec: {} } } };
+    const cron = {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'c' },
+      spec: { jobTemplate: { metadata: { creationTimestamp: null }, spec: {} } },
+    };
     expect(applied(cleanStatus, cron).spec).toEqual({ jobTemplate: { spec: {} } });
     const sts = {
       apiVersion: 'apps/v1',
       kind: 'StatefulSet',
       metadata: { name: 'db' },
-      spec: { volumeClaimTemplates: [{ metadata: { name: 'data', creationTimestamp: null }, spec: { resources: {} }, status: { phase: 'Pending' } }] },
+      spec: {
+        volumeClaimTemplates: [
+          { metadata: { name: 'data', creationTimestamp: null }, spec: { resources: {} }, status: { phase: 'Pending' } },
+        ],
+      },
       status: { replicas: 1 },
     };
     expect(applied(cleanStatus, sts)).toEqual({
@@ -43,7 +54,12 @@ describe('cleanStatus', () => {
   });
 
   it('leaves a non-null template timestamp alone (a user value, however odd)', () => {
-    const pod = { apiVersion: 'v1', kind: 'PodTemplate', metadata: { name: 't' }, template: { metadata: { creationTimestamp: 'x' }, spec: {} } };
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'PodTemplate',
+      metadata: { name: 't' },
+      template: { metadata: { creationTimestamp: 'x' }, spec: {} },
+    };
     expect(applied(cleanStatus, pod)).toEqual(pod);
   });
 });

@@ -11,7 +11,10 @@ const pvc = (annotations: Record<string, string>, spec: Record<string, unknown>)
 
 describe('cleanStorage', () => {
   it('removes the volumeName the controller bound, and the default volumeMode', () => {
-    const live = pvc({ 'pv.kubernetes.io/bound-by-controller': 'yes' }, { volumeName: 'pvc-8c1f', volumeMode: 'Filesystem', storageClassName: 'standard' });
+    const live = pvc(
+      { 'pv.kubernetes.io/bound-by-controller': 'yes' },
+      { volumeName: 'pvc-8c1f', volumeMode: 'Filesystem', storageClassName: 'standard' },
+    );
     expect(applied(cleanStorage, live).spec).toEqual({ storageClassName: 'standard' });
   });
 
@@ -25,7 +28,10 @@ describe('cleanStorage', () => {
       apiVersion: 'v1',
       kind: 'PersistentVolume',
       metadata: { name: 'my-disk' },
-      spec: { volumeMode: 'Filesystem', claimRef: { kind: 'PersistentVolumeClaim', namespace: 'db', name: 'data', uid: 'u', resourceVersion: '5' } },
+      spec: {
+        volumeMode: 'Filesystem',
+        claimRef: { kind: 'PersistentVolumeClaim', namespace: 'db', name: 'data', uid: 'u', resourceVersion: '5' },
+      },
     };
     expect(applied(cleanStorage, pv).spec).toEqual({ claimRef: { kind: 'PersistentVolumeClaim', namespace: 'db', name: 'data' } });
   });

@@ -13,15 +13,29 @@ describe('cleanWorkloadDefaults', () => {
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
     });
     expect(applied(cleanWorkloadDefaults, live)).toEqual(workload('apps/v1', 'Deployment', { replicas: 1 }));
-    const chosen = workload('apps/v1', 'Deployment', { revisionHistoryLimit: 3, strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } });
+    const chosen = workload('apps/v1', 'Deployment', {
+      revisionHistoryLimit: 3,
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+    });
     expect(applied(cleanWorkloadDefaults, chosen)).toEqual(chosen);
-    expect(applied(cleanWorkloadDefaults, workload('apps/v1', 'Deployment', { strategy: { type: 'RollingUpdate' } }))).toEqual(workload('apps/v1', 'Deployment', {}));
+    expect(applied(cleanWorkloadDefaults, workload('apps/v1', 'Deployment', { strategy: { type: 'RollingUpdate' } }))).toEqual(
+      workload('apps/v1', 'Deployment', {}),
+    );
   });
 
   it('replicas: 1 goes only when the object shows the API server set it', () => {
-    const withMeta = (metadata: Record<string, unknown>, replicas: number) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'w', ...metadata }, spec: { replicas } });
-    const lastApplied = (spec: Record<string, unknown>) => ({ annotations: { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({ spec }) } });
-    const fields = (manager: string, operation: string, fieldsV1: Record<string, unknown>) => ({ managedFields: [{ manager, operation, fieldsV1 }] });
+    const withMeta = (metadata: Record<string, unknown>, replicas: number) => ({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'w', ...metadata },
+      spec: { replicas },
+    });
+    const lastApplied = (spec: Record<string, unknown>) => ({
+      annotations: { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify({ spec }) },
+    });
+    const fields = (manager: string, operation: string, fieldsV1: Record<string, unknown>) => ({
+      managedFields: [{ manager, operation, fieldsV1 }],
+    });
     const replicasOf = (o: ReturnType<typeof withMeta>) => (applied(cleanWorkloadDefaults, o).spec as { replicas?: number }).replicas;
     // kubectl apply of a manifest without replicas: the API server's default.
     expect(replicasOf(withMeta(lastApplied({ template: {} }), 1))).toBeUndefined();
@@ -46,14 +60,24 @@ describe('cleanWorkloadDefaults', () => {
       persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
     });
     expect(applied(cleanWorkloadDefaults, sts)).toEqual(workload('apps/v1', 'StatefulSet', { serviceName: 'db' }));
-    const ds = workload('apps/v1', 'DaemonSet', { revisionHistoryLimit: 10, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } } });
+    const ds = workload('apps/v1', 'DaemonSet', {
+      revisionHistoryLimit: 10,
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
+    });
     expect(applied(cleanWorkloadDefaults, ds)).toEqual(workload('apps/v1', 'DaemonSet', {}));
     const onDelete = workload('apps/v1', 'DaemonSet', { updateStrategy: { type: 'OnDelete' } });
     expect(applied(cleanWorkloadDefaults, onDelete)).toEqual(onDelete);
   });
 
   it('Job: removes backoffLimit 6, NonIndexed, suspend false, the replacement policy, and completions/parallelism 1 together', () => {
-    const live = workload('batch/v1', 'Job', { backoffLimit: 6, completionMode: 'NonIndexed', suspend: false, podReplacementPolicy: 'TerminatingOrFailed', completions: 1, parallelism: 1 });
+    const live = workload('batch/v1', 'Job', {
+      backoffLimit: 6,
+      completionMode: 'NonIndexed',
+      suspend: false,
+      podReplacementPolicy: 'TerminatingOrFailed',
+      completions: 1,
+      parallelism: 1,
+    });
     expect(applied(cleanWorkloadDefaults, live)).toEqual(workload('batch/v1', 'Job', {}));
     const queue = workload('batch/v1', 'Job', { parallelism: 1 });
     expect(applied(cleanWorkloadDefaults, queue)).toEqual(queue);
@@ -66,7 +90,7 @@ describe('cleanWorkloadDefaults', () => {
     expect(applied(cleanWorkloadDefaults, withPolicy)).toEqual(withPolicy);
   });
 
-  it("CronJob: removes its own defaults and the Job defaults in its job template", () => {
+  it('CronJob: removes its own defaults and the Job defaults in its job template', () => {
     const live = workload('batch/v1', 'CronJob', {
       schedule: '0 * * * *',
       concurrencyPolicy: 'Allow',
@@ -75,7 +99,9 @@ describe('cleanWorkloadDefaults', () => {
       suspend: false,
       jobTemplate: { spec: { backoffLimit: 6, template: {} } },
     });
-    expect(applied(cleanWorkloadDefaults, live)).toEqual(workload('batch/v1', 'CronJob', { schedule: '0 * * * *', jobTemplate: { spec: { template: {} } } }));
+    expect(applied(cleanWorkloadDefaults, live)).toEqual(
+      workload('batch/v1', 'CronJob', { schedule: '0 * * * *', jobTemplate: { spec: { template: {} } } }),
+    );
   });
 
   it('leaves other kinds alone', () => {

@@ -21,7 +21,7 @@ describe('claimVolumes', () => {
     });
   });
 
-  it("k3s: the folder under /var/lib/rancher/k3s/storage on an agent node; size and class from the claim", () => {
+  it('k3s: the folder under /var/lib/rancher/k3s/storage on an agent node; size and class from the claim', () => {
     const { volumes } = claimVolumes([K3S_CLAIM, K3S_VOLUME]);
     expect(volumes).toEqual([
       {
@@ -39,7 +39,12 @@ describe('claimVolumes', () => {
 
   it("a local volume (local-path's volumeType: local) counts too; size, class and modes fall back to the volume's", () => {
     const claim = liveClaim('shop', 'cache', 'pvc-local', { accessModes: undefined, resources: undefined, storageClassName: undefined });
-    const pv = localPathVolume('pvc-local', { namespace: 'shop', name: 'cache' }, { local: { path: '/opt/local-path-provisioner/pvc-local_shop_cache' } }, { nodes: ['dev-worker'] });
+    const pv = localPathVolume(
+      'pvc-local',
+      { namespace: 'shop', name: 'cache' },
+      { local: { path: '/opt/local-path-provisioner/pvc-local_shop_cache' } },
+      { nodes: ['dev-worker'] },
+    );
     expect(claimVolumes([claim, pv]).volumes).toEqual([
       {
         namespace: 'shop',
@@ -88,11 +93,20 @@ describe('claimVolumes', () => {
         { namespace: 'a', claim: 'csi', reason: 'its PersistentVolume pv-csi is csi, not a hostPath or local folder on a node' },
         { namespace: 'a', claim: 'nfs', reason: 'its PersistentVolume pv-nfs is nfs, not a hostPath or local folder on a node' },
         { namespace: 'a', claim: 'nopath', reason: 'its PersistentVolume pv-nopath has no hostPath.path' },
-        { namespace: 'a', claim: 'nowhere', reason: 'the data of PersistentVolume pv-nowhere (/data/x) cannot be placed on one node: its nodeAffinity does not pin it to a kubernetes.io/hostname' },
+        {
+          namespace: 'a',
+          claim: 'nowhere',
+          reason:
+            'the data of PersistentVolume pv-nowhere (/data/x) cannot be placed on one node: its nodeAffinity does not pin it to a kubernetes.io/hostname',
+        },
         { namespace: 'a', claim: 'orphan', reason: 'its PersistentVolume pv-gone is not among the objects read' },
         { namespace: 'a', claim: 'pending', reason: 'not bound to a PersistentVolume (still Pending?)' },
         { namespace: 'a', claim: 'thief', reason: 'its PersistentVolume pv-taken is bound to another claim (other/owner)' },
-        { namespace: 'a', claim: 'two', reason: 'the data of PersistentVolume pv-two (/data/y) cannot be placed on one node: any of the nodes n1, n2' },
+        {
+          namespace: 'a',
+          claim: 'two',
+          reason: 'the data of PersistentVolume pv-two (/data/y) cannot be placed on one node: any of the nodes n1, n2',
+        },
       ],
     });
   });
@@ -107,10 +121,14 @@ describe('claimVolumes', () => {
     const host = (operator: string, ...values: string[]) => ({ key: 'kubernetes.io/hostname', operator, values });
     const zone = { key: 'topology.kubernetes.io/zone', operator: 'In', values: ['z'] };
     expect(pinned([{ matchExpressions: [zone, host('In', 'n3')] }])).toBe('n3');
-    expect(pinned([{ matchExpressions: [host('In', 'n1', 'n2')] }, { matchExpressions: [host('In', 'n2')] }])).toBe('any of the nodes n1, n2');
+    expect(pinned([{ matchExpressions: [host('In', 'n1', 'n2')] }, { matchExpressions: [host('In', 'n2')] }])).toBe(
+      'any of the nodes n1, n2',
+    );
     expect(pinned([{ matchExpressions: [host('In', 'n2')] }])).toBe('n2');
     expect(pinned([{ matchExpressions: [host('In', 'n1', 'n2'), host('In', 'n2', 'n3')] }])).toBe('n2');
-    expect(pinned([{ matchExpressions: [host('In', 'n1')] }, { matchExpressions: [host('NotIn', 'n9')] }])).toBe('its nodeAffinity does not pin it to a kubernetes.io/hostname');
+    expect(pinned([{ matchExpressions: [host('In', 'n1')] }, { matchExpressions: [host('NotIn', 'n9')] }])).toBe(
+      'its nodeAffinity does not pin it to a kubernetes.io/hostname',
+    );
     expect(pinned([{ matchExpressions: [zone] }])).toBe('its nodeAffinity does not pin it to a kubernetes.io/hostname');
   });
 

@@ -11,7 +11,10 @@ function client(answer: () => Promise<NodeJS.ReadableStream>) {
   const asked: unknown[] = [];
   const docker = {
     getContainer: (id: string) => ({
-      getArchive: (opts: unknown) => (asked.push([id, opts]), answer()),
+      getArchive: (opts: unknown) => {
+        asked.push([id, opts]);
+        return answer();
+      },
     }),
   };
   return { asked, client: dockerodeClient(docker as unknown as Dockerode, 'unix:///var/run/docker.sock') };

@@ -23,16 +23,23 @@ describe('dumpPath', () => {
       o('rbac.authorization.k8s.io/v1', 'ClusterRole', 'system:controller:job-controller'),
       'resources/clusterroles.rbac.authorization.k8s.io/cluster/system%3Acontroller%3Ajob-controller.json',
     ],
-    [o('rbac.authorization.k8s.io/v1', 'RoleBinding', 'team/a:Edit', 'shop'), 'resources/rolebindings.rbac.authorization.k8s.io/namespaces/shop/team%2Fa%3A%45dit.json'],
+    [
+      o('rbac.authorization.k8s.io/v1', 'RoleBinding', 'team/a:Edit', 'shop'),
+      'resources/rolebindings.rbac.authorization.k8s.io/namespaces/shop/team%2Fa%3A%45dit.json',
+    ],
   ])('%# %s', (object, path) => {
     expect(dumpPath(object)).toBe(path);
   });
 
   it('needs a name, short enough for a file name', () => {
     const unnamed: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { generateName: 'job-', namespace: 'shop' } };
-    expect(thrown(InvalidInputError, () => dumpPath(unnamed)).message).toBe('/Pod/shop/ has no metadata.name, so it has no place in the state dump');
+    expect(thrown(InvalidInputError, () => dumpPath(unnamed)).message).toBe(
+      '/Pod/shop/ has no metadata.name, so it has no place in the state dump',
+    );
     expect(dumpPath(o('v1', 'ConfigMap', 'c'.repeat(250), 'shop'))).toMatch(/c{250}\.json$/);
-    expect(thrown(InvalidInputError, () => dumpPath(o('v1', 'ConfigMap', 'c'.repeat(251), 'shop'))).message).toContain('longer than 255 bytes');
+    expect(thrown(InvalidInputError, () => dumpPath(o('v1', 'ConfigMap', 'c'.repeat(251), 'shop'))).message).toContain(
+      'longer than 255 bytes',
+    );
   });
 });
 
@@ -83,7 +90,12 @@ describe('dumpFiles', () => {
   });
 
   it('refuses two objects that would share a file (one resource in two versions)', () => {
-    const err = thrown(InvalidInputError, () => dumpFiles([o('autoscaling/v1', 'HorizontalPodAutoscaler', 'web', 'shop'), o('autoscaling/v2', 'HorizontalPodAutoscaler', 'web', 'shop')]));
+    const err = thrown(InvalidInputError, () =>
+      dumpFiles([
+        o('autoscaling/v1', 'HorizontalPodAutoscaler', 'web', 'shop'),
+        o('autoscaling/v2', 'HorizontalPodAutoscaler', 'web', 'shop'),
+      ]),
+    );
     expect(err.message).toBe(
       'autoscaling/HorizontalPodAutoscaler/shop/web (autoscaling/v1) and autoscaling/HorizontalPodAutoscaler/shop/web (autoscaling/v2) would both be written to resources/horizontalpodautoscalers.autoscaling/namespaces/shop/web.json',
     );

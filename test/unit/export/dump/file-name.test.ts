@@ -26,12 +26,15 @@ describe('encodeFileName', () => {
 
   it('gives one portable segment for any name, and decodeFileName gives the name back', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.constantFrom(':', '/', '\\', '%', '.', 'A', 'a', '-', '*', '?') })), (name) => {
-        const encoded = encodeFileName(name);
-        expect(encoded).toMatch(/^([a-z0-9._-]|%[0-9A-F]{2})*$/);
-        expect(['.', '..']).not.toContain(encoded);
-        expect(decodeFileName(encoded)).toBe(name);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.constantFrom(':', '/', '\\', '%', '.', 'A', 'a', '-', '*', '?') })),
+        (name) => {
+          const encoded = encodeFileName(name);
+          expect(encoded).toMatch(/^([a-z0-9._-]|%[0-9A-F]{2})*$/);
+          expect(['.', '..']).not.toContain(encoded);
+          expect(decodeFileName(encoded)).toBe(name);
+        },
+      ),
     );
   });
 

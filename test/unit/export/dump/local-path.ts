@@ -4,7 +4,12 @@ import type { KubeObject } from '../../../../src/export/kube-object.js';
 import type { ClaimVolume } from '../../../../src/export/dump/claim-volumes.js';
 
 /** A bound claim as the API returns it. */
-export function liveClaim(namespace: string, name: string, volumeName: string | undefined, extra: Record<string, unknown> = {}): KubeObject {
+export function liveClaim(
+  namespace: string,
+  name: string,
+  volumeName: string | undefined,
+  extra: Record<string, unknown> = {},
+): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
@@ -29,7 +34,8 @@ export function liveClaim(namespace: string, name: string, volumeName: string | 
       ...(volumeName === undefined ? {} : { volumeName }),
       ...extra,
     },
-    status: volumeName === undefined ? { phase: 'Pending' } : { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '1Gi' } },
+    status:
+      volumeName === undefined ? { phase: 'Pending' } : { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '1Gi' } },
   };
 }
 
@@ -52,13 +58,24 @@ export function localPathVolume(
     spec: {
       accessModes: ['ReadWriteOnce'],
       capacity: { storage: '1Gi' },
-      claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: claim.namespace, name: claim.name, uid: '3f0c5a9e', resourceVersion: '1200' },
+      claimRef: {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        namespace: claim.namespace,
+        name: claim.name,
+        uid: '3f0c5a9e',
+        resourceVersion: '1200',
+      },
       ...source,
       ...(nodes.length === 0
         ? {}
         : {
             nodeAffinity: {
-              required: { nodeSelectorTerms: nodes.map((n) => ({ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [n] }] })) },
+              required: {
+                nodeSelectorTerms: nodes.map((n) => ({
+                  matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [n] }],
+                })),
+              },
             },
           }),
       persistentVolumeReclaimPolicy: 'Delete',
@@ -78,7 +95,10 @@ export const KIND_VOLUME = localPathVolume(
 );
 
 /** k3s (k3d): claim db/pg-data on the agent k3d-dev-agent-0, class local-path. */
-export const K3S_CLAIM = liveClaim('db', 'pg-data', 'pvc-77aa', { storageClassName: 'local-path', resources: { requests: { storage: '5Gi' } } });
+export const K3S_CLAIM = liveClaim('db', 'pg-data', 'pvc-77aa', {
+  storageClassName: 'local-path',
+  resources: { requests: { storage: '5Gi' } },
+});
 export const K3S_VOLUME = localPathVolume(
   'pvc-77aa',
   { namespace: 'db', name: 'pg-data' },

@@ -23,13 +23,23 @@ async function write(root: string, files: ReadonlyArray<{ path: string; content:
 }
 
 const OBJECTS: KubeObject[] = [
-  { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop', labels: { app: 'web' } }, spec: { replicas: 2 } },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'shop', labels: { app: 'web' } },
+    spec: { replicas: 2 },
+  },
   { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' }, spec: { ports: [{ port: 80 }] } },
   { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'system:shop:reader' }, rules: [] },
   { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'team/a:Edit', namespace: 'shop' }, subjects: [] },
   { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
   // A key named __proto__ stays a key.
-  { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'shop' }, data: JSON.parse('{"a.json": "{\\"x\\": 1}", "__proto__": "kept"}') },
+  {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'settings', namespace: 'shop' },
+    data: JSON.parse('{"a.json": "{\\"x\\": 1}", "__proto__": "kept"}'),
+  },
   { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'other' }, spec: { size: 1.5, on: true, none: null } },
 ];
 

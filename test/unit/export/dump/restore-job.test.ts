@@ -67,7 +67,9 @@ describe('restoreJob', () => {
   });
 
   it('takes another image', () => {
-    const spec = restoreJob(VOLUME, { image: 'registry.example.com/mirror/busybox:1.36.1' }).spec as { template: { spec: { containers: Array<{ image: string }> } } };
+    const spec = restoreJob(VOLUME, { image: 'registry.example.com/mirror/busybox:1.36.1' }).spec as {
+      template: { spec: { containers: Array<{ image: string }> } };
+    };
     expect(spec.template.spec.containers[0]!.image).toBe('registry.example.com/mirror/busybox:1.36.1');
     expect(RESTORE_IMAGE).toBe('busybox:1.36');
   });

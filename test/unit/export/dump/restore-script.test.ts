@@ -29,20 +29,24 @@ describe('restoreDataScript', () => {
   it('per claim: apply the Job, wait for its pod, copy the archive in, touch /restore/done, wait for the Job', () => {
     const text = restoreDataScript([volume('shop', 'data')]);
     expect(text.startsWith('#!/bin/sh\n# kindling: ')).toBe(true);
-    expect(text).toContain('\nset -eu\ncd -- "$(dirname -- "$0")"\npod_timeout="${RESTORE_POD_TIMEOUT:-10m}"\njob_timeout="${RESTORE_JOB_TIMEOUT:-1h}"\n');
-    expect(text.endsWith(
-      [
-        '# shop/data: 1Gi, class standard, from /var/local-path-provisioner/pvc-1_shop_data on dev-control-plane',
-        "kubectl apply -n 'shop' -f 'restore-jobs/shop/data.yaml'",
-        "await_pod 'shop' 'kindling-restore-data'",
-        `kubectl wait --for=condition=Ready pod -l 'job-name=kindling-restore-data' -n 'shop' --timeout="$pod_timeout"`,
-        `pod=$(kubectl get pod -l 'job-name=kindling-restore-data' -n 'shop' -o jsonpath='{.items[0].metadata.name}')`,
-        `kubectl cp 'volumes/shop/data.tar.gz' 'shop'/"$pod":/restore/data.tar.gz`,
-        `kubectl exec -n 'shop' "$pod" -- touch /restore/done`,
-        `kubectl wait --for=condition=complete 'job/kindling-restore-data' -n 'shop' --timeout="$job_timeout"`,
-        '',
-      ].join('\n'),
-    )).toBe(true);
+    expect(text).toContain(
+      '\nset -eu\ncd -- "$(dirname -- "$0")"\npod_timeout="${RESTORE_POD_TIMEOUT:-10m}"\njob_timeout="${RESTORE_JOB_TIMEOUT:-1h}"\n',
+    );
+    expect(
+      text.endsWith(
+        [
+          '# shop/data: 1Gi, class standard, from /var/local-path-provisioner/pvc-1_shop_data on dev-control-plane',
+          "kubectl apply -n 'shop' -f 'restore-jobs/shop/data.yaml'",
+          "await_pod 'shop' 'kindling-restore-data'",
+          `kubectl wait --for=condition=Ready pod -l 'job-name=kindling-restore-data' -n 'shop' --timeout="$pod_timeout"`,
+          `pod=$(kubectl get pod -l 'job-name=kindling-restore-data' -n 'shop' -o jsonpath='{.items[0].metadata.name}')`,
+          `kubectl cp 'volumes/shop/data.tar.gz' 'shop'/"$pod":/restore/data.tar.gz`,
+          `kubectl exec -n 'shop' "$pod" -- touch /restore/done`,
+          `kubectl wait --for=condition=complete 'job/kindling-restore-data' -n 'shop' --timeout="$job_timeout"`,
+          '',
+        ].join('\n'),
+      ),
+    ).toBe(true);
   });
 
   it('cds from its own folder to bundleRelativeDir, and refuses an absolute one', () => {
@@ -92,10 +96,13 @@ describe('restoreDataScript', () => {
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const calls = (await readFile(log, 'utf8')).split('\x1e').slice(0, -1).map((record) => {
-      const [cwd, args] = record.split(/\n(.*)/s);
-      return { cwd, argv: args!.split('\0').slice(0, -1) };
-    });
+    const calls = (await readFile(log, 'utf8'))
+      .split('\x1e')
+      .slice(0, -1)
+      .map((record) => {
+        const [cwd, args] = record.split(/\n(.*)/s);
+        return { cwd, argv: args!.split('\0').slice(0, -1) };
+      });
     expect(new Set(calls.map((c) => c.cwd))).toEqual(new Set([state]));
     const job = `kindling-restore-${claim}`;
     const lookup = ['get', 'pod', '-n', ns, '-l', `job-name=${job}`, '-o', 'name'];

@@ -23,9 +23,13 @@ describe('orderKeys', () => {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name: 'd' },
-      spec: { template: { spec: { containers: [{ name: 'b', image: 'i' }, { name: 'a' }] }, metadata: { labels: { B: '1', a: '2' }, name: 't' } } },
+      spec: {
+        template: { spec: { containers: [{ name: 'b', image: 'i' }, { name: 'a' }] }, metadata: { labels: { B: '1', a: '2' }, name: 't' } },
+      },
     });
-    expect(JSON.stringify(ordered.spec)).toBe('{"template":{"metadata":{"name":"t","labels":{"B":"1","a":"2"}},"spec":{"containers":[{"image":"i","name":"b"},{"name":"a"}]}}}');
+    expect(JSON.stringify(ordered.spec)).toBe(
+      '{"template":{"metadata":{"name":"t","labels":{"B":"1","a":"2"}},"spec":{"containers":[{"image":"i","name":"b"},{"name":"a"}]}}}',
+    );
   });
 
   it('keeps a key named __proto__ as a key', () => {

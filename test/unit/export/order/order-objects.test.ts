@@ -74,9 +74,10 @@ describe('orderObjects', () => {
   });
 
   it('breaks ties between the same object in two API versions by apiVersion', () => {
-    expect(orderObjects([o('autoscaling/v2', 'HorizontalPodAutoscaler', 'h'), o('autoscaling/v1', 'HorizontalPodAutoscaler', 'h')]).map((x) => x.apiVersion)).toEqual([
-      'autoscaling/v1',
-      'autoscaling/v2',
-    ]);
+    expect(
+      orderObjects([o('autoscaling/v2', 'HorizontalPodAutoscaler', 'h'), o('autoscaling/v1', 'HorizontalPodAutoscaler', 'h')]).map(
+        (x) => x.apiVersion,
+      ),
+    ).toEqual(['autoscaling/v1', 'autoscaling/v2']);
   });
 });

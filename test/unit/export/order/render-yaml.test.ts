@@ -4,18 +4,82 @@ import type { KubeObject } from '../../../../src/export/kube-object.js';
 import { toYamlDocuments } from '../../../../src/export/order/render-yaml.js';
 import { parseManifest } from '../../../../src/export/source/parse-manifest.js';
 
-const configMap = (name: string, data: Record<string, unknown>): KubeObject => ({ kind: 'ConfigMap', data, metadata: { name }, apiVersion: 'v1' });
+const configMap = (name: string, data: Record<string, unknown>): KubeObject => ({
+  kind: 'ConfigMap',
+  data,
+  metadata: { name },
+  apiVersion: 'v1',
+});
 const reread = (text: string) => parseManifest(text, 'out.yaml').objects.map((o) => o.object);
 
 // Strings a YAML 1.1 reader (kubectl) would take for something else unless quoted, and other awkward ones.
-const TRICKY = ['yes', 'No', 'on', 'OFF', 'y', 'n', 'true', 'null', '~', '', '0755', '0x1F', '1e3', '1_000', '12:30', '2026-01-01', '.inf', '-.5', '+1', '3.0'];
-const AWKWARD = ['- item', 'key: value', '# not a comment', '@at', '`tick', "it's", '"quoted"', ' leading', 'trailing ', 'a\nb\n', 'a\nb', 'tab\there', '{x}', '[y]', '*alias', '&anchor', '!tag', '%dir', '|', '>'];
+const TRICKY = [
+  'yes',
+  'No',
+  'on',
+  'OFF',
+  'y',
+  'n',
+  'true',
+  'null',
+  '~',
+  '',
+  '0755',
+  '0x1F',
+  '1e3',
+  '1_000',
+  '12:30',
+  '2026-01-01',
+  '.inf',
+  '-.5',
+  '+1',
+  '3.0',
+];
+const AWKWARD = [
+  '- item',
+  'key: value',
+  '# not a comment',
+  '@at',
+  '`tick',
+  "it's",
+  '"quoted"',
+  ' leading',
+  'trailing ',
+  'a\nb\n',
+  'a\nb',
+  'tab\there',
+  '{x}',
+  '[y]',
+  '*alias',
+  '&anchor',
+  '!tag',
+  '%dir',
+  '|',
+  '>',
+];
 
 describe('toYamlDocuments', () => {
   it('writes documents separated by ---, keys in export order', () => {
-    const text = toYamlDocuments([configMap('a', { z: '1', b: 'two' }), { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } }]);
+    const text = toYamlDocuments([
+      configMap('a', { z: '1', b: 'two' }),
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
+    ]);
     expect(text).toBe(
-      ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: a', 'data:', '  b: two', '  z: "1"', '---', 'apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: shop', ''].join('\n'),
+      [
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata:',
+        '  name: a',
+        'data:',
+        '  b: two',
+        '  z: "1"',
+        '---',
+        'apiVersion: v1',
+        'kind: Namespace',
+        'metadata:',
+        '  name: shop',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -39,10 +103,24 @@ describe('toYamlDocuments', () => {
   });
 
   it('is read back as the same objects, whatever the strings and numbers', () => {
-    const value = fc.oneof(fc.constantFrom(...TRICKY, ...AWKWARD), fc.string({ unit: 'grapheme' }), fc.integer(), fc.double({ noNaN: true }).filter((d) => !Object.is(d, -0)), fc.boolean(), fc.constant(null));
-    const data = fc.dictionary(fc.oneof(fc.string({ unit: 'grapheme', minLength: 1 }), fc.constantFrom(...TRICKY.filter(Boolean), ...AWKWARD.filter((s) => s.trim()))), fc.oneof(value, fc.array(value, { maxLength: 3 })), {
-      maxKeys: 6,
-    });
+    const value = fc.oneof(
+      fc.constantFrom(...TRICKY, ...AWKWARD),
+      fc.string({ unit: 'grapheme' }),
+      fc.integer(),
+      fc.double({ noNaN: true }).filter((d) => !Object.is(d, -0)),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const data = fc.dictionary(
+      fc.oneof(
+        fc.string({ unit: 'grapheme', minLength: 1 }),
+        fc.constantFrom(...TRICKY.filter(Boolean), ...AWKWARD.filter((s) => s.trim())),
+      ),
+      fc.oneof(value, fc.array(value, { maxLength: 3 })),
+      {
+        maxKeys: 6,
+      },
+    );
     fc.assert(
       fc.property(fc.array(data, { minLength: 1, maxLength: 3 }), (maps) => {
         const objects = maps.map((d, i) => configMap(`cm-${i}`, d));

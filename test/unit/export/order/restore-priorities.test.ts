@@ -4,15 +4,15 @@ import { RESTORE_PRIORITIES, restoreRank } from '../../../../src/export/order/re
 describe('RESTORE_PRIORITIES', () => {
   it("follows Velero's order: CRDs, namespaces, storage, PVs before claims, RBAC and ServiceAccounts before Secrets, Endpoints before Services", () => {
     const high: readonly string[] = RESTORE_PRIORITIES.high;
-    const before = (a: string, b: string) => expect(high.indexOf(a), `${a} before ${b}`).toBeLessThan(high.indexOf(b));
+    const precedes = (a: string, b: string) => expect(high.indexOf(a), `${a} before ${b}`).toBeLessThan(high.indexOf(b));
     expect(high[0]).toBe('customresourcedefinitions.apiextensions.k8s.io');
     expect(high[1]).toBe('namespaces');
-    before('storageclasses.storage.k8s.io', 'persistentvolumes');
-    before('persistentvolumes', 'persistentvolumeclaims');
-    before('persistentvolumeclaims', 'pods');
-    before('serviceaccounts', 'secrets');
-    before('pods', 'replicasets.apps');
-    before('endpoints', 'services');
+    precedes('storageclasses.storage.k8s.io', 'persistentvolumes');
+    precedes('persistentvolumes', 'persistentvolumeclaims');
+    precedes('persistentvolumeclaims', 'pods');
+    precedes('serviceaccounts', 'secrets');
+    precedes('pods', 'replicasets.apps');
+    precedes('endpoints', 'services');
     expect(high.at(-1)).toBe('services');
     expect(RESTORE_PRIORITIES.low).toEqual([
       'clusterbootstraps.run.tanzu.vmware.com',

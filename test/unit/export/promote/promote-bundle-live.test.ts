@@ -13,11 +13,15 @@ useWorld((made) => {
   w = made;
 });
 
-
 function liveApi(): FakeKubeApi {
   return new FakeKubeApi().seed(
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', uid: 'u1', resourceVersion: '9' }, status: { phase: 'Active' } },
-    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'shop', uid: 'u2', managedFields: [] }, data: { mode: 'prod' } },
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'settings', namespace: 'shop', uid: 'u2', managedFields: [] },
+      data: { mode: 'prod' },
+    },
     { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'coredns', namespace: 'kube-system' }, data: {} },
     { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, data: { password: 'aHVudGVyMg==' } },
     KIND_CLAIM,
@@ -44,7 +48,14 @@ describe('promote (live cluster)', () => {
     await kindUp(w, 'dev');
     const folder = (KIND_VOLUME.spec as { hostPath: { path: string } }).hostPath.path;
     w.docker.archives.set(`dev-control-plane:${folder}`, tarOf([{ name: 'pvc-x/' }, { name: 'pvc-x/db.csv', content: 'a,b\n' }]));
-    const r = await promote({ ...w.options({ kubeApi: async () => liveApi() }), cwd: w.dir, name: 'dev', to: ['kubeadm'], withState: true, includeSecrets: true });
+    const r = await promote({
+      ...w.options({ kubeApi: async () => liveApi() }),
+      cwd: w.dir,
+      name: 'dev',
+      to: ['kubeadm'],
+      withState: true,
+      includeSecrets: true,
+    });
     expect(r.volumes).toEqual([{ namespace: 'shop', claim: 'data', file: 'state/volumes/shop/data.tar.gz', bytes: expect.any(Number) }]);
     const archive = join(r.out, 'state/volumes/shop/data.tar.gz');
     expect((await stat(archive)).mode & 0o777).toBe(0o600);
@@ -60,7 +71,9 @@ describe('promote (live cluster)', () => {
   it('a claim whose node container lost its folder: nothing is written, the earlier bundle stays', async () => {
     await kindUp(w, 'dev');
     const first = await promote({ ...w.options({ kubeApi: async () => liveApi() }), cwd: w.dir, name: 'dev', to: ['kubeadm'] });
-    await expect(promote({ ...w.options({ kubeApi: async () => liveApi() }), cwd: w.dir, name: 'dev', to: ['kubeadm'], withState: true })).rejects.toMatchObject({ exitCode: 3 });
+    await expect(
+      promote({ ...w.options({ kubeApi: async () => liveApi() }), cwd: w.dir, name: 'dev', to: ['kubeadm'], withState: true }),
+    ).rejects.toMatchObject({ exitCode: 3 });
     expect(await readdir(first.out)).not.toContain('state');
     expect((await readdir(w.dir)).filter((f) => f.includes('kindling-'))).toEqual([]);
   });
@@ -71,6 +84,10 @@ describe('promote (live cluster)', () => {
     api.listErrors.set('v1 ConfigMap', apiError(403, 'configmaps is forbidden'));
     const r = await promote({ ...w.options({ kubeApi: async () => api }), cwd: w.dir, name: 'dev', to: ['eks'] });
     const report = JSON.parse(await readFile(join(r.out, 'report.json'), 'utf8'));
-    expect(report.skipped).toContainEqual({ what: 'configmaps', origin: 'cluster dev', reason: expect.stringContaining('not allowed to list it') });
+    expect(report.skipped).toContainEqual({
+      what: 'configmaps',
+      origin: 'cluster dev',
+      reason: expect.stringContaining('not allowed to list it'),
+    });
   });
 });

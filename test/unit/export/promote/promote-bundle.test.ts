@@ -39,7 +39,14 @@ async function appDir(text = APP): Promise<string> {
 describe('promote (files)', () => {
   it('writes base, overlays, cluster definitions and reports for each target, relative to cwd', async () => {
     await appDir();
-    const r = await promote({ ...w.options(), cwd: w.dir, from: ['k8s'], to: ['eks,kubeadm'], imageRegistry: 'ghcr.io/team', set: ['region=eu-west-1'] });
+    const r = await promote({
+      ...w.options(),
+      cwd: w.dir,
+      from: ['k8s'],
+      to: ['eks,kubeadm'],
+      imageRegistry: 'ghcr.io/team',
+      set: ['region=eu-west-1'],
+    });
     expect(r).toMatchObject({ out: join(w.dir, 'promote'), targets: ['eks', 'kubeadm'], objects: 2, skipped: 1 });
     expect((await readdir(r.out)).sort()).toEqual(['REPORT.md', 'base', 'bundle.json', 'clusters', 'overlays', 'report.json']);
     expect(await readdir(join(r.out, 'overlays'))).toEqual(['eks', 'kubeadm']);
@@ -59,17 +66,34 @@ describe('promote (files)', () => {
 
   it('a document that does not parse: an error naming file and document, and nothing written', async () => {
     const dir = await appDir(`${APP}---\nkind: [\n`);
-    await expect(promote({ ...w.options(), cwd: w.dir, from: ['k8s'], to: ['eks'] })).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining(`${join(dir, 'app.yaml')}: document 3`) });
+    await expect(promote({ ...w.options(), cwd: w.dir, from: ['k8s'], to: ['eks'] })).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining(`${join(dir, 'app.yaml')}: document 3`),
+    });
     expect(await readdir(w.dir)).not.toContain('promote');
   });
 
   it('refuses: no source, no target, an unknown target, --with-state without a cluster, an unknown cluster', async () => {
     await appDir();
-    await expect(promote({ ...w.options(), to: ['eks'] })).rejects.toMatchObject({ exitCode: 2, message: 'promote needs a source: a cluster name, --from PATH, or both' });
-    await expect(promote({ ...w.options(), cwd: w.dir, from: ['k8s'], to: [] })).rejects.toMatchObject({ exitCode: 2, message: 'name at least one target with --to' });
-    await expect(promote({ ...w.options(), cwd: w.dir, from: ['k8s'], to: ['ecs'] })).rejects.toMatchObject({ exitCode: 2, message: 'unknown target "ecs"' });
-    await expect(promote({ ...w.options(), cwd: w.dir, from: ['k8s'], to: ['eks'], withState: true })).rejects.toMatchObject({ exitCode: 2 });
-    await expect(promote({ ...w.options(), cwd: w.dir, name: 'ghost', to: ['eks'] })).rejects.toMatchObject({ exitCode: 3, message: expect.stringContaining('no cluster named "ghost"') });
+    await expect(promote({ ...w.options(), to: ['eks'] })).rejects.toMatchObject({
+      exitCode: 2,
+      message: 'promote needs a source: a cluster name, --from PATH, or both',
+    });
+    await expect(promote({ ...w.options(), cwd: w.dir, from: ['k8s'], to: [] })).rejects.toMatchObject({
+      exitCode: 2,
+      message: 'name at least one target with --to',
+    });
+    await expect(promote({ ...w.options(), cwd: w.dir, from: ['k8s'], to: ['ecs'] })).rejects.toMatchObject({
+      exitCode: 2,
+      message: 'unknown target "ecs"',
+    });
+    await expect(promote({ ...w.options(), cwd: w.dir, from: ['k8s'], to: ['eks'], withState: true })).rejects.toMatchObject({
+      exitCode: 2,
+    });
+    await expect(promote({ ...w.options(), cwd: w.dir, name: 'ghost', to: ['eks'] })).rejects.toMatchObject({
+      exitCode: 3,
+      message: expect.stringContaining('no cluster named "ghost"'),
+    });
     expect(await readdir(w.dir)).not.toContain('promote');
   });
 

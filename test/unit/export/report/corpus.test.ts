@@ -29,7 +29,9 @@ const REGISTRY = 'registry.example.com/team';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? yamlFiles(join(dir, entry.name)) : /\.ya?ml$/.test(entry.name) ? [join(dir, entry.name)] : []))
+    .flatMap((entry) =>
+      entry.isDirectory() ? yamlFiles(join(dir, entry.name)) : /\.ya?ml$/.test(entry.name) ? [join(dir, entry.name)] : [],
+    )
     .sort();
 }
 
@@ -53,7 +55,12 @@ function asOnDevCluster(base: readonly SourcedObject[]): SourcedObject[] {
 
 function images(objects: readonly KubeObject[]): Array<{ key: string; container: string; image: string; policy: unknown }> {
   return objects.flatMap((o) =>
-    containersOf(o).map(({ container }) => ({ key: objectKey(o), container: String(container.name), image: String(container.image), policy: container.imagePullPolicy })),
+    containersOf(o).map(({ container }) => ({
+      key: objectKey(o),
+      container: String(container.name),
+      image: String(container.image),
+      policy: container.imagePullPolicy,
+    })),
   );
 }
 
@@ -69,7 +76,11 @@ describe.skipIf(!present)('the corpus through every target', () => {
     const dev = asOnDevCluster(published);
     const before = structuredClone(dev);
     for (const target of TARGET_NAMES) {
-      for (const options of [{ imageRegistry: REGISTRY }, {}, { imageRegistry: REGISTRY, openshiftRoutes: true, internalLoadBalancers: true }]) {
+      for (const options of [
+        { imageRegistry: REGISTRY },
+        {},
+        { imageRegistry: REGISTRY, openshiftRoutes: true, internalLoadBalancers: true },
+      ]) {
         const overlay = rewriteForTarget(dev, target, options);
         const final = applyOverlay(dev, overlay).map((s) => s.object);
         const report = targetReport(dev, [overlay]);
@@ -79,11 +90,16 @@ describe.skipIf(!present)('the corpus through every target', () => {
         for (const i of images(final)) {
           expect(i.policy, `${where} ${i.key}`).not.toBe('Never');
           if (options.imageRegistry !== undefined) expect(isDevRegistryImage(i.image), `${where} ${i.image}`).toBe(false);
-          else expect(report.findings, where).toContainEqual(expect.objectContaining({ rule: 'image-dev-registry', object: i.key, container: i.container }));
+          else
+            expect(report.findings, where).toContainEqual(
+              expect.objectContaining({ rule: 'image-dev-registry', object: i.key, container: i.container }),
+            );
         }
         for (const o of final) {
           for (const claim of claimsOf(o).filter((c) => DEV_STORAGE_CLASSES.includes(claimClass(c) ?? ''))) {
-            expect(report.findings, `${where} ${claim.label}`).toContainEqual(expect.objectContaining({ rule: 'storage-class-unmapped', object: objectKey(o) }));
+            expect(report.findings, `${where} ${claim.label}`).toContainEqual(
+              expect.objectContaining({ rule: 'storage-class-unmapped', object: objectKey(o) }),
+            );
           }
         }
         if (options.imageRegistry !== undefined) {
@@ -114,7 +130,8 @@ function checkOverlayFiles(overlay: ReturnType<typeof rewriteForTarget>): void {
   const kustomization = parse(files[0]?.content ?? '') as { resources: string[]; patches?: Array<{ path: string }> };
   const paths = new Set(files.map((f) => f.path));
   expect(kustomization.resources[0]).toBe('../../base');
-  for (const p of [...kustomization.resources.slice(1), ...(kustomization.patches ?? []).map((e) => e.path)]) expect(paths.has(p), p).toBe(true);
+  for (const p of [...kustomization.resources.slice(1), ...(kustomization.patches ?? []).map((e) => e.path)])
+    expect(paths.has(p), p).toBe(true);
   expect(paths.size).toBe(files.length);
 }
 
@@ -123,9 +140,13 @@ function checkPublished(published: readonly SourcedObject[]): void {
   const overlays = TARGET_NAMES.map((t) => rewriteForTarget(published, t));
   const report = targetReport(published, overlays);
   expect(targetReport(structuredClone(published), overlays)).toEqual(report);
-  for (const o of published.map((s) => s.object).filter((x) => x.kind === 'Ingress' && isRecord(x['spec']) && 'ingressClassName' in x['spec'])) {
+  for (const o of published
+    .map((s) => s.object)
+    .filter((x) => x.kind === 'Ingress' && isRecord(x['spec']) && 'ingressClassName' in x['spec'])) {
     const className = (o['spec'] as Record<string, unknown>)['ingressClassName'];
     if (className === 'nginx' || className === 'traefik') continue;
-    expect(report.findings).toContainEqual(expect.objectContaining({ target: 'gke', rule: 'gke-ingress-class-name', object: objectKey(o) }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ target: 'gke', rule: 'gke-ingress-class-name', object: objectKey(o) }),
+    );
   }
 }

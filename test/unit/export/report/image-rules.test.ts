@@ -69,8 +69,20 @@ describe('imageFloatingTag', () => {
       { name: 'd', image: 'nginx@sha256:abc' },
     ]);
     expect(imageFloatingTag(ruleContext(o))).toEqual([
-      { severity: 'warning', rule: 'image-floating-tag', container: 'a', message: 'image nginx has no tag, so it means :latest', fix: 'pin an immutable tag or a digest' },
-      { severity: 'warning', rule: 'image-floating-tag', container: 'b', message: 'image nginx:latest uses the :latest tag', fix: 'pin an immutable tag or a digest' },
+      {
+        severity: 'warning',
+        rule: 'image-floating-tag',
+        container: 'a',
+        message: 'image nginx has no tag, so it means :latest',
+        fix: 'pin an immutable tag or a digest',
+      },
+      {
+        severity: 'warning',
+        rule: 'image-floating-tag',
+        container: 'b',
+        message: 'image nginx:latest uses the :latest tag',
+        fix: 'pin an immutable tag or a digest',
+      },
     ]);
   });
 });

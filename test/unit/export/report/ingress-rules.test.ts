@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { gkeIngressClassName, ingressDevAnnotations, ingressUnsupported, publicIngress } from '../../../../src/export/report/ingress-rules.js';
+import {
+  gkeIngressClassName,
+  ingressDevAnnotations,
+  ingressUnsupported,
+  publicIngress,
+} from '../../../../src/export/report/ingress-rules.js';
 import { ingress } from '../rewrite/fixtures.js';
 import { ruleContext } from './rule-context.js';
 
@@ -13,7 +18,9 @@ describe('ingressUnsupported', () => {
         fix: 'install an ingress controller on the target and set spec.ingressClassName to its class',
       },
     ]);
-    expect(ingressUnsupported(ruleContext(ingress(), { target: 'capi' }))[0]?.message).toMatch(/^ingress class \(none\) is the dev controller's; /);
+    expect(ingressUnsupported(ruleContext(ingress(), { target: 'capi' }))[0]?.message).toMatch(
+      /^ingress class \(none\) is the dev controller's; /,
+    );
   });
 
   it('nothing for other classes or targets with a controller', () => {
@@ -23,7 +30,10 @@ describe('ingressUnsupported', () => {
 });
 
 describe('ingressDevAnnotations', () => {
-  const o = ingress({}, { 'nginx.ingress.kubernetes.io/rewrite-target': '/', 'traefik.ingress.kubernetes.io/router.tls': 'true', team: 'a' });
+  const o = ingress(
+    {},
+    { 'nginx.ingress.kubernetes.io/rewrite-target': '/', 'traefik.ingress.kubernetes.io/router.tls': 'true', team: 'a' },
+  );
 
   it('lists annotations the target controller ignores', () => {
     expect(ingressDevAnnotations(ruleContext(o, { target: 'eks' }))).toEqual([
@@ -38,8 +48,12 @@ describe('ingressDevAnnotations', () => {
   });
 
   it('keeps quiet about what the target controller honours (AKS nginx, RKE2 traefik)', () => {
-    expect(ingressDevAnnotations(ruleContext(o, { target: 'aks' }))[0]?.message).toMatch(/^annotation traefik\.ingress\.kubernetes\.io\/router\.tls does/);
-    expect(ingressDevAnnotations(ruleContext(o, { target: 'rke2' }))[0]?.message).toMatch(/^annotation nginx\.ingress\.kubernetes\.io\/rewrite-target does/);
+    expect(ingressDevAnnotations(ruleContext(o, { target: 'aks' }))[0]?.message).toMatch(
+      /^annotation traefik\.ingress\.kubernetes\.io\/router\.tls does/,
+    );
+    expect(ingressDevAnnotations(ruleContext(o, { target: 'rke2' }))[0]?.message).toMatch(
+      /^annotation nginx\.ingress\.kubernetes\.io\/rewrite-target does/,
+    );
     expect(ingressDevAnnotations(ruleContext(o, { target: 'kubeadm' }))).toEqual([]);
   });
 });
@@ -68,7 +82,12 @@ describe('publicIngress', () => {
   it('info when a dev Ingress became a public GKE or ALB load balancer', () => {
     const final = ingress({}, { 'kubernetes.io/ingress.class': 'gce' });
     expect(publicIngress(ruleContext(final, { original }))).toEqual([
-      { severity: 'info', rule: 'public-exposure', message: 'gets an internet-facing load balancer', fix: 'promote again with --internal-load-balancers to keep it private' },
+      {
+        severity: 'info',
+        rule: 'public-exposure',
+        message: 'gets an internet-facing load balancer',
+        fix: 'promote again with --internal-load-balancers to keep it private',
+      },
     ]);
   });
 

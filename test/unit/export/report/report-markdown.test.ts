@@ -11,13 +11,22 @@ const GOLDEN = fileURLToPath(new URL('./golden/REPORT.md', import.meta.url));
 describe('reportMarkdown', () => {
   it('matches the hand-reviewed golden REPORT.md for the shop app on eks, gke, openshift and kubeadm', () => {
     const base = shopApp();
-    const overlays = (['eks', 'gke', 'openshift', 'kubeadm'] as const).map((t) => rewriteForTarget(base, t, { imageRegistry: 'ghcr.io/acme' }));
+    const overlays = (['eks', 'gke', 'openshift', 'kubeadm'] as const).map((t) =>
+      rewriteForTarget(base, t, { imageRegistry: 'ghcr.io/acme' }),
+    );
     const markdown = reportMarkdown(targetReport(base, overlays));
     expect(markdown).toBe(readFileSync(GOLDEN, 'utf8'));
   });
 
   it('merges findings that differ only in target, escapes tag-like text', () => {
-    const finding = { severity: 'warning', rule: 'node-port', object: '/Service//web', origin: 'cluster dev', message: 'stays <pending>', fix: 'see <docs>' } as const;
+    const finding = {
+      severity: 'warning',
+      rule: 'node-port',
+      object: '/Service//web',
+      origin: 'cluster dev',
+      message: 'stays <pending>',
+      fix: 'see <docs>',
+    } as const;
     const markdown = reportMarkdown({
       targets: (['eks', 'gke', 'aks'] as const).map((target) => ({ target, objects: 1, error: 0, warning: 1, info: 0 })),
       findings: [
@@ -26,7 +35,17 @@ describe('reportMarkdown', () => {
       ],
     });
     expect(markdown.split('## Findings by object\n')[1]).toBe(
-      ['', '### Service web', '', '`/Service//web` from `cluster dev`', '', '- **warning** `node-port` · eks, gke', '  stays \\<pending\\>.', '  Fix: see \\<docs\\>.', ''].join('\n'),
+      [
+        '',
+        '### Service web',
+        '',
+        '`/Service//web` from `cluster dev`',
+        '',
+        '- **warning** `node-port` · eks, gke',
+        '  stays \\<pending\\>.',
+        '  Fix: see \\<docs\\>.',
+        '',
+      ].join('\n'),
     );
   });
 

@@ -3,7 +3,12 @@ import { fixedUid, podSecurityRestricted, privileged, runAsRoot } from '../../..
 import { deployment } from '../rewrite/fixtures.js';
 import { ruleContext } from './rule-context.js';
 
-const restricted = { runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } };
+const restricted = {
+  runAsNonRoot: true,
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'] },
+  seccompProfile: { type: 'RuntimeDefault' },
+};
 
 describe('runAsRoot', () => {
   it('the container setting wins over the pod setting', () => {
@@ -54,14 +59,22 @@ describe('privileged', () => {
       { name: 'q', image: 'a:1', securityContext: { privileged: false } },
     ]);
     expect(privileged(ruleContext(o))).toEqual([
-      { severity: 'error', rule: 'privileged', container: 'p', message: 'runs privileged', fix: 'drop privileged: true and add only the capabilities it needs' },
+      {
+        severity: 'error',
+        rule: 'privileged',
+        container: 'p',
+        message: 'runs privileged',
+        fix: 'drop privileged: true and add only the capabilities it needs',
+      },
     ]);
   });
 });
 
 describe('podSecurityRestricted', () => {
   it('lists every gap with what to set', () => {
-    const o = deployment('web', [{ name: 'web', image: 'a:1', securityContext: { capabilities: { add: ['NET_ADMIN', 'NET_BIND_SERVICE'] } } }]);
+    const o = deployment('web', [
+      { name: 'web', image: 'a:1', securityContext: { capabilities: { add: ['NET_ADMIN', 'NET_BIND_SERVICE'] } } },
+    ]);
     expect(podSecurityRestricted(ruleContext(o))).toEqual([
       {
         severity: 'warning',
@@ -76,7 +89,9 @@ describe('podSecurityRestricted', () => {
 
   it('accepts a compliant container, with runAsNonRoot and seccomp from the pod', () => {
     const { runAsNonRoot, seccompProfile, ...containerLevel } = restricted;
-    const o = deployment('web', [{ name: 'web', image: 'a:1', securityContext: containerLevel }], { securityContext: { runAsNonRoot, seccompProfile } });
+    const o = deployment('web', [{ name: 'web', image: 'a:1', securityContext: containerLevel }], {
+      securityContext: { runAsNonRoot, seccompProfile },
+    });
     expect(podSecurityRestricted(ruleContext(o))).toEqual([]);
     expect(podSecurityRestricted(ruleContext(deployment('web', [{ name: 'web', image: 'a:1', securityContext: restricted }])))).toEqual([]);
   });

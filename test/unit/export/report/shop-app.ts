@@ -15,7 +15,13 @@ const api = deployment(
       resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
       readinessProbe: probe,
       livenessProbe: probe,
-      securityContext: { runAsUser: 1000, runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } },
+      securityContext: {
+        runAsUser: 1000,
+        runAsNonRoot: true,
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+        seccompProfile: { type: 'RuntimeDefault' },
+      },
     },
   ],
   {},
@@ -33,9 +39,20 @@ const web = deployment('web', [{ name: 'web', image: 'localhost:5001/web:latest'
   volumes: [{ name: 'cache', hostPath: { path: '/tmp/web-cache' } }],
 });
 
-const dbSecret: KubeObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, type: 'Opaque', data: { password: 'c2VjcmV0' } };
+const dbSecret: KubeObject = {
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: { name: 'db', namespace: 'shop' },
+  type: 'Opaque',
+  data: { password: 'c2VjcmV0' },
+};
 
-const localPath: KubeObject = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'local-path' }, provisioner: 'rancher.io/local-path' };
+const localPath: KubeObject = {
+  apiVersion: 'storage.k8s.io/v1',
+  kind: 'StorageClass',
+  metadata: { name: 'local-path' },
+  provisioner: 'rancher.io/local-path',
+};
 
 /** The shop app, as if read from `shop.yaml`. */
 export function shopApp(): SourcedObject[] {

@@ -10,7 +10,12 @@ const statefulSet: KubeObject = {
   apiVersion: 'apps/v1',
   kind: 'StatefulSet',
   metadata: { name: 'db', namespace: 'shop' },
-  spec: { volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { storageClassName: 'standard' } }, { metadata: { name: 'wal' }, spec: {} }] },
+  spec: {
+    volumeClaimTemplates: [
+      { metadata: { name: 'data' }, spec: { storageClassName: 'standard' } },
+      { metadata: { name: 'wal' }, spec: {} },
+    ],
+  },
 };
 
 describe('storageClassUnmapped', () => {
@@ -30,7 +35,9 @@ describe('storageClassUnmapped', () => {
 
   it('nothing for mapped or user-chosen classes', () => {
     expect(storageClassUnmapped(ruleContext(pvc('data', 'standard-rwo')))).toEqual([]);
-    expect(storageClassUnmapped(ruleContext(pvc('data', 'standard'), { target: 'kubeadm', options: { storageClass: 'standard' } }))).toEqual([]);
+    expect(
+      storageClassUnmapped(ruleContext(pvc('data', 'standard'), { target: 'kubeadm', options: { storageClass: 'standard' } })),
+    ).toEqual([]);
   });
 });
 
@@ -64,7 +71,11 @@ describe('storageClassCheck', () => {
 
   it('nothing without a caveat, with a user-chosen class, or for non-dev classes', () => {
     expect(storageClassCheck(ruleContext(pvc('data', 'standard-rwo'), { original: pvc('data', 'standard') }))).toEqual([]);
-    expect(storageClassCheck(ruleContext(pvc('data', 'fast'), { target: 'eks', original: pvc('data', 'standard'), options: { storageClass: 'fast' } }))).toEqual([]);
+    expect(
+      storageClassCheck(
+        ruleContext(pvc('data', 'fast'), { target: 'eks', original: pvc('data', 'standard'), options: { storageClass: 'fast' } }),
+      ),
+    ).toEqual([]);
     expect(storageClassCheck(ruleContext(pvc('data', 'gp3'), { target: 'eks' }))).toEqual([]);
   });
 });

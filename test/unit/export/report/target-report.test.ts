@@ -41,7 +41,10 @@ describe('targetReport', () => {
   });
 
   it('is deterministic and leaves the base alone', () => {
-    const again = targetReport(structuredClone(base), [rewriteForTarget(base, 'gke', { imageRegistry: 'ghcr.io/acme' }), rewriteForTarget(base, 'kubeadm')]);
+    const again = targetReport(structuredClone(base), [
+      rewriteForTarget(base, 'gke', { imageRegistry: 'ghcr.io/acme' }),
+      rewriteForTarget(base, 'kubeadm'),
+    ]);
     expect(again).toEqual(report);
     expect(base).toEqual(devApp());
   });

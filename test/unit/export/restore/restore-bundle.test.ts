@@ -21,13 +21,22 @@ const crd: KubeObject = {
   apiVersion: 'apiextensions.k8s.io/v1',
   kind: 'CustomResourceDefinition',
   metadata: { name: 'widgets.example.com' },
-  spec: { group: 'example.com', names: { kind: 'Widget', plural: 'widgets' }, scope: 'Namespaced', versions: [{ name: 'v1', served: true, storage: true }] },
+  spec: {
+    group: 'example.com',
+    names: { kind: 'Widget', plural: 'widgets' },
+    scope: 'Namespaced',
+    versions: [{ name: 'v1', served: true, storage: true }],
+  },
 };
 const widget: KubeObject = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'shop' }, spec: { size: 1 } };
 
 async function bundleDir(): Promise<string> {
   const out = join(w.dir, 'bundle');
-  const objects = [...devApp(), { object: widget, origin: { file: 'w.yaml', document: 0 } }, { object: crd, origin: { file: 'w.yaml', document: 1 } }];
+  const objects = [
+    ...devApp(),
+    { object: widget, origin: { file: 'w.yaml', document: 0 } },
+    { object: crd, origin: { file: 'w.yaml', document: 1 } },
+  ];
   await writeBundle(out, buildBundle({ objects, source: { files: ['x'] }, facts: KIND_DEFAULT, targets: ['eks', 'gke'] }).files);
   return out;
 }
@@ -43,12 +52,21 @@ function fakeApi(): { api: FakeKubeApi; kubeconfigs: string[]; factory: (k: stri
   const apply = api.apply.bind(api);
   api.apply = async (list, opts) => {
     await apply(
-      list.map((o) => (o.kind === 'CustomResourceDefinition' ? { ...o, status: { conditions: [{ type: 'Established', status: 'True' }] } } : o)),
+      list.map((o) =>
+        o.kind === 'CustomResourceDefinition' ? { ...o, status: { conditions: [{ type: 'Established', status: 'True' }] } } : o,
+      ),
       opts,
     );
   };
   const kubeconfigs: string[] = [];
-  return { api, kubeconfigs, factory: async (k) => (kubeconfigs.push(k), api) };
+  return {
+    api,
+    kubeconfigs,
+    factory: async (k) => {
+      kubeconfigs.push(k);
+      return api;
+    },
+  };
 }
 
 describe('restore', () => {
@@ -78,27 +96,44 @@ describe('restore', () => {
     await restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'kind-prod', target: 'eks' });
     const claim = await f.api.get({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: 'data', namespace: 'shop' });
     expect((claim!.spec as { storageClassName: string }).storageClassName).toBe('gp2');
-    const deploy = (await f.api.get({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'shop' })) as { spec: { template: { spec: { containers: Array<{ imagePullPolicy: string }> } } } };
+    const deploy = (await f.api.get({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', namespace: 'shop' })) as {
+      spec: { template: { spec: { containers: Array<{ imagePullPolicy: string }> } } };
+    };
     expect(deploy.spec.template.spec.containers[0]!.imagePullPolicy).toBe('IfNotPresent');
   });
 
   it("finds a context only kindling keeps (a cluster made with --no-merge) in the state store's kubeconfigs", async () => {
     const bundle = await bundleDir();
-    await up({ ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, 'dev'), kindGetKubeconfig('dev')]) }), preset: 'kind', name: 'dev', merge: false });
+    await up({
+      ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, 'dev'), kindGetKubeconfig('dev')]) }),
+      preset: 'kind',
+      name: 'dev',
+      merge: false,
+    });
     const f = fakeApi();
     const r = await restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'kind-dev' });
     expect(r.applied).toBe(7);
     expect(f.kubeconfigs[0]).toContain('current-context: kind-dev');
-    await expect(restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'kind-dev', kubeconfig: join(w.dir, 'none') })).rejects.toMatchObject({ exitCode: 3 });
+    await expect(
+      restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'kind-dev', kubeconfig: join(w.dir, 'none') }),
+    ).rejects.toMatchObject({ exitCode: 3 });
   });
 
   it('an unknown context, a folder that is not a bundle, a target without overlay: errors, nothing applied', async () => {
     const bundle = await bundleDir();
     await userKubeconfig();
     const f = fakeApi();
-    await expect(restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'nope' })).rejects.toMatchObject({ exitCode: 3, message: expect.stringContaining('no kubeconfig context named "nope"') });
-    await expect(restore({ ...w.options({ kubeApi: f.factory }), bundle: w.dir, context: 'kind-prod' })).rejects.toMatchObject({ exitCode: 3, message: expect.stringContaining('is not a kindling bundle') });
-    await expect(restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'kind-prod', target: 'aks' })).rejects.toMatchObject({ exitCode: 3 });
+    await expect(restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'nope' })).rejects.toMatchObject({
+      exitCode: 3,
+      message: expect.stringContaining('no kubeconfig context named "nope"'),
+    });
+    await expect(restore({ ...w.options({ kubeApi: f.factory }), bundle: w.dir, context: 'kind-prod' })).rejects.toMatchObject({
+      exitCode: 3,
+      message: expect.stringContaining('is not a kindling bundle'),
+    });
+    await expect(restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'kind-prod', target: 'aks' })).rejects.toMatchObject({
+      exitCode: 3,
+    });
     expect(f.api.calls).toEqual([]);
   });
 
@@ -122,12 +157,14 @@ describe('restore', () => {
     const bundle = await bundleDir();
     await userKubeconfig();
     const api = new FakeKubeApi();
-    await expect(restore({ ...w.options({ kubeApi: async () => api }), bundle, context: 'kind-prod', crdWaitMs: 300 })).rejects.toMatchObject({ exitCode: 7 });
+    await expect(
+      restore({ ...w.options({ kubeApi: async () => api }), bundle, context: 'kind-prod', crdWaitMs: 300 }),
+    ).rejects.toMatchObject({ exitCode: 7 });
   });
 });
 
 describe('restore --dry-run', () => {
-  it('asks the server to check every object, stores nothing, and leaves custom resources of the bundle\'s own CRDs unchecked', async () => {
+  it("asks the server to check every object, stores nothing, and leaves custom resources of the bundle's own CRDs unchecked", async () => {
     const bundle = await bundleDir();
     await userKubeconfig();
     const f = fakeApi();
@@ -146,7 +183,8 @@ describe('restore --dry-run', () => {
     };
     await expect(restore({ ...w.options({ kubeApi: f.factory }), bundle, context: 'kind-prod', dryRun: true })).rejects.toMatchObject({
       exitCode: 2,
-      message: 'the cluster refused /Service/shop/web: Service is invalid\nthe cluster refused networking.k8s.io/Ingress/shop/web: Ingress is invalid',
+      message:
+        'the cluster refused /Service/shop/web: Service is invalid\nthe cluster refused networking.k8s.io/Ingress/shop/web: Ingress is invalid',
     });
   });
 });

@@ -11,7 +11,9 @@ const withAnnotations = (annotations?: Record<string, string>): KubeObject => ({
 
 describe('annotationOps', () => {
   it('adds the whole map when the object has none', () => {
-    expect(annotationOps(withAnnotations(), { 'a.io/x': '1' })).toEqual([{ op: 'add', path: '/metadata/annotations', value: { 'a.io/x': '1' } }]);
+    expect(annotationOps(withAnnotations(), { 'a.io/x': '1' })).toEqual([
+      { op: 'add', path: '/metadata/annotations', value: { 'a.io/x': '1' } },
+    ]);
   });
 
   it('emits one operation per removed or changed key, escaping /', () => {

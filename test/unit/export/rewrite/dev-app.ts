@@ -10,7 +10,12 @@ const localPath: KubeObject = {
   provisioner: 'rancher.io/local-path',
 };
 
-const settings: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'shop' }, data: { mode: 'prod' } };
+const settings: KubeObject = {
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name: 'settings', namespace: 'shop' },
+  data: { mode: 'prod' },
+};
 
 /** The dev app's objects, in document order. */
 export function devApp(): SourcedObject[] {

@@ -7,7 +7,12 @@ export function sourced(object: KubeObject, document = 0): SourcedObject {
 }
 
 /** A Deployment in namespace `shop` with the given containers (and optional pod-level fields). */
-export function deployment(name: string, containers: Record<string, unknown>[], pod: Record<string, unknown> = {}, replicas?: number): KubeObject {
+export function deployment(
+  name: string,
+  containers: Record<string, unknown>[],
+  pod: Record<string, unknown> = {},
+  replicas?: number,
+): KubeObject {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',

@@ -36,7 +36,9 @@ describe('isDevRegistryImage', () => {
 describe('retargetImage', () => {
   it('keeps path, tag and digest under the new registry, with or without a trailing slash', () => {
     expect(retargetImage('localhost:5001/app:1.0', 'ghcr.io/team')).toBe('ghcr.io/team/app:1.0');
-    expect(retargetImage('k3d-reg.localhost:12345/team/app@sha256:abc', 'registry.example.com/')).toBe('registry.example.com/team/app@sha256:abc');
+    expect(retargetImage('k3d-reg.localhost:12345/team/app@sha256:abc', 'registry.example.com/')).toBe(
+      'registry.example.com/team/app@sha256:abc',
+    );
     expect(retargetImage('kind-registry:5000/app', 'ghcr.io/team')).toBe('ghcr.io/team/app');
   });
 });

@@ -6,7 +6,9 @@ import { thrown } from '../../../support/unit/thrown.js';
 
 describe('jsonPointer', () => {
   it('escapes ~ and / (RFC 6901)', () => {
-    expect(jsonPointer(['metadata', 'annotations', 'kubernetes.io/ingress.class'])).toBe('/metadata/annotations/kubernetes.io~1ingress.class');
+    expect(jsonPointer(['metadata', 'annotations', 'kubernetes.io/ingress.class'])).toBe(
+      '/metadata/annotations/kubernetes.io~1ingress.class',
+    );
     expect(jsonPointer(['a~b', 0])).toBe('/a~0b/0');
   });
 });

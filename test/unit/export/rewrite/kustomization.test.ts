@@ -73,7 +73,10 @@ describe('overlayFiles', () => {
       'patches/shop_persistentvolumeclaim_data.yaml',
       'patches/storageclass.storage.k8s.io_local-path.delete.yaml',
     ]);
-    expect(parse(files.find((f) => f.path.startsWith('resources/'))?.content ?? '')).toMatchObject({ kind: 'Route', spec: { host: 'shop.example.com' } });
+    expect(parse(files.find((f) => f.path.startsWith('resources/'))?.content ?? '')).toMatchObject({
+      kind: 'Route',
+      spec: { host: 'shop.example.com' },
+    });
   });
 
   it('escapes regular-expression characters in target names (kustomize anchors them as regexes)', () => {
@@ -81,14 +84,19 @@ describe('overlayFiles', () => {
     const first = base[0];
     if (first === undefined) throw new Error('fixture');
     first.object.metadata.name = 'web.v2';
-    const kustomization = parse(overlayFiles(rewriteForTarget(base, 'aks'))[0]?.content ?? '') as { patches: Array<{ target: { name: string } }> };
+    const kustomization = parse(overlayFiles(rewriteForTarget(base, 'aks'))[0]?.content ?? '') as {
+      patches: Array<{ target: { name: string } }>;
+    };
     expect(kustomization.patches[0]?.target.name).toBe('web\\.v2');
   });
 
   it('percent-encodes characters file systems may refuse (RBAC names have colons)', () => {
     const overlay = rewriteForTarget([], 'aks');
     overlay.deletions.push({ group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'ClusterRole', name: 'system:metrics' });
-    expect(overlayFiles(overlay).map((f) => f.path)).toEqual(['kustomization.yaml', 'patches/clusterrole.rbac.authorization.k8s.io_system%3Ametrics.delete.yaml']);
+    expect(overlayFiles(overlay).map((f) => f.path)).toEqual([
+      'kustomization.yaml',
+      'patches/clusterrole.rbac.authorization.k8s.io_system%3Ametrics.delete.yaml',
+    ]);
   });
 
   it('an overlay with nothing to change lists only the base', () => {

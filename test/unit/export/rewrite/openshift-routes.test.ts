@@ -33,7 +33,12 @@ describe('routesForIngress', () => {
         rules: [{ http: { paths: [{ path: '/api', pathType: 'Prefix', backend: { service: { name: 'api', port: { number: 9000 } } } }] } }],
       },
     };
-    const api: KubeObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'api' }, spec: { ports: [{ port: 9000, targetPort: 9090 }] } };
+    const api: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'api' },
+      spec: { ports: [{ port: 9000, targetPort: 9090 }] },
+    };
     expect(routesForIngress(o, [api]).map((r) => [r.metadata, r['spec']])).toEqual([
       [{ name: 'multi-0' }, { path: '/api', to: { kind: 'Service', name: 'api', weight: 100 }, port: { targetPort: 9090 } }],
       [{ name: 'multi-1' }, { to: { kind: 'Service', name: 'missing', weight: 100 } }],

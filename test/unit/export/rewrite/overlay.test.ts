@@ -39,7 +39,9 @@ describe('rewriteForTarget', () => {
   it('openshift with Routes: the Ingress is deleted and its Route added with the Ingress origin', () => {
     const overlay = rewriteForTarget(devApp(), 'openshift', { openshiftRoutes: true });
     expect(overlay.deletions.map((d) => d.kind)).toEqual(['StorageClass', 'Ingress']);
-    expect(overlay.resources.map((r) => [r.object.kind, r.object.metadata.name, r.origin])).toEqual([['Route', 'web', { file: 'app.yaml', document: 4 }]]);
+    expect(overlay.resources.map((r) => [r.object.kind, r.object.metadata.name, r.origin])).toEqual([
+      ['Route', 'web', { file: 'app.yaml', document: 4 }],
+    ]);
     expect(overlay.patches.map((p) => p.target.kind)).toEqual(['PersistentVolumeClaim', 'Deployment']);
   });
 

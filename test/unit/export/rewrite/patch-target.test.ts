@@ -14,6 +14,10 @@ describe('patchTargetOf', () => {
   });
 
   it('omits group for the core group and namespace for cluster-scoped objects', () => {
-    expect(patchTargetOf({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } })).toEqual({ version: 'v1', kind: 'Namespace', name: 'shop' });
+    expect(patchTargetOf({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } })).toEqual({
+      version: 'v1',
+      kind: 'Namespace',
+      name: 'shop',
+    });
   });
 });

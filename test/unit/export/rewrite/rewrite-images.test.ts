@@ -7,7 +7,10 @@ const cronJob: KubeObject = {
   apiVersion: 'batch/v1',
   kind: 'CronJob',
   metadata: { name: 'backup', namespace: 'shop' },
-  spec: { schedule: '@daily', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'backup', image: 'kind-registry:5000/backup:1' }] } } } } },
+  spec: {
+    schedule: '@daily',
+    jobTemplate: { spec: { template: { spec: { containers: [{ name: 'backup', image: 'kind-registry:5000/backup:1' }] } } } },
+  },
 };
 
 describe('rewriteImages', () => {

@@ -79,8 +79,12 @@ describe('rewriteIngress (promotion.md 2.2)', () => {
 
   it('openshift with openshiftRoutes: an Ingress with only resource backends keeps the class instead', () => {
     const o = ingress({ ingressClassName: 'nginx' });
-    (o['spec'] as Record<string, unknown>)['rules'] = [{ http: { paths: [{ path: '/', backend: { resource: { kind: 'Bucket', name: 'static' } } }] } }];
-    expect(run(o, 'openshift', { openshiftRoutes: true })).toEqual({ ops: [{ op: 'add', path: '/spec/ingressClassName', value: 'openshift-default' }] });
+    (o['spec'] as Record<string, unknown>)['rules'] = [
+      { http: { paths: [{ path: '/', backend: { resource: { kind: 'Bucket', name: 'static' } } }] } },
+    ];
+    expect(run(o, 'openshift', { openshiftRoutes: true })).toEqual({
+      ops: [{ op: 'add', path: '/spec/ingressClassName', value: 'openshift-default' }],
+    });
   });
 
   it('openshiftRoutes means nothing to other targets', () => {

@@ -35,14 +35,18 @@ describe('rewriteLoadBalancer (promotion.md 2.3)', () => {
     ['aks', { 'service.beta.kubernetes.io/azure-load-balancer-internal': 'true' }],
   ] as const)('%s: public by default (no change), the internal annotation on request', (target, internal) => {
     expect(run(lb, target)).toEqual({ ops: [] });
-    expect(run(lb, target, { internalLoadBalancers: true })).toEqual({ ops: [{ op: 'add', path: '/metadata/annotations', value: internal }] });
+    expect(run(lb, target, { internalLoadBalancers: true })).toEqual({
+      ops: [{ op: 'add', path: '/metadata/annotations', value: internal }],
+    });
   });
 
   it('keeps what the user set: their annotation value and loadBalancerClass', () => {
     const own = service('web', 'LoadBalancer');
     own.metadata.annotations = { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internal' };
     (own['spec'] as Record<string, unknown>)['loadBalancerClass'] = 'eks.amazonaws.com/nlb';
-    expect(run(own, 'eks').ops).toEqual([{ op: 'add', path: '/metadata/annotations/service.beta.kubernetes.io~1aws-load-balancer-nlb-target-type', value: 'ip' }]);
+    expect(run(own, 'eks').ops).toEqual([
+      { op: 'add', path: '/metadata/annotations/service.beta.kubernetes.io~1aws-load-balancer-nlb-target-type', value: 'ip' },
+    ]);
   });
 
   it.each(['kubeadm', 'openshift', 'rke2', 'rancher', 'tanzu', 'capi'] as const)('%s: nothing to add (the report explains)', (target) => {

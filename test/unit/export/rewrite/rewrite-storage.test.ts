@@ -41,7 +41,9 @@ describe('rewriteStorage: dev class names in claims (promotion.md 2.1)', () => {
 
   it('the storageClass option wins on every target', () => {
     for (const target of TARGET_NAMES) {
-      expect(run(pvc('data', 'local-path'), target, { storageClass: 'fast' })).toEqual({ ops: [{ op: 'replace', path: classPath, value: 'fast' }] });
+      expect(run(pvc('data', 'local-path'), target, { storageClass: 'fast' })).toEqual({
+        ops: [{ op: 'replace', path: classPath, value: 'fast' }],
+      });
     }
   });
 

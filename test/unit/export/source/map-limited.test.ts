@@ -6,17 +6,26 @@ const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('mapLimited', () => {
   it('keeps input order whatever order the calls finish in', async () => {
-    expect(await mapLimited([30, 0, 10, 20], 2, async (ms) => (await tick(ms), ms * 2))).toEqual([60, 0, 20, 40]);
+    expect(
+      await mapLimited([30, 0, 10, 20], 2, async (ms) => {
+        await tick(ms);
+        return ms * 2;
+      }),
+    ).toEqual([60, 0, 20, 40]);
   });
 
   it('never has more than `limit` calls in flight', async () => {
     let inFlight = 0;
     let most = 0;
-    await mapLimited(Array.from({ length: 9 }, (_, i) => i), 3, async () => {
-      most = Math.max(most, ++inFlight);
-      await tick(2);
-      inFlight--;
-    });
+    await mapLimited(
+      Array.from({ length: 9 }, (_, i) => i),
+      3,
+      async () => {
+        most = Math.max(most, ++inFlight);
+        await tick(2);
+        inFlight--;
+      },
+    );
     expect(most).toBe(3);
   });
 

@@ -12,7 +12,16 @@ function problemOf(source: string, file = 'app.yaml'): InvalidInputError {
 describe('parseManifest: what it reads', () => {
   it('reads every document of a multi-document stream, with file and 0-based document index', () => {
     const parsed = parseManifest(
-      text('apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: a}', '---', 'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: b'),
+      text(
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata: {name: a}',
+        '---',
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: b',
+      ),
       'app.yaml',
     );
     expect(parsed.skipped).toEqual([]);
@@ -49,7 +58,16 @@ describe('parseManifest: what it reads', () => {
 
   it('reads values as kubectl does (YAML 1.1): octal modes, yes/on booleans; timestamps and h:mm stay strings', () => {
     const parsed = parseManifest(
-      text('apiVersion: v1', 'kind: X', 'metadata: {name: x, creationTimestamp: 2024-05-01T10:00:00Z}', 'mode: 0755', 'a: yes', 'b: on', 'c: 12:30', 'd: "0755"'),
+      text(
+        'apiVersion: v1',
+        'kind: X',
+        'metadata: {name: x, creationTimestamp: 2024-05-01T10:00:00Z}',
+        'mode: 0755',
+        'a: yes',
+        'b: on',
+        'c: 12:30',
+        'd: "0755"',
+      ),
       'x.yaml',
     );
     expect(parsed.objects[0]?.object).toEqual({
@@ -65,7 +83,10 @@ describe('parseManifest: what it reads', () => {
   });
 
   it('resolves anchors, aliases and merge keys', () => {
-    const parsed = parseManifest(text('apiVersion: v1', 'kind: X', 'metadata: &m {name: x}', 'copy: *m', 'merged:', '  <<: *m', '  extra: 1'), 'x.yaml');
+    const parsed = parseManifest(
+      text('apiVersion: v1', 'kind: X', 'metadata: &m {name: x}', 'copy: *m', 'merged:', '  <<: *m', '  extra: 1'),
+      'x.yaml',
+    );
     expect(parsed.objects[0]?.object).toMatchObject({ copy: { name: 'x' }, merged: { name: 'x', extra: 1 } });
   });
 
@@ -164,14 +185,18 @@ describe('parseManifest: what it refuses (InvalidInputError, exit 2, naming file
   });
 
   it('a duplicate key, which kubectl refuses too', () => {
-    expect(problemOf(text('apiVersion: v1', 'kind: A', 'kind: B', 'metadata: {name: x}')).message).toMatch(/^app\.yaml: document 0 \(line \d\): YAML: .*[Uu]nique/);
+    expect(problemOf(text('apiVersion: v1', 'kind: A', 'kind: B', 'metadata: {name: x}')).message).toMatch(
+      /^app\.yaml: document 0 \(line \d\): YAML: .*[Uu]nique/,
+    );
   });
 
   it('a document that is not a map', () => {
     expect(problemOf(text(...GOOD, '- a', '- b')).message).toBe(
       'app.yaml: document 1 (line 5): expected a Kubernetes object (a map with apiVersion, kind and metadata), got a list',
     );
-    expect(problemOf(text('just text')).message).toBe('app.yaml: document 0 (line 1): expected a Kubernetes object (a map with apiVersion, kind and metadata), got a string');
+    expect(problemOf(text('just text')).message).toBe(
+      'app.yaml: document 0 (line 1): expected a Kubernetes object (a map with apiVersion, kind and metadata), got a string',
+    );
   });
 
   it.each([
@@ -185,7 +210,9 @@ describe('parseManifest: what it refuses (InvalidInputError, exit 2, naming file
   });
 
   it('a bad item of a List, naming the item', () => {
-    const err = problemOf(text('apiVersion: v1', 'kind: List', 'items:', '  - {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}', '  - {kind: Secret}'));
+    const err = problemOf(
+      text('apiVersion: v1', 'kind: List', 'items:', '  - {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}', '  - {kind: Secret}'),
+    );
     expect(err.message).toBe('app.yaml: document 0 (line 1): items[1]: missing apiVersion');
   });
 });

@@ -5,7 +5,13 @@ import { discoveryIncompleteError, type ApiResource } from '../../../../src/runt
 import { ALL_VERBS, apiError, FakeKubeApi } from '../../../support/unit/fake-kube-api.js';
 import { rejection } from '../../../support/unit/thrown.js';
 
-const resource = (apiVersion: string, kind: string, plural: string, verbs: readonly string[] = ALL_VERBS, namespaced = true): ApiResource => ({
+const resource = (
+  apiVersion: string,
+  kind: string,
+  plural: string,
+  verbs: readonly string[] = ALL_VERBS,
+  namespaced = true,
+): ApiResource => ({
   apiVersion,
   kind,
   resource: plural,
@@ -146,11 +152,23 @@ describe('readClusterObjects: what it returns', () => {
   it('sets apiVersion and kind on items that lack them, and keeps everything else as listed', async () => {
     const api = cluster();
     api.discovery = [resource('apps/v1', 'Deployment', 'deployments')];
-    api.list = async () => [{ metadata: { name: 'web', namespace: 'shop', managedFields: [{ manager: 'kubectl' }] }, spec: { replicas: 2 }, status: { readyReplicas: 2 } }];
+    api.list = async () => [
+      {
+        metadata: { name: 'web', namespace: 'shop', managedFields: [{ manager: 'kubectl' }] },
+        spec: { replicas: 2 },
+        status: { readyReplicas: 2 },
+      },
+    ];
     const read = await readClusterObjects(api, 'dev');
     expect(read.objects).toEqual([
       {
-        object: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop', managedFields: [{ manager: 'kubectl' }] }, spec: { replicas: 2 }, status: { readyReplicas: 2 } },
+        object: {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: 'web', namespace: 'shop', managedFields: [{ manager: 'kubectl' }] },
+          spec: { replicas: 2 },
+          status: { readyReplicas: 2 },
+        },
         origin: { cluster: 'dev' },
       },
     ]);
@@ -158,9 +176,15 @@ describe('readClusterObjects: what it returns', () => {
   });
 
   it('applies no skip or clean rule: system namespaces and status come back as the cluster has them', async () => {
-    const api = cluster().seed(obj('v1', 'ConfigMap', 'kube-root-ca.crt', 'kube-system'), obj('v1', 'Namespace', 'kube-system', undefined, { status: { phase: 'Active' } }));
+    const api = cluster().seed(
+      obj('v1', 'ConfigMap', 'kube-root-ca.crt', 'kube-system'),
+      obj('v1', 'Namespace', 'kube-system', undefined, { status: { phase: 'Active' } }),
+    );
     const read = await readClusterObjects(api, 'dev');
-    expect(read.objects.map((s) => s.object)).toEqual([obj('v1', 'ConfigMap', 'kube-root-ca.crt', 'kube-system'), obj('v1', 'Namespace', 'kube-system', undefined, { status: { phase: 'Active' } })]);
+    expect(read.objects.map((s) => s.object)).toEqual([
+      obj('v1', 'ConfigMap', 'kube-root-ca.crt', 'kube-system'),
+      obj('v1', 'Namespace', 'kube-system', undefined, { status: { phase: 'Active' } }),
+    ]);
   });
 });
 
@@ -177,7 +201,10 @@ describe('readClusterObjects: resources it cannot read', () => {
       { resource: 'apiservices.apiregistration.k8s.io', reason: expect.stringContaining('(HTTP 503: service unavailable)') },
       { resource: 'endpoints', reason: 'the server does not allow listing it (HTTP 405: method not allowed)' },
       { resource: 'secrets', reason: 'not allowed to list it (HTTP 403: secrets is forbidden: User "dev" cannot list resource "secrets")' },
-      { resource: 'widgets.example.com', reason: 'no longer served (removed during the read?) (HTTP 404: the server could not find the requested resource)' },
+      {
+        resource: 'widgets.example.com',
+        reason: 'no longer served (removed during the read?) (HTTP 404: the server could not find the requested resource)',
+      },
     ]);
   });
 
@@ -191,10 +218,15 @@ describe('readClusterObjects: resources it cannot read', () => {
 
   it('reads what discovery found when some groups did not answer, and records those groups', async () => {
     const api = new FakeKubeApi().seed(obj('v1', 'ConfigMap', 'a', 'x'));
-    api.discovery = discoveryIncompleteError([resource('v1', 'ConfigMap', 'configmaps')], [{ groupVersion: 'metrics.k8s.io/v1beta1', reason: 'HTTP 503: service unavailable' }]);
+    api.discovery = discoveryIncompleteError(
+      [resource('v1', 'ConfigMap', 'configmaps')],
+      [{ groupVersion: 'metrics.k8s.io/v1beta1', reason: 'HTTP 503: service unavailable' }],
+    );
     const read = await readClusterObjects(api, 'dev');
     expect(read.objects.map((s) => s.object.metadata.name)).toEqual(['a']);
-    expect(read.skippedResources).toEqual([{ resource: 'metrics.k8s.io/v1beta1', reason: 'API discovery failed: HTTP 503: service unavailable' }]);
+    expect(read.skippedResources).toEqual([
+      { resource: 'metrics.k8s.io/v1beta1', reason: 'API discovery failed: HTTP 503: service unavailable' },
+    ]);
   });
 
   it('fails when discovery itself fails', async () => {

@@ -23,7 +23,16 @@ async function put(files: Record<string, string>): Promise<void> {
 
 describe('listManifestFiles', () => {
   it('walks folders depth first in name order, keeping *.yaml, *.yml and *.json and leaving out hidden entries', async () => {
-    await put({ 'b.yaml': '', 'a/z.yml': '', 'a/y.json': '', 'a/notes.md': '', 'c.txt': '', '.git/x.yaml': '', 'a/.hidden.yaml': '', 'B.yaml': '' });
+    await put({
+      'b.yaml': '',
+      'a/z.yml': '',
+      'a/y.json': '',
+      'a/notes.md': '',
+      'c.txt': '',
+      '.git/x.yaml': '',
+      'a/.hidden.yaml': '',
+      'B.yaml': '',
+    });
     expect(await listManifestFiles([dir])).toEqual(['B.yaml', 'a/y.json', 'a/z.yml', 'b.yaml'].map((f) => join(dir, f)));
   });
 
@@ -48,7 +57,10 @@ describe('listManifestFiles', () => {
 
 describe('readManifestSources', () => {
   it('reads every object of every file, in file order, each with its file and document', async () => {
-    await put({ 'app/b.yaml': `${configMap('b1')}---\n${configMap('b2')}`, 'app/a.json': JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'a' } }) });
+    await put({
+      'app/b.yaml': `${configMap('b1')}---\n${configMap('b2')}`,
+      'app/a.json': JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'a' } }),
+    });
     const { objects, skipped } = await readManifestSources([join(dir, 'app')]);
     expect(objects.map((o) => [o.object.metadata.name, o.origin])).toEqual([
       ['a', { file: join(dir, 'app', 'a.json'), document: 0 }],
@@ -68,9 +80,15 @@ describe('readManifestSources', () => {
     const { objects, skipped } = await readManifestSources([dir]);
     expect(objects.map((o) => o.object.metadata.name)).toEqual(['cm']);
     expect(skipped).toEqual([
-      { file: join(dir, 'base', 'kustomization.yaml'), reason: 'kustomize configuration file (build it with `kustomize build` to export its output)' },
+      {
+        file: join(dir, 'base', 'kustomization.yaml'),
+        reason: 'kustomize configuration file (build it with `kustomize build` to export its output)',
+      },
       { file: join(dir, 'overlay', 'component.yaml'), document: 0, reason: 'kustomize Component, not a Kubernetes object' },
-      { file: join(dir, 'overlay', 'kustomization.yml'), reason: 'kustomize configuration file (build it with `kustomize build` to export its output)' },
+      {
+        file: join(dir, 'overlay', 'kustomization.yml'),
+        reason: 'kustomize configuration file (build it with `kustomize build` to export its output)',
+      },
     ]);
   });
 

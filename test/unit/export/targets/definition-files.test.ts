@@ -10,19 +10,35 @@ describe('assembleDefinition', () => {
   it('renders YAML documents in order, keys as built, shared objects without anchors', () => {
     const shared = { a: 1 };
     const { files } = assembleDefinition(
-      [{ path: 'x.yaml', header: ['top'], documents: [{ kind: 'One', first: shared, second: shared }, { kind: 'Two', version: '1.35', long: 'w '.repeat(60).trim() }] }],
+      [
+        {
+          path: 'x.yaml',
+          header: ['top'],
+          documents: [
+            { kind: 'One', first: shared, second: shared },
+            { kind: 'Two', version: '1.35', long: 'w '.repeat(60).trim() },
+          ],
+        },
+      ],
       DOCS,
       [],
       read(),
     );
     expect(files).toEqual([
-      { path: 'x.yaml', content: `# top\nkind: One\nfirst:\n  a: 1\nsecond:\n  a: 1\n---\nkind: Two\nversion: "1.35"\nlong: ${'w '.repeat(60).trim()}\n` },
+      {
+        path: 'x.yaml',
+        content: `# top\nkind: One\nfirst:\n  a: 1\nsecond:\n  a: 1\n---\nkind: Two\nversion: "1.35"\nlong: ${'w '.repeat(60).trim()}\n`,
+      },
     ]);
   });
 
   it('lists every placeholder with its document, path and why', () => {
     const documents = [
-      { kind: 'Cluster', metadata: { name: 'c', annotations: { 'x.io/zone': 'replace-me-zone' } }, spec: { subnets: ['replace-me-zone'], ref: 'replace-me-store/c' } },
+      {
+        kind: 'Cluster',
+        metadata: { name: 'c', annotations: { 'x.io/zone': 'replace-me-zone' } },
+        spec: { subnets: ['replace-me-zone'], ref: 'replace-me-store/c' },
+      },
       { platform: { 'replace-me-kind': {} } },
     ];
     const { placeholders } = assembleDefinition([{ path: 'c.yaml', header: [], documents }], DOCS, [], read());
@@ -37,7 +53,16 @@ describe('assembleDefinition', () => {
   it('locates placeholders in scripts by variable, flag or position', () => {
     const script = {
       header: [],
-      steps: [{ comment: [], env: [['STORE', 'replace-me-store']] as Array<[string, string]>, commands: [['tool', 'make', 'replace-me-kind'], ['tool', 'set', '--zone', 'replace-me-zone', '--size=replace-me-size']] }],
+      steps: [
+        {
+          comment: [],
+          env: [['STORE', 'replace-me-store']] as Array<[string, string]>,
+          commands: [
+            ['tool', 'make', 'replace-me-kind'],
+            ['tool', 'set', '--zone', 'replace-me-zone', '--size=replace-me-size'],
+          ],
+        },
+      ],
     };
     const { placeholders } = assembleDefinition([{ path: 'run.sh', script }], DOCS, [], read());
     expect(placeholders.map((p) => p.field)).toEqual(['export STORE', 'tool make argument 2', 'tool set --zone', 'tool set --size']);
@@ -51,7 +76,9 @@ describe('assembleDefinition', () => {
   });
 
   it('text that only looks like the placeholder of no setting is not listed', () => {
-    expect(assembleDefinition([{ path: 'c.yaml', header: [], documents: [{ a: 'replace-me-other' }] }], DOCS, [], read()).placeholders).toEqual([]);
+    expect(
+      assembleDefinition([{ path: 'c.yaml', header: [], documents: [{ a: 'replace-me-other' }] }], DOCS, [], read()).placeholders,
+    ).toEqual([]);
   });
 
   it('a line break in a header cannot end its comment', () => {

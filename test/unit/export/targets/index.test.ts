@@ -16,7 +16,12 @@ const facts: fc.Arbitrary<DevClusterFacts> = fc
     controlPlanes: fc.integer({ min: 1, max: 7 }),
     workers: fc.integer({ min: 0, max: 10 }),
   })
-  .map(({ engine, minor, patch, ...rest }) => ({ ...rest, engine, kubernetesVersion: `v1.${minor}.${patch}`, ...ENGINE_NETWORK_DEFAULTS[engine] }));
+  .map(({ engine, minor, patch, ...rest }) => ({
+    ...rest,
+    engine,
+    kubernetesVersion: `v1.${minor}.${patch}`,
+    ...ENGINE_NETWORK_DEFAULTS[engine],
+  }));
 
 const settings = fc.subarray(Object.keys(FULL_SETTINGS)).map((keys) => Object.fromEntries(keys.map((k) => [k, FULL_SETTINGS[k]!])));
 
@@ -95,19 +100,31 @@ const validators: Array<{ target: (typeof TARGET_NAMES)[number]; path: string; k
       ContainerNodePool: lazy(() => crdValidator(`${KCC}nodepools.container.cnrm.cloud.google.com.yaml`, 'v1beta1')),
     },
   },
-  { target: 'openshift', path: 'install-config.yaml', kinds: { '': lazy(() => crdValidator('openshift-installer__install.openshift.io_installconfigs.yaml', 'v1')) } },
-  { target: 'rancher', path: 'cluster.yaml', kinds: { Cluster: lazy(() => crdValidator('rancher__provisioning.cattle.io_clusters.yaml', 'v1')) } },
+  {
+    target: 'openshift',
+    path: 'install-config.yaml',
+    kinds: { '': lazy(() => crdValidator('openshift-installer__install.openshift.io_installconfigs.yaml', 'v1')) },
+  },
+  {
+    target: 'rancher',
+    path: 'cluster.yaml',
+    kinds: { Cluster: lazy(() => crdValidator('rancher__provisioning.cattle.io_clusters.yaml', 'v1')) },
+  },
   { target: 'tanzu', path: 'cluster.yaml', kinds: { Cluster: lazy(() => crdValidator(CAPI, 'v1beta1')) } },
   { target: 'capi', path: 'cluster.yaml', kinds: { Cluster: lazy(() => crdValidator(CAPI, 'v1beta2')) } },
 ];
 
 describe.skipIf(!schemasAvailable)('every schema-covered target, any dev cluster, any subset of settings', () => {
-  it('validates against its upstream schema', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...validators), facts, settings, ({ target, path, kinds }, dev, given) => {
-        expect(schemaErrors(clusterDefinition(target, dev, given), path, (kind) => kinds[kind]!())).toEqual([]);
-      }),
-      { numRuns: 100 },
-    );
-  }, 2 * SCHEMA_TIMEOUT);
+  it(
+    'validates against its upstream schema',
+    () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...validators), facts, settings, ({ target, path, kinds }, dev, given) => {
+          expect(schemaErrors(clusterDefinition(target, dev, given), path, (kind) => kinds[kind]!())).toEqual([]);
+        }),
+        { numRuns: 100 },
+      );
+    },
+    2 * SCHEMA_TIMEOUT,
+  );
 });

@@ -20,7 +20,8 @@ describe('workerNodesFor', () => {
         {
           severity: 'info',
           code: 'nodes-changed',
-          message: 'eks: the dev cluster runs workloads on its 1 control-plane node(s) and has no workers; planned 1 worker node(s) because eks control planes do not run workloads',
+          message:
+            'eks: the dev cluster runs workloads on its 1 control-plane node(s) and has no workers; planned 1 worker node(s) because eks control planes do not run workloads',
         },
       ],
     });
@@ -31,7 +32,11 @@ describe('etcdQuorumFindings', () => {
   it('warns about an even number of control planes only', () => {
     expect(etcdQuorumFindings('kops', 3)).toEqual([]);
     expect(etcdQuorumFindings('kops', 2)).toEqual([
-      { severity: 'warning', code: 'etcd-quorum', message: 'kops: 2 control-plane nodes give etcd no more failure tolerance than 1; use an odd number' },
+      {
+        severity: 'warning',
+        code: 'etcd-quorum',
+        message: 'kops: 2 control-plane nodes give etcd no more failure tolerance than 1; use an odd number',
+      },
     ]);
   });
 });

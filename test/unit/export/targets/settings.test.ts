@@ -23,7 +23,11 @@ describe('settingsReader', () => {
     read.optional('machine-type');
     expect(read.given('region')).toBeUndefined();
     expect(read.defaultedFindings()).toEqual([
-      { severity: 'info', code: 'settings-defaulted', message: "eks: not set, so the target's defaults apply: machine-type (the size; the default is small)" },
+      {
+        severity: 'info',
+        code: 'settings-defaulted',
+        message: "eks: not set, so the target's defaults apply: machine-type (the size; the default is small)",
+      },
     ]);
   });
 

@@ -17,7 +17,9 @@ describe('shellQuote', () => {
   });
 
   it('a POSIX shell reads every quoted argument back unchanged', () => {
-    const tricky = fc.string({ unit: fc.constantFrom("'", '"', '$', '`', '\\', ' ', '\n', '*', ';', '|', '&', '~', '#', 'a', '0', '-', 'é') });
+    const tricky = fc.string({
+      unit: fc.constantFrom("'", '"', '$', '`', '\\', ' ', '\n', '*', ';', '|', '&', '~', '#', 'a', '0', '-', 'é'),
+    });
     const arg = fc.oneof(tricky, fc.string({ unit: 'grapheme' }));
     fc.assert(
       fc.property(fc.array(arg, { minLength: 1, maxLength: 4 }), (args) => {

@@ -6,7 +6,9 @@ describe.skipIf(!schemasAvailable)('upstream schema validators', { timeout: SCHE
   it('eksctl: unknown fields and a missing region', () => {
     const validate = jsonSchemaValidator('eksctl__schema.json');
     const errors = validate({ apiVersion: 'eksctl.io/v1alpha5', kind: 'ClusterConfig', metadata: { name: 'x' }, nodes: 3 });
-    expect(errors.map((e) => e.message)).toEqual(expect.arrayContaining(["must have required property 'region'", 'must NOT have additional properties']));
+    expect(errors.map((e) => e.message)).toEqual(
+      expect.arrayContaining(["must have required property 'region'", 'must NOT have additional properties']),
+    );
   });
 
   it('kops: a string where an integer belongs', () => {
@@ -15,17 +17,26 @@ describe.skipIf(!schemasAvailable)('upstream schema validators', { timeout: SCHE
   });
 
   it('Config Connector: a node pool without clusterRef', () => {
-    const errors = crdValidator('k8s-config-connector__containernodepools.container.cnrm.cloud.google.com.yaml', 'v1beta1')({ spec: { location: 'z' } });
+    const errors = crdValidator(
+      'k8s-config-connector__containernodepools.container.cnrm.cloud.google.com.yaml',
+      'v1beta1',
+    )({ spec: { location: 'z' } });
     expect(errors.map((e) => e.message)).toEqual(["must have required property 'clusterRef'"]);
   });
 
   it('OpenShift: an install-config without pullSecret', () => {
-    const errors = crdValidator('openshift-installer__install.openshift.io_installconfigs.yaml', 'v1')({ baseDomain: 'a', metadata: {}, platform: {} });
+    const errors = crdValidator(
+      'openshift-installer__install.openshift.io_installconfigs.yaml',
+      'v1',
+    )({ baseDomain: 'a', metadata: {}, platform: {} });
     expect(errors.map((e) => e.message)).toEqual(["must have required property 'pullSecret'"]);
   });
 
   it('Rancher: a machine pool without machineConfigRef', () => {
-    const errors = crdValidator('rancher__provisioning.cattle.io_clusters.yaml', 'v1')({ spec: { rkeConfig: { machinePools: [{ name: 'a' }] } } });
+    const errors = crdValidator(
+      'rancher__provisioning.cattle.io_clusters.yaml',
+      'v1',
+    )({ spec: { rkeConfig: { machinePools: [{ name: 'a' }] } } });
     expect(errors.map((e) => e.message)).toEqual(["must have required property 'machineConfigRef'"]);
   });
 

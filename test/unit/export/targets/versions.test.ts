@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../../src/errors.js';
 import { VERSION_WINDOWS } from '../../../../src/export/targets/index.js';
 import { OPENSHIFT_RELEASES } from '../../../../src/export/targets/openshift/profile.js';
-import { fullVersion, kubernetesMinor, LATEST_PATCHES, mapVersion, nearestSupportedMinor } from '../../../../src/export/targets/versions.js';
+import {
+  fullVersion,
+  kubernetesMinor,
+  LATEST_PATCHES,
+  mapVersion,
+  nearestSupportedMinor,
+} from '../../../../src/export/targets/versions.js';
 import { thrown } from '../../../support/unit/thrown.js';
 
 describe('VERSION_WINDOWS', () => {
@@ -22,14 +28,17 @@ describe('VERSION_WINDOWS', () => {
   });
 
   it('marks what promotion.md §5 lists as unverified', () => {
-    const unverified = Object.entries(VERSION_WINDOWS).filter(([, w]) => w.unverified).map(([t]) => t);
+    const unverified = Object.entries(VERSION_WINDOWS)
+      .filter(([, w]) => w.unverified)
+      .map(([t]) => t);
     expect(unverified).toEqual(['eks', 'openshift', 'rancher']);
   });
 
   it('knows an OpenShift release for every minor of its window and a patch for every RKE2 line', () => {
     const { oldest, newest } = VERSION_WINDOWS.openshift!;
     for (let minor = oldest; minor <= newest; minor++) expect(OPENSHIFT_RELEASES[minor]).toMatch(/^4\.\d+$/);
-    for (let minor = VERSION_WINDOWS.rke2!.oldest; minor <= VERSION_WINDOWS.rke2!.newest; minor++) expect(LATEST_PATCHES[minor]).toBeGreaterThan(0);
+    for (let minor = VERSION_WINDOWS.rke2!.oldest; minor <= VERSION_WINDOWS.rke2!.newest; minor++)
+      expect(LATEST_PATCHES[minor]).toBeGreaterThan(0);
   });
 });
 
@@ -60,7 +69,8 @@ describe('mapVersion', () => {
       {
         severity: 'warning',
         code: 'version-changed',
-        message: 'Kubernetes v1.37.0 is not supported by kubeadm; using 1.36 (supported: 1.34-1.36: upstream maintains 1.34, 1.35 and 1.36 (promotion.md §1.1))',
+        message:
+          'Kubernetes v1.37.0 is not supported by kubeadm; using 1.36 (supported: 1.34-1.36: upstream maintains 1.34, 1.35 and 1.36 (promotion.md §1.1))',
       },
     ]);
   });
@@ -71,12 +81,19 @@ describe('mapVersion', () => {
 
   it('adds what was not verified about the window', () => {
     expect(mapVersion('eks', VERSION_WINDOWS.eks!, 'v1.34.2').findings).toEqual([
-      { severity: 'info', code: 'version-unverified', message: 'eks: whether EKS already offers 1.36 was not verified; eksctl reads the supported list from the EKS API' },
+      {
+        severity: 'info',
+        code: 'version-unverified',
+        message: 'eks: whether EKS already offers 1.36 was not verified; eksctl reads the supported list from the EKS API',
+      },
     ]);
   });
 
   it('maps the built-in presets as the targets need them', () => {
-    const minors = (version: string) => Object.fromEntries(Object.keys(VERSION_WINDOWS).map((t) => [t, mapVersion(t, VERSION_WINDOWS[t as keyof typeof VERSION_WINDOWS]!, version).minor]));
+    const minors = (version: string) =>
+      Object.fromEntries(
+        Object.keys(VERSION_WINDOWS).map((t) => [t, mapVersion(t, VERSION_WINDOWS[t as keyof typeof VERSION_WINDOWS]!, version).minor]),
+      );
     expect(minors('v1.36.1')).toEqual({ kubeadm: 36, kops: 36, eks: 35, gke: 36, aks: 36, openshift: 34, rke2: 36, rancher: 35, capi: 36 });
     expect(minors('v1.35.5')).toEqual({ kubeadm: 35, kops: 35, eks: 35, gke: 35, aks: 35, openshift: 34, rke2: 35, rancher: 35, capi: 35 });
   });

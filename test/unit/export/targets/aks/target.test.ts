@@ -29,7 +29,10 @@ describe('aks', () => {
   });
 
   it('quotes values for the shell', () => {
-    const content = fileContent(aksTarget.generate(KIND_HA, { 'resource-group': "team's rg; rm -rf /", region: 'westeurope' }), 'commands.sh');
+    const content = fileContent(
+      aksTarget.generate(KIND_HA, { 'resource-group': "team's rg; rm -rf /", region: 'westeurope' }),
+      'commands.sh',
+    );
     expect(content).toContain("--resource-group 'team'\\''s rg; rm -rf /'");
   });
 

@@ -9,11 +9,15 @@ const cluster = (facts = K3D_AGENTS, settings: Record<string, string> = FULL_SET
   yamlDocuments(fileContent(capiTarget.generate(facts, settings), 'cluster.yaml'))[0] as Record<string, unknown>;
 
 describe.skipIf(!schemasAvailable)('capi: cluster.yaml against the Cluster API CRD, v1beta2 (v1.14.0)', () => {
-  it.each(ALL_FACTS)('$name, with and without settings', (facts) => {
-    for (const settings of [FULL_SETTINGS, {}]) {
-      expect(schemaErrors(capiTarget.generate(facts, settings), 'cluster.yaml', validate)).toEqual([]);
-    }
-  }, SCHEMA_TIMEOUT);
+  it.each(ALL_FACTS)(
+    '$name, with and without settings',
+    (facts) => {
+      for (const settings of [FULL_SETTINGS, {}]) {
+        expect(schemaErrors(capiTarget.generate(facts, settings), 'cluster.yaml', validate)).toEqual([]);
+      }
+    },
+    SCHEMA_TIMEOUT,
+  );
 });
 
 describe('capi', () => {
@@ -27,7 +31,11 @@ describe('capi', () => {
       kind: 'Cluster',
       metadata: { name: 'edge', namespace: 'shop' },
       spec: {
-        clusterNetwork: { pods: { cidrBlocks: ['10.42.0.0/16'] }, services: { cidrBlocks: ['10.43.0.0/16'] }, serviceDomain: 'cluster.local' },
+        clusterNetwork: {
+          pods: { cidrBlocks: ['10.42.0.0/16'] },
+          services: { cidrBlocks: ['10.43.0.0/16'] },
+          serviceDomain: 'cluster.local',
+        },
         topology: {
           classRef: { name: 'quick-start', namespace: 'capi-classes' },
           version: 'v1.35.5',
@@ -36,14 +44,19 @@ describe('capi', () => {
         },
       },
     });
-    expect(fileContent(capiTarget.generate(K3D_AGENTS, FULL_SETTINGS), 'commands.sh')).toContain('\nclusterctl describe cluster edge --namespace shop\n');
+    expect(fileContent(capiTarget.generate(K3D_AGENTS, FULL_SETTINGS), 'commands.sh')).toContain(
+      '\nclusterctl describe cluster edge --namespace shop\n',
+    );
   });
 
   it('without settings: the ClusterClass and its worker class are placeholders; namespaces default', () => {
     const definition = capiTarget.generate(KIND_DEFAULT, {});
     expect(placeholderSetKeys(definition)).toEqual(['cluster-class', 'worker-class']);
     expectPlaceholdersListedExactly(definition);
-    expect(cluster(KIND_DEFAULT, {})).toMatchObject({ metadata: { name: 'kind' }, spec: { topology: { classRef: { name: 'replace-me-cluster-class' } } } });
+    expect(cluster(KIND_DEFAULT, {})).toMatchObject({
+      metadata: { name: 'kind' },
+      spec: { topology: { classRef: { name: 'replace-me-cluster-class' } } },
+    });
     expect(definition.findings.map((f) => f.code)).toEqual(['nodes-changed', 'cni-changed', 'settings-defaulted']);
   });
 });

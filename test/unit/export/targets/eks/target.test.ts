@@ -7,11 +7,15 @@ import { jsonSchemaValidator, SCHEMA_TIMEOUT, schemasAvailable, yamlDocuments } 
 const validate = lazy(() => jsonSchemaValidator('eksctl__schema.json'));
 
 describe.skipIf(!schemasAvailable)('eks: cluster.yaml against eksctl schema.json (v0.230.0)', () => {
-  it.each(ALL_FACTS)('$name, with and without settings', (facts) => {
-    for (const settings of [FULL_SETTINGS, {}]) {
-      expect(schemaErrors(eksTarget.generate(facts, settings), 'cluster.yaml', validate)).toEqual([]);
-    }
-  }, SCHEMA_TIMEOUT);
+  it.each(ALL_FACTS)(
+    '$name, with and without settings',
+    (facts) => {
+      for (const settings of [FULL_SETTINGS, {}]) {
+        expect(schemaErrors(eksTarget.generate(facts, settings), 'cluster.yaml', validate)).toEqual([]);
+      }
+    },
+    SCHEMA_TIMEOUT,
+  );
 });
 
 describe('eks', () => {
@@ -21,7 +25,9 @@ describe('eks', () => {
 
   it('without settings: only the region is a placeholder', () => {
     const definition = eksTarget.generate(KIND_HA, {});
-    expect(definition.placeholders).toEqual([{ field: 'ClusterConfig/shop metadata.region', file: 'cluster.yaml', setKey: 'region', why: 'the AWS region, e.g. eu-west-1' }]);
+    expect(definition.placeholders).toEqual([
+      { field: 'ClusterConfig/shop metadata.region', file: 'cluster.yaml', setKey: 'region', why: 'the AWS region, e.g. eu-west-1' },
+    ]);
     expectPlaceholdersListedExactly(definition);
   });
 
@@ -38,10 +44,19 @@ describe('eks', () => {
 
   it('kind v1.36.1 on one control plane: version 1.35 and one worker, both reported', () => {
     const definition = eksTarget.generate(KIND_DEFAULT, { region: 'eu-west-1' });
-    const [config] = yamlDocuments(fileContent(definition, 'cluster.yaml')) as Array<{ metadata: { version: string }; managedNodeGroups: Array<{ desiredCapacity: number }> }>;
+    const [config] = yamlDocuments(fileContent(definition, 'cluster.yaml')) as Array<{
+      metadata: { version: string };
+      managedNodeGroups: Array<{ desiredCapacity: number }>;
+    }>;
     expect(config?.metadata.version).toBe('1.35');
     expect(config?.managedNodeGroups[0]?.desiredCapacity).toBe(1);
-    expect(definition.findings.map((f) => f.code)).toEqual(['version-changed', 'version-unverified', 'nodes-changed', 'cni-changed', 'settings-defaulted']);
+    expect(definition.findings.map((f) => f.code)).toEqual([
+      'version-changed',
+      'version-unverified',
+      'nodes-changed',
+      'cni-changed',
+      'settings-defaulted',
+    ]);
   });
 
   it('commands.sh runs eksctl on the file', () => {

@@ -12,11 +12,15 @@ const validators = {
 const validatorFor = (kind: string) => validators[kind as keyof typeof validators]();
 
 describe.skipIf(!schemasAvailable)('gke: cluster.yaml against the Config Connector v1beta1 CRDs (v1.155.1)', () => {
-  it.each(ALL_FACTS)('$name, with and without settings', (facts) => {
-    for (const settings of [FULL_SETTINGS, {}]) {
-      expect(schemaErrors(gkeTarget.generate(facts, settings), 'cluster.yaml', validatorFor)).toEqual([]);
-    }
-  }, SCHEMA_TIMEOUT);
+  it.each(ALL_FACTS)(
+    '$name, with and without settings',
+    (facts) => {
+      for (const settings of [FULL_SETTINGS, {}]) {
+        expect(schemaErrors(gkeTarget.generate(facts, settings), 'cluster.yaml', validatorFor)).toEqual([]);
+      }
+    },
+    SCHEMA_TIMEOUT,
+  );
 });
 
 describe('gke', () => {
@@ -32,7 +36,10 @@ describe('gke', () => {
     expect(cluster).toEqual({
       apiVersion: 'container.cnrm.cloud.google.com/v1beta1',
       kind: 'ContainerCluster',
-      metadata: { annotations: { 'cnrm.cloud.google.com/project-id': 'shop-prod', 'cnrm.cloud.google.com/remove-default-node-pool': 'true' }, name: 'shop' },
+      metadata: {
+        annotations: { 'cnrm.cloud.google.com/project-id': 'shop-prod', 'cnrm.cloud.google.com/remove-default-node-pool': 'true' },
+        name: 'shop',
+      },
       spec: {
         location: 'europe-west1-b',
         initialNodeCount: 1,

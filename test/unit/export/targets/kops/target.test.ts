@@ -11,21 +11,30 @@ const validators = {
 const validatorFor = (kind: string) => validators[kind as keyof typeof validators]();
 
 type Doc = { kind: string; metadata: { name: string; labels?: Record<string, string> }; spec: Record<string, unknown> };
-const documents = (facts = KIND_HA, settings = FULL_SETTINGS) => yamlDocuments(fileContent(kopsTarget.generate(facts, settings), 'cluster.yaml')) as Doc[];
+const documents = (facts = KIND_HA, settings = FULL_SETTINGS) =>
+  yamlDocuments(fileContent(kopsTarget.generate(facts, settings), 'cluster.yaml')) as Doc[];
 
 describe.skipIf(!schemasAvailable)('kops: cluster.yaml against the kops v1alpha2 CRDs (v1.36.2)', () => {
-  it.each(ALL_FACTS)('$name, with and without settings', (facts) => {
-    for (const settings of [FULL_SETTINGS, {}]) {
-      expect(schemaErrors(kopsTarget.generate(facts, settings), 'cluster.yaml', validatorFor)).toEqual([]);
-    }
-  }, SCHEMA_TIMEOUT);
+  it.each(ALL_FACTS)(
+    '$name, with and without settings',
+    (facts) => {
+      for (const settings of [FULL_SETTINGS, {}]) {
+        expect(schemaErrors(kopsTarget.generate(facts, settings), 'cluster.yaml', validatorFor)).toEqual([]);
+      }
+    },
+    SCHEMA_TIMEOUT,
+  );
 });
 
 describe('kops', () => {
   it('with every setting: complete, a DNS name under the base domain', () => {
     for (const facts of ALL_FACTS) expectComplete(kopsTarget.generate(facts, FULL_SETTINGS));
     expect(documents()[0]?.metadata.name).toBe('shop.shop.example.com');
-    expect(documents()[0]?.spec).toMatchObject({ api: { dns: {} }, dnsZone: 'shop.example.com', configBase: 's3://shop-kops-state/shop.shop.example.com' });
+    expect(documents()[0]?.spec).toMatchObject({
+      api: { dns: {} },
+      dnsZone: 'shop.example.com',
+      configBase: 's3://shop-kops-state/shop.shop.example.com',
+    });
   });
 
   it('without settings: cloud, zone and state store are placeholders; the name is a gossip name', () => {
@@ -33,7 +42,12 @@ describe('kops', () => {
     expect(placeholderSetKeys(definition)).toEqual(['cloud', 'state-store', 'zone']);
     expectPlaceholdersListedExactly(definition);
     expect(definition.placeholders.filter((p) => p.file === 'commands.sh')).toEqual([
-      { field: 'export KOPS_STATE_STORE', file: 'commands.sh', setKey: 'state-store', why: 'the kops state store, e.g. s3://my-kops-state (the bucket must exist before kops create)' },
+      {
+        field: 'export KOPS_STATE_STORE',
+        file: 'commands.sh',
+        setKey: 'state-store',
+        why: 'the kops state store, e.g. s3://my-kops-state (the bucket must exist before kops create)',
+      },
     ]);
     const [cluster] = documents(KIND_DEFAULT, {});
     expect(cluster?.metadata.name).toBe('kind.k8s.local');
@@ -42,7 +56,12 @@ describe('kops', () => {
 
   it('one control-plane group per control plane, etcd members on them, one nodes group', () => {
     const groups = documents().slice(1);
-    expect(groups.map((g) => `${g.metadata.name} ${String(g.spec.role)} ${String(g.spec.minSize)}-${String(g.spec.maxSize)} ${String(g.spec.machineType)}`)).toEqual([
+    expect(
+      groups.map(
+        (g) =>
+          `${g.metadata.name} ${String(g.spec.role)} ${String(g.spec.minSize)}-${String(g.spec.maxSize)} ${String(g.spec.machineType)}`,
+      ),
+    ).toEqual([
       'control-plane-1 Master 1-1 m6i.xlarge',
       'control-plane-2 Master 1-1 m6i.xlarge',
       'control-plane-3 Master 1-1 m6i.xlarge',

@@ -39,9 +39,17 @@ describe('kubeadm', () => {
       for (const settings of [FULL_SETTINGS, {}]) {
         const definition = kubeadmTarget.generate(facts, settings);
         const documents = yamlDocuments(fileContent(definition, 'cluster.yaml')) as Array<Record<string, unknown>>;
-        expect(documents.map((d) => `${String(d.apiVersion)} ${String(d.kind)}`)).toEqual(['kubeadm.k8s.io/v1beta4 InitConfiguration', 'kubeadm.k8s.io/v1beta4 ClusterConfiguration']);
-        expect(yamlDocuments(fileContent(definition, 'join-worker.yaml'))).toMatchObject([{ apiVersion: 'kubeadm.k8s.io/v1beta4', kind: 'JoinConfiguration' }]);
-        expect(documents[1]).toMatchObject({ kubernetesVersion: facts.kubernetesVersion, networking: { podSubnet: facts.podSubnet, serviceSubnet: facts.serviceSubnet } });
+        expect(documents.map((d) => `${String(d.apiVersion)} ${String(d.kind)}`)).toEqual([
+          'kubeadm.k8s.io/v1beta4 InitConfiguration',
+          'kubeadm.k8s.io/v1beta4 ClusterConfiguration',
+        ]);
+        expect(yamlDocuments(fileContent(definition, 'join-worker.yaml'))).toMatchObject([
+          { apiVersion: 'kubeadm.k8s.io/v1beta4', kind: 'JoinConfiguration' },
+        ]);
+        expect(documents[1]).toMatchObject({
+          kubernetesVersion: facts.kubernetesVersion,
+          networking: { podSubnet: facts.podSubnet, serviceSubnet: facts.serviceSubnet },
+        });
       }
     }
   });

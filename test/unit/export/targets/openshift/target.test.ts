@@ -12,11 +12,15 @@ const installConfig = (facts = KIND_HA, settings: Record<string, string> = FULL_
 const withPlatform = (platform: string) => ({ ...FULL_SETTINGS, platform });
 
 describe.skipIf(!schemasAvailable)('openshift: install-config.yaml against the installer CRD (v1)', () => {
-  it.each(ALL_FACTS)('$name, with and without settings, on every platform', (facts) => {
-    for (const settings of [FULL_SETTINGS, withPlatform('gcp'), withPlatform('azure'), {}]) {
-      expect(schemaErrors(openshiftTarget.generate(facts, settings), 'install-config.yaml', validate)).toEqual([]);
-    }
-  }, SCHEMA_TIMEOUT);
+  it.each(ALL_FACTS)(
+    '$name, with and without settings, on every platform',
+    (facts) => {
+      for (const settings of [FULL_SETTINGS, withPlatform('gcp'), withPlatform('azure'), {}]) {
+        expect(schemaErrors(openshiftTarget.generate(facts, settings), 'install-config.yaml', validate)).toEqual([]);
+      }
+    },
+    SCHEMA_TIMEOUT,
+  );
 });
 
 describe('openshift', () => {
@@ -33,7 +37,11 @@ describe('openshift', () => {
       metadata: { name: 'shop' },
       controlPlane: { name: 'master', replicas: 3, platform: { aws: { type: 'm6i.xlarge' } } },
       compute: [{ name: 'worker', replicas: 2, platform: { aws: { type: 'm6i.large' } } }],
-      networking: { networkType: 'OVNKubernetes', clusterNetwork: [{ cidr: '10.244.0.0/16', hostPrefix: 23 }], serviceNetwork: ['10.96.0.0/16'] },
+      networking: {
+        networkType: 'OVNKubernetes',
+        clusterNetwork: [{ cidr: '10.244.0.0/16', hostPrefix: 23 }],
+        serviceNetwork: ['10.96.0.0/16'],
+      },
       platform: { aws: { region: 'eu-west-1' } },
       pullSecret: FULL_SETTINGS['pull-secret'],
       sshKey: FULL_SETTINGS['ssh-key'],
@@ -42,7 +50,9 @@ describe('openshift', () => {
 
   it('each platform with the fields the installer requires', () => {
     expect(installConfig(KIND_HA, withPlatform('gcp')).platform).toEqual({ gcp: { projectID: 'shop-prod', region: 'eu-west-1' } });
-    expect(installConfig(KIND_HA, withPlatform('azure')).platform).toEqual({ azure: { baseDomainResourceGroupName: 'dns-rg', region: 'eu-west-1' } });
+    expect(installConfig(KIND_HA, withPlatform('azure')).platform).toEqual({
+      azure: { baseDomainResourceGroupName: 'dns-rg', region: 'eu-west-1' },
+    });
   });
 
   it('without settings: the platform itself is a placeholder key; then its own fields are', () => {
@@ -64,11 +74,19 @@ describe('openshift', () => {
   it('one control plane and no workers: a compact three-node cluster, reported', () => {
     const definition = openshiftTarget.generate(K3D_DEFAULT, FULL_SETTINGS);
     expect(installConfig(K3D_DEFAULT)).toMatchObject({ controlPlane: { replicas: 3 }, compute: [{ replicas: 0 }] });
-    expect(definition.findings.map((f) => f.code)).toEqual(['version-changed', 'version-unverified', 'nodes-changed', 'nodes-changed', 'cni-changed']);
+    expect(definition.findings.map((f) => f.code)).toEqual([
+      'version-changed',
+      'version-unverified',
+      'nodes-changed',
+      'nodes-changed',
+      'cni-changed',
+    ]);
   });
 
   it('commands.sh names the openshift-install release of the mapped Kubernetes minor', () => {
-    expect(fileContent(openshiftTarget.generate(KIND_HA, FULL_SETTINGS), 'commands.sh')).toContain('# Use openshift-install 4.21 (OpenShift 4.21 ships Kubernetes 1.34).');
+    expect(fileContent(openshiftTarget.generate(KIND_HA, FULL_SETTINGS), 'commands.sh')).toContain(
+      '# Use openshift-install 4.21 (OpenShift 4.21 ships Kubernetes 1.34).',
+    );
     const older = openshiftTarget.generate({ ...KIND_HA, kubernetesVersion: 'v1.32.3' }, FULL_SETTINGS);
     expect(fileContent(older, 'commands.sh')).toContain('openshift-install 4.19');
   });

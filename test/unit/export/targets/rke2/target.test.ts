@@ -37,7 +37,11 @@ describe('rke2', () => {
   it('every dev cluster: the dev CIDRs on every server, flannel kept, kindnetd replaced by canal', () => {
     for (const facts of ALL_FACTS) {
       const [config] = yamlDocuments(fileContent(rke2Target.generate(facts, {}), 'config.yaml'));
-      expect(config).toEqual({ cni: facts.cni === 'flannel' ? 'flannel' : 'canal', 'cluster-cidr': facts.podSubnet, 'service-cidr': facts.serviceSubnet });
+      expect(config).toEqual({
+        cni: facts.cni === 'flannel' ? 'flannel' : 'canal',
+        'cluster-cidr': facts.podSubnet,
+        'service-cidr': facts.serviceSubnet,
+      });
     }
   });
 

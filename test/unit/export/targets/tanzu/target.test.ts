@@ -10,11 +10,15 @@ const cluster = (facts = KIND_HA, settings: Record<string, string> = FULL_SETTIN
   yamlDocuments(fileContent(tanzuTarget.generate(facts, settings), 'cluster.yaml'))[0] as Record<string, unknown>;
 
 describe.skipIf(!schemasAvailable)('tanzu: cluster.yaml against the Cluster API CRD, v1beta1 (v1.14.0)', () => {
-  it.each(ALL_FACTS)('$name, with and without settings', (facts) => {
-    for (const settings of [FULL_SETTINGS, {}]) {
-      expect(schemaErrors(tanzuTarget.generate(facts, settings), 'cluster.yaml', validate)).toEqual([]);
-    }
-  }, SCHEMA_TIMEOUT);
+  it.each(ALL_FACTS)(
+    '$name, with and without settings',
+    (facts) => {
+      for (const settings of [FULL_SETTINGS, {}]) {
+        expect(schemaErrors(tanzuTarget.generate(facts, settings), 'cluster.yaml', validate)).toEqual([]);
+      }
+    },
+    SCHEMA_TIMEOUT,
+  );
 });
 
 describe('tanzu', () => {
@@ -28,7 +32,11 @@ describe('tanzu', () => {
       kind: 'Cluster',
       metadata: { name: 'shop', namespace: 'shop-vsphere-ns' },
       spec: {
-        clusterNetwork: { pods: { cidrBlocks: ['10.244.0.0/16'] }, services: { cidrBlocks: ['10.96.0.0/16'] }, serviceDomain: 'cluster.local' },
+        clusterNetwork: {
+          pods: { cidrBlocks: ['10.244.0.0/16'] },
+          services: { cidrBlocks: ['10.96.0.0/16'] },
+          serviceDomain: 'cluster.local',
+        },
         topology: {
           class: 'tanzukubernetescluster',
           classNamespace: 'vmware-system-vks-public',
@@ -52,7 +60,9 @@ describe('tanzu', () => {
   });
 
   it('control planes: 1 stays 1, anything else becomes 3', () => {
-    const replicas = (controlPlanes: number) => (cluster({ ...KIND_HA, controlPlanes }) as { spec: { topology: { controlPlane: { replicas: number } } } }).spec.topology.controlPlane.replicas;
+    const replicas = (controlPlanes: number) =>
+      (cluster({ ...KIND_HA, controlPlanes }) as { spec: { topology: { controlPlane: { replicas: number } } } }).spec.topology.controlPlane
+        .replicas;
     expect([1, 2, 3, 5].map(replicas)).toEqual([1, 3, 3, 3]);
     expect(tanzuTarget.generate({ ...KIND_HA, controlPlanes: 2 }, FULL_SETTINGS).findings.map((f) => f.code)).toContain('nodes-changed');
   });
