@@ -10,8 +10,8 @@ export const INSTALL_HINTS: Record<EngineName, string> = {
   k3d: 'install k3d v5.9.0 (https://k3d.io/stable/#installation, release v5.9.0), put it on PATH or set KINDLING_K3D_BINARY',
 };
 
-/** The host address:port and the engine's own line, when its output says a host port was taken. */
-export function takenPort(text: string): { where: string; line: string } | undefined {
+/** The host address:port (and the port alone) and the engine's own line, when its output says a host port was taken. */
+export function takenPort(text: string): { where: string; port: number; line: string } | undefined {
   const m =
     /listen (?:tcp4?|udp4?) ([\d.]+:\d+): bind: address already in use|Bind for ([\d.]+:\d+) failed: port is already allocated/.exec(text);
   if (!m) return undefined;
@@ -20,7 +20,8 @@ export function takenPort(text: string): { where: string; line: string } | undef
       .split('\n')
       .find((l) => l.includes(m[0]))
       ?.trim() ?? m[0];
-  return { where: (m[1] ?? m[2])!, line };
+  const where = (m[1] ?? m[2])!;
+  return { where, port: Number(where.slice(where.lastIndexOf(':') + 1)), line };
 }
 
 /** Maps a failed run to a more specific error, or undefined for the generic EngineFailedError. */

@@ -27,7 +27,7 @@ export const classifyK3dFailure: FailureClassifier = (result) => {
       'port-in-use',
       `host port ${port.where} is already in use`,
       'stop what listens there or choose another --port',
-      details,
+      { ...details, port: port.port },
     );
   }
   return undefined;

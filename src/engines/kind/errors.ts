@@ -21,7 +21,7 @@ export const classifyKindFailure: FailureClassifier = (result) => {
       'port-in-use',
       `host port ${port.where} is already in use (kind: ${port.line})`,
       'stop what listens there or choose another --port',
-      details,
+      { ...details, port: port.port },
     );
   }
   return undefined;

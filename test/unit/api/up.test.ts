@@ -139,6 +139,40 @@ describe('up (kind): failures leave nothing behind', () => {
     expect(await readdir(w.tmp)).toEqual([]);
   });
 
+  it('a host port kind chose itself was taken by a parallel create -> cleaned up and created again', async () => {
+    const raced = 'ERROR: failed to create cluster: docker run error: Bind for 127.0.0.1:32985 failed: port is already allocated';
+    const runner = recordedRunner([
+      kindVersion(),
+      kindCreate(w, 'dev', { result: { exitCode: 1, stderr: raced } }),
+      kindDelete(w, 'dev'),
+      kindCreate(w, 'dev'),
+      kindGetKubeconfig('dev'),
+    ]);
+    const h = await up({ ...w.options({ runner }), preset: 'kind', name: 'dev' });
+    runner.assertDone();
+    expect(h.status.phase).toBe('running');
+    expect((await w.store().readHistory('dev')).at(-1)).toMatchObject({ outcome: 'succeeded' });
+  });
+
+  it('a host port the user asked for is taken at create -> no retry: ConflictError, rolled back', async () => {
+    const taken = 'ERROR: failed to create cluster: docker run error: Bind for 127.0.0.1:8080 failed: port is already allocated';
+    const runner = recordedRunner([kindVersion(), kindCreate(w, 'dev', { result: { exitCode: 1, stderr: taken } }), kindDelete(w, 'dev')]);
+    const err = await rejection(up({ ...w.options({ runner }), preset: 'kind', name: 'dev', ports: ['8080:80'] }));
+    expect(err).toMatchObject({ code: 'port-in-use', exitCode: 4 });
+    runner.assertDone();
+    expect(await w.store().list()).toEqual([]);
+  });
+
+  it('three lost races in a row -> the third ConflictError is reported, nothing left', async () => {
+    const raced = 'Bind for 127.0.0.1:32985 failed: port is already allocated';
+    const fail = () => kindCreate(w, 'dev', { result: { exitCode: 1, stderr: raced } });
+    const runner = recordedRunner([kindVersion(), fail(), kindDelete(w, 'dev'), fail(), kindDelete(w, 'dev'), fail(), kindDelete(w, 'dev')]);
+    const err = await rejection(up({ ...w.options({ runner }), preset: 'kind', name: 'dev' }));
+    expect(err).toMatchObject({ code: 'port-in-use' });
+    runner.assertDone();
+    expect(w.docker.containers).toEqual([]);
+  });
+
   it('the engine says it succeeded but the nodes are not running -> engine-failed, rolled back, the store forgets the cluster', async () => {
     const runner = recordedRunner([
       kindVersion(),
