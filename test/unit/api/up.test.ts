@@ -166,7 +166,15 @@ describe('up (kind): failures leave nothing behind', () => {
   it('three lost races in a row -> the third ConflictError is reported, nothing left', async () => {
     const raced = 'Bind for 127.0.0.1:32985 failed: port is already allocated';
     const fail = () => kindCreate(w, 'dev', { result: { exitCode: 1, stderr: raced } });
-    const runner = recordedRunner([kindVersion(), fail(), kindDelete(w, 'dev'), fail(), kindDelete(w, 'dev'), fail(), kindDelete(w, 'dev')]);
+    const runner = recordedRunner([
+      kindVersion(),
+      fail(),
+      kindDelete(w, 'dev'),
+      fail(),
+      kindDelete(w, 'dev'),
+      fail(),
+      kindDelete(w, 'dev'),
+    ]);
     const err = await rejection(up({ ...w.options({ runner }), preset: 'kind', name: 'dev' }));
     expect(err).toMatchObject({ code: 'port-in-use' });
     runner.assertDone();
