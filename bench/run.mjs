@@ -3,7 +3,8 @@
 // (kindling's overhead against the bare engines on the same stand-in images; needs Docker and .cache/bin, so run
 // `npm test` once first), promote (the promotion pipeline on 10,000 generated objects and on the largest corpus
 // file; needs dist/, built by `npm test` or `npm run build`), readiness (time to the timed-out error of `up --wait 30s`
-// on a node with no API server; needs Docker and the stand-in images). No group named: all of them, in that order.
+// on a node with no API server; needs Docker and the stand-in images), lifecycle (start of a stopped cluster
+// against up from nothing; the same). No group named: all of them, in that order.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -85,9 +86,31 @@ async function readinessTimeout({ kindling }) {
   }
 }
 
+// `start` of a stopped one-node cluster to ready (every readiness stage) against `up` of the same cluster from
+// nothing, on the stand-in images with a real control plane. Issue 13's goal: start <= 25% of up.
+async function lifecycle({ kindling }) {
+  const images = { kind: 'kindest/node:v1.36.1', k3d: 'rancher/k3s:v1.35.5-k3s1' };
+  for (const [engine, image] of Object.entries(images)) {
+    const ups = [];
+    const starts = [];
+    for (let i = 0; i < runs; i++) {
+      const n = `bench-life-${engine}-${i}`;
+      ups.push(await time(() => kindling('up', '--preset', engine, '--name', n, '--image', image, '--wait', '3m', '-q')));
+      await kindling('stop', n, '-q');
+      starts.push(await time(() => kindling('start', n, '--wait', '3m', '-q')));
+      await kindling('down', n, '--yes', '-q');
+    }
+    const ratio = median(starts) / median(ups);
+    console.log(
+      `${engine}: up --wait median ${fmt(median(ups))}; start of the stopped cluster --wait median ${fmt(median(starts))}; start/up ${(100 * ratio).toFixed(0)}% (${runs} runs each)`,
+    );
+  }
+}
+
 const GROUPS = {
   startup,
   engines: engineOverhead,
+  lifecycle,
   readiness: readinessTimeout,
   promote: (ctx) => benchPromote({ ...ctx, repo, runs: promoteRuns }),
 };

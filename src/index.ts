@@ -1,6 +1,8 @@
 // kindling's public API: a few verbs taking one options object each. Re-exports only.
 export { up, type UpOptions } from './api/up.js';
 export { down, type DownOptions, type DownResult } from './api/down.js';
+export { stop, type StopOptions, type StopResult } from './api/stop.js';
+export { start, type StartOptions, type StartResult } from './api/start.js';
 export { list, status, type ClusterSummary } from './api/list.js';
 export { plan, type PlanOptions } from './api/plan.js';
 export { kubeconfig, type KubeconfigResult } from './api/kubeconfig.js';

@@ -19,4 +19,8 @@ export interface ClusterHandle {
   unchanged: boolean;
   /** Deletes the cluster (same options as the `up` that made it). */
   down(): Promise<void>;
+  /** Stops its node containers, keeping everything. */
+  stop(): Promise<void>;
+  /** Starts them again and waits for readiness (default 5 minutes; 0: no wait). */
+  start(opts?: { waitMs?: number }): Promise<void>;
 }

@@ -1,10 +1,14 @@
-// `up`: plan, then apply (src/apply/up/). Idempotent: the same spec on a running cluster is a no-op; a
-// different spec is refused with the differences named; a half-created cluster is refused.
+// `up`: plan, then apply (src/apply/up/). Idempotent: the same spec on a running cluster is a no-op, on a
+// stopped one it is started (never re-created); a different spec is refused with the differences named; a
+// half-created cluster is refused.
 import { applyUp } from '../apply/up/run-up.js';
 import type { UpState } from '../apply/up/up-state.js';
 import type { CommonOptions } from '../context.js';
 import { createContext } from './create-context.js';
+import { applyStart } from '../apply/start/run-start.js';
 import { down } from './down.js';
+import { start } from './start.js';
+import { stop } from './stop.js';
 import type { ClusterHandle } from './handle.js';
 import { plan as makePlan, type PlanOptions } from './plan.js';
 
@@ -33,6 +37,12 @@ function handle(opts: UpOptions, state: UpState, unchanged: boolean): ClusterHan
     down: async () => {
       await down({ ...opts, names: [spec.name] });
     },
+    stop: async () => {
+      await stop({ ...opts, names: [spec.name] });
+    },
+    start: async (how = {}) => {
+      await start({ ...opts, names: [spec.name], ...(how.waitMs === undefined ? {} : { waitMs: how.waitMs }) });
+    },
   };
 }
 
@@ -41,10 +51,14 @@ export async function up(opts: UpOptions = {}): Promise<ClusterHandle> {
   const ctx = createContext(opts);
   const plan = await makePlan({ ...opts, cwd: ctx.cwd });
   for (const w of plan.warnings) ctx.logger.warn(w);
+  const timeoutMs = opts.timeoutMs ?? 5 * 60_000;
   const { state, unchanged } = await applyUp(ctx, plan, {
-    timeoutMs: opts.timeoutMs ?? 5 * 60_000,
+    timeoutMs,
     retain: opts.retain ?? false,
     ...(opts.addonsFrom ? { addonsFrom: opts.addonsFrom } : {}),
   });
-  return handle(opts, state, unchanged);
+  if (!unchanged || (state.status!.phase !== 'stopped' && state.status!.phase !== 'degraded')) return handle(opts, state, unchanged);
+  ctx.logger.info(`cluster "${plan.spec.name}" is ${state.status!.phase}; starting it`);
+  const started = await applyStart(ctx, plan.spec.name, { timeoutMs, waitMs: plan.readiness.waitMs });
+  return handle(opts, { ...state, status: started.status!, ...(started.readiness ? { readiness: started.readiness } : {}) }, false);
 }

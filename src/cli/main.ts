@@ -11,6 +11,7 @@ import { registerPlan } from './commands/plan.js';
 import { registerPresets } from './commands/presets.js';
 import { registerPromote } from './commands/promote.js';
 import { registerRestore } from './commands/restore.js';
+import { registerStart, registerStop } from './commands/stop.js';
 import { registerUp } from './commands/up.js';
 import { handleError } from './handle-error.js';
 import { processIO, type CliIO } from './io.js';
@@ -50,6 +51,8 @@ export async function main(argv: readonly string[], given?: CliIO): Promise<numb
   const kit = { program, io, run };
   registerUp(kit);
   registerDown(kit);
+  registerStop(kit);
+  registerStart(kit);
   registerList(kit);
   registerPlan(kit);
   registerKubeconfig(kit);

@@ -37,3 +37,21 @@ export interface Engine {
   /** Copies images from the local Docker into every node (kind load docker-image / k3d image import). */
   loadImages(name: string, images: readonly string[]): Promise<void>;
 }
+
+/** Options of a native start: a hard time limit and an abort signal. */
+export type StartOptions = CreateOptions;
+
+/** An engine with its own stop and start commands (k3d). kind has none: kindling stops and starts kind's
+ * node containers through the Docker API, so this is a second interface rather than a wider Engine. */
+export interface NativeStartStop {
+  /** Stops every node container of the cluster. */
+  stop(name: string): Promise<void>;
+  /** Starts them again and waits for the engine's own readiness. */
+  start(name: string, opts: StartOptions): Promise<void>;
+}
+
+/** The engine's own stop/start, when it has one. */
+export function nativeStartStop(engine: Engine): NativeStartStop | undefined {
+  const e = engine as Partial<NativeStartStop>;
+  return typeof e.stop === 'function' && typeof e.start === 'function' ? (e as NativeStartStop) : undefined;
+}

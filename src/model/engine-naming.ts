@@ -19,6 +19,8 @@ export interface EngineNaming {
   contextName(name: string): string;
   /** The role of a container, from its labels. */
   roleOf(labels: Record<string, string>): string;
+  /** The Docker network the cluster's nodes are attached to (kind's shared `kind`, k3d's own). */
+  nodeNetwork(name: string): string;
   /** Networks and volumes the engine creates per cluster (removed with it). */
   ownedNetworks(name: string): string[];
   ownedVolumes(name: string): string[];
@@ -38,6 +40,7 @@ export const kindNaming: EngineNaming = {
   clusterLabelKey: 'io.x-k8s.kind.cluster',
   contextName: (name) => `kind-${name}`,
   roleOf: (labels) => labels['io.x-k8s.kind.role'] ?? 'unknown',
+  nodeNetwork: () => 'kind',
   ownedNetworks: () => [],
   ownedVolumes: () => [],
 };
@@ -54,6 +57,7 @@ export const k3dNaming: EngineNaming = {
   clusterLabelKey: 'k3d.cluster',
   contextName: (name) => `k3d-${name}`,
   roleOf: (labels) => labels['k3d.role'] ?? 'unknown',
+  nodeNetwork: (name) => `k3d-${name}`,
   ownedNetworks: (name) => [`k3d-${name}`],
   ownedVolumes: (name) => [`k3d-${name}-images`],
 };

@@ -99,7 +99,8 @@ function included(id: UpActionId, spec: ClusterSpec, choice: KubeconfigChoice, w
   }
 }
 
-function waitTitle(spec: ClusterSpec, waitMs: number): string {
+/** The title of a readiness wait: the limit and the stages. */
+export function waitTitle(spec: ClusterSpec, waitMs: number): string {
   const stages = readinessStages(spec).map((s) => s.title);
   return `Wait up to ${Math.round(waitMs / 1000)}s until ready: ${stages.join(', ')}`;
 }

@@ -1,10 +1,11 @@
 // Where a registry container must be connected so that a cluster's nodes reach it by name, and the
 // containerd host configuration those nodes read (kind; k3d writes registries.yaml itself).
 import type { ClusterSpec } from '../model/cluster-spec.js';
+import { engineNaming } from '../model/engine-naming.js';
 
 /** The Docker network of a cluster's nodes: kind's shared `kind`, or k3d's `k3d-NAME`. */
 export function clusterNetwork(spec: Pick<ClusterSpec, 'engine' | 'name'>): string {
-  return spec.engine === 'kind' ? 'kind' : `k3d-${spec.name}`;
+  return engineNaming[spec.engine].nodeNetwork(spec.name);
 }
 
 /** containerd's certs.d folder for the registry's host address. */

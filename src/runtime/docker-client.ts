@@ -41,6 +41,12 @@ export interface RunSpec {
   restart: 'no' | 'always' | 'unless-stopped';
 }
 
+/** A container's endpoint on one network: its IPv4 address now ('' while stopped) and the one pinned for it ('' when Docker chooses). */
+export interface NetworkEndpoint {
+  ipv4: string;
+  pinned: string;
+}
+
 /** What an exec inside a container printed and how it exited. */
 export interface ExecResult {
   exitCode: number;
@@ -68,6 +74,16 @@ export interface DockerClient {
   /** Creates and starts a container; returns its id. */
   runContainer(spec: RunSpec): Promise<string>;
   startContainer(id: string): Promise<void>;
+  /** Stops a container (SIGTERM, SIGKILL after `graceSeconds`, default Docker's 10); stopped already is fine. */
+  stopContainer(id: string, graceSeconds?: number): Promise<void>;
+  /** The container's endpoint on `network`, or undefined when it is not attached to it. */
+  networkEndpoint(container: string, network: string): Promise<NetworkEndpoint | undefined>;
+  /** The running containers attached to a network, with their IPv4 addresses. */
+  networkMembers(network: string): Promise<{ name: string; ipv4: string }[]>;
+  /** Attaches a container to a network with a fixed IPv4 address (detaching it first if attached), so that
+   * it gets that address whenever it starts. Docker refuses on a network whose IPv4 subnet it chose itself;
+   * the container then stays attached as it was. */
+  pinAddress(network: string, container: string, ipv4: string): Promise<void>;
   /** Connects a container to a network; already connected is fine. */
   connectNetwork(network: string, container: string): Promise<void>;
   /** Disconnects it; not connected (or gone) is fine. */

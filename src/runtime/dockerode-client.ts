@@ -88,6 +88,14 @@ async function followPush(docker: Dockerode, ref: string): Promise<void> {
 
 /** Wraps a connected dockerode instance. */
 export function dockerodeClient(docker: Dockerode, endpoint: string): DockerClient {
+  const disconnect = async (network: string, container: string): Promise<void> => {
+    try {
+      await docker.getNetwork(network).disconnect({ Container: container, Force: true });
+    } catch (err) {
+      const code = (err as { statusCode?: number }).statusCode;
+      if (code !== 404 && !/is not connected/i.test((err as Error).message)) throw err;
+    }
+  };
   return {
     endpoint,
     async ping() {
@@ -148,6 +156,32 @@ export function dockerodeClient(docker: Dockerode, endpoint: string): DockerClie
         if ((err as { statusCode?: number }).statusCode !== 304) throw err; // already running
       }
     },
+    async stopContainer(id, graceSeconds) {
+      try {
+        await docker.getContainer(id).stop(graceSeconds === undefined ? {} : { t: graceSeconds });
+      } catch (err) {
+        if ((err as { statusCode?: number }).statusCode !== 304) throw err; // already stopped
+      }
+    },
+    async networkEndpoint(container, network) {
+      const info = await docker.getContainer(container).inspect();
+      const ep = info.NetworkSettings.Networks[network];
+      return ep ? { ipv4: ep.IPAddress ?? '', pinned: ep.IPAMConfig?.IPv4Address ?? '' } : undefined;
+    },
+    async networkMembers(network) {
+      const info = (await docker.getNetwork(network).inspect()) as { Containers?: Record<string, { Name: string; IPv4Address?: string }> };
+      return Object.values(info.Containers ?? {}).map((c) => ({ name: c.Name, ipv4: (c.IPv4Address ?? '').split('/')[0]! }));
+    },
+    async pinAddress(network, container, ipv4) {
+      await disconnect(network, container);
+      try {
+        await docker.getNetwork(network).connect({ Container: container, EndpointConfig: { IPAMConfig: { IPv4Address: ipv4 } } });
+      } catch (err) {
+        // Refused (e.g. a network whose subnet Docker chose): leave the container attached as it was.
+        await docker.getNetwork(network).connect({ Container: container });
+        throw err;
+      }
+    },
     async connectNetwork(network, container) {
       try {
         await docker.getNetwork(network).connect({ Container: container });
@@ -155,14 +189,7 @@ export function dockerodeClient(docker: Dockerode, endpoint: string): DockerClie
         if (!/already exists|already attached/i.test((err as Error).message)) throw err;
       }
     },
-    async disconnectNetwork(network, container) {
-      try {
-        await docker.getNetwork(network).disconnect({ Container: container, Force: true });
-      } catch (err) {
-        const code = (err as { statusCode?: number }).statusCode;
-        if (code !== 404 && !/is not connected/i.test((err as Error).message)) throw err;
-      }
-    },
+    disconnectNetwork: disconnect,
     exec: (container, argv) => runExec(docker, container, argv),
     async usesContainerdImageStore() {
       const info = (await docker.info()) as { DriverStatus?: [string, string][] };

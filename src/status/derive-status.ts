@@ -20,18 +20,10 @@ export interface ObservedInputs {
   now: Date;
 }
 
-function phaseOf(i: ObservedInputs, nodes: readonly NodeStatus[]): { phase: Phase; message?: string } {
-  if (i.lock && i.lockLive)
-    return {
-      phase: i.lock.op === 'down' ? 'deleting' : 'creating',
-      message: `${i.lock.op} in progress (pid ${i.lock.pid} on ${i.lock.host})`,
-    };
-  if (i.lock && !i.lockLive) {
-    return {
-      phase: 'failed',
-      message: `an interrupted "${i.lock.op}" (pid ${i.lock.pid} on ${i.lock.host}, started ${i.lock.started}) left it half-done: run \`kindling down ${i.name}\``,
-    };
-  }
+// The operations that create or delete a cluster; any other (stop, start) leaves its containers' phase readable.
+const LIFE_AND_DEATH = ['up', 'down'];
+
+function containerPhase(i: ObservedInputs, nodes: readonly NodeStatus[]): { phase: Phase; message?: string } {
   if (nodes.length === 0) {
     if (i.previous?.phase === 'failed') return { phase: 'failed', message: i.previous.message ?? 'creation failed' };
     return { phase: 'missing', message: 'in the state store, but no container of it exists in Docker (deleted outside kindling?)' };
@@ -40,6 +32,29 @@ function phaseOf(i: ObservedInputs, nodes: readonly NodeStatus[]): { phase: Phas
   if (running === nodes.length) return { phase: 'running' };
   if (running === 0) return { phase: 'stopped' };
   return { phase: 'degraded', message: `${running} of ${nodes.length} node containers running` };
+}
+
+function phaseOf(i: ObservedInputs, nodes: readonly NodeStatus[]): { phase: Phase; message?: string } {
+  const lock = i.lock;
+  if (lock && !LIFE_AND_DEATH.includes(lock.op)) {
+    const seen = containerPhase(i, nodes);
+    const note = i.lockLive
+      ? `${lock.op} in progress (pid ${lock.pid} on ${lock.host})`
+      : `an interrupted "${lock.op}" (pid ${lock.pid} on ${lock.host}, started ${lock.started}): run \`kindling ${lock.op} ${i.name}\` again`;
+    return { phase: seen.phase, message: note };
+  }
+  if (lock && i.lockLive)
+    return {
+      phase: lock.op === 'down' ? 'deleting' : 'creating',
+      message: `${lock.op} in progress (pid ${lock.pid} on ${lock.host})`,
+    };
+  if (lock && !i.lockLive) {
+    return {
+      phase: 'failed',
+      message: `an interrupted "${lock.op}" (pid ${lock.pid} on ${lock.host}, started ${lock.started}) left it half-done: run \`kindling down ${i.name}\``,
+    };
+  }
+  return containerPhase(i, nodes);
 }
 
 /** Derives the status from observations. Pure. */

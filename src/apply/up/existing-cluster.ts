@@ -22,7 +22,8 @@ export async function runningTwin(ctx: Context, plan: Plan, previous: StoredSpec
       'wait for it to finish, then run the command again',
     );
   }
-  if (lock && !lock.live) {
+  // A dead stop or start left the cluster whole: its lock is taken over by the next operation.
+  if (lock && !lock.live && (lock.info.op === 'up' || lock.info.op === 'down')) {
     throw new ConflictError(
       'half-created',
       `cluster "${spec.name}" was left half-done by an interrupted "${lock.info.op}" (pid ${lock.info.pid} on ${lock.info.host}, ${lock.info.started})`,

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { EngineFailedError, EnvironmentError } from '../../errors.js';
-import type { Engine, EngineVersion } from '../engine.js';
+import type { Engine, EngineVersion, NativeStartStop } from '../engine.js';
 import { k3dNaming } from '../../model/engine-naming.js';
 import { runEngine, type EngineBinary } from '../run-engine.js';
 import { withTempDir, writePrivateFile } from '../temp-file.js';
@@ -20,7 +20,7 @@ export function k3dTimeout(ms: number): string {
 }
 
 /** Creates the k3d Engine. */
-export function k3dEngine(opts: K3dEngineOptions): Engine {
+export function k3dEngine(opts: K3dEngineOptions): Engine & NativeStartStop {
   const bin: EngineBinary = {
     ...opts,
     env: { ...opts.env, LOG_COLORS: 'false' },
@@ -69,6 +69,18 @@ export function k3dEngine(opts: K3dEngineOptions): Engine {
       await withTempDir(opts.tmpDir, (dir) =>
         runEngine(bin, `import images into "${name}"`, ['image', 'import', '--cluster', name, ...images], {
           env: { ...bin.env, TMPDIR: dir },
+        }),
+      );
+    },
+    async stop(name) {
+      await runEngine(bin, `stop cluster "${name}"`, ['cluster', 'stop', name]);
+    },
+    async start(name, { timeoutMs, signal }) {
+      await withTempDir(opts.tmpDir, (dir) =>
+        runEngine(bin, `start cluster "${name}"`, ['cluster', 'start', name, '--timeout', k3dTimeout(timeoutMs)], {
+          env: { ...bin.env, TMPDIR: dir },
+          timeoutMs: timeoutMs + 60_000,
+          signal,
         }),
       );
     },

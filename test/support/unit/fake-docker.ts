@@ -7,6 +7,7 @@ import {
   type DockerClient,
   type DockerObject,
   type ExecResult,
+  type NetworkEndpoint,
   type PublishedPort,
   type RunSpec,
 } from '../../../src/runtime/docker-client.js';
@@ -94,7 +95,42 @@ export class FakeDocker implements DockerClient {
 
   async startContainer(id: string): Promise<void> {
     const c = this.containers.find((x) => x.id === id);
-    if (c) c.state = 'running';
+    if (!c) return;
+    c.state = 'running';
+    // Docker gives a pinned address back; otherwise the next free one (here: .200 upwards), as after a restart.
+    for (const ep of Object.values(this.endpoints[c.name] ?? {})) ep.ipv4 = ep.pinned || `172.18.0.${200 + this.calls.length}`;
+    this.calls.push(`start ${c.name}`);
+  }
+
+  /** Per container name, per network: its address now and the one pinned ('' when none). */
+  endpoints: Record<string, Record<string, NetworkEndpoint>> = {};
+
+  async stopContainer(id: string): Promise<void> {
+    const c = this.containers.find((x) => x.id === id);
+    if (!c) return;
+    c.state = 'exited';
+    for (const ep of Object.values(this.endpoints[c.name] ?? {})) ep.ipv4 = '';
+    this.calls.push(`stop ${c.name}`);
+  }
+
+  async networkEndpoint(name: string, network: string): Promise<NetworkEndpoint | undefined> {
+    const ep = this.endpoints[name]?.[network];
+    return ep && { ...ep };
+  }
+
+  async networkMembers(network: string): Promise<{ name: string; ipv4: string }[]> {
+    return Object.entries(this.endpoints)
+      .filter(([, eps]) => eps[network]?.ipv4)
+      .map(([name, eps]) => ({ name, ipv4: eps[network]!.ipv4 }));
+  }
+
+  /** When set, pinAddress() rejects with it (a network whose subnet Docker chose). */
+  pinRefusal: Error | undefined;
+
+  async pinAddress(network: string, name: string, ipv4: string): Promise<void> {
+    if (this.pinRefusal) throw this.pinRefusal;
+    this.endpoints[name] = { ...this.endpoints[name], [network]: { ipv4: '', pinned: ipv4 } };
+    this.calls.push(`pin ${network} ${name} ${ipv4}`);
   }
 
   async connectNetwork(network: string, name: string): Promise<void> {

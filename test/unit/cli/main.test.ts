@@ -99,6 +99,33 @@ describe('kindling up --dry-run', () => {
   });
 });
 
+describe('kindling stop and start', () => {
+  it('without names exit 2; --dry-run prints the steps and changes nothing', async () => {
+    expect((await runCli(['stop'])).stderr).toBe('error: name at least one cluster to stop, or pass --all\nhint: see `kindling list`\n');
+    expect((await runCli(['start', 'x', '--all'])).code).toBe(2);
+    const state = await tmp.make();
+    const store = localStateStore(state, {
+      now: () => new Date(),
+      pid: process.pid,
+      hostname: 'box',
+      owner: 'me@box',
+      isAlive: () => true,
+      lockTtlMs: 1000,
+    });
+    await store.writeSpec('dev', { generation: 1, spec: resolveClusterSpec(builtinPreset('kind'), { name: 'dev' }).spec });
+    const stop = await runCli(['stop', 'dev', '--dry-run', '--state', state]);
+    expect(stop.code).toBe(0);
+    expect(parse(stop.stdout)[0]).toMatchObject({ kind: 'StopPlan', name: 'dev' });
+    const start = await runCli(['start', 'dev', '--dry-run', '--wait', '0', '-o', 'json', '--state', state]);
+    expect(JSON.parse(start.stdout)[0].actions.map((a: { id: string }) => a.id)).toEqual(['start-nodes', 'observe-started']);
+    expect(await store.readHistory('dev')).toEqual([]);
+  });
+
+  it('a --wait that is not a duration exits 2', async () => {
+    expect((await runCli(['start', 'dev', '--wait', 'soon'])).code).toBe(2);
+  });
+});
+
 describe('kindling down', () => {
   it('without names exits 2', async () => {
     const r = await runCli(['down']);
