@@ -20,12 +20,25 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          exclude: ['test/integration/docker-restart.test.ts'],
           sequence: { groupOrder: 1 },
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 240_000,
           hookTimeout: 240_000,
           // Two cores: keep cluster-creating files from all running at once.
           maxWorkers: 2,
+        },
+      },
+      {
+        // Restarts the Docker engine itself, so it runs alone, after everything else has finished.
+        test: {
+          name: 'engine-restart',
+          include: ['test/integration/docker-restart.test.ts'],
+          sequence: { groupOrder: 2 },
+          globalSetup: ['test/integration/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          maxWorkers: 1,
         },
       },
     ],

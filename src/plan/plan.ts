@@ -14,6 +14,7 @@ export const UP_ACTIONS = [
   'preflight',
   'record-intent',
   'ensure-registry',
+  'ensure-network',
   'create-cluster',
   'save-kubeconfig',
   'merge-kubeconfig',
@@ -94,6 +95,8 @@ function included(id: UpActionId, spec: ClusterSpec, choice: KubeconfigChoice, w
       return spec.registry !== undefined;
     case 'configure-cluster':
       return needsConfiguring(spec);
+    case 'ensure-network':
+      return spec.engine === 'kind';
     default:
       return true;
   }
@@ -123,6 +126,8 @@ function titles(spec: ClusterSpec, waitMs: number): Record<UpActionId, string> {
       ? `Connect registry ${spec.registry.name} to the nodes' network${spec.engine === 'kind' ? ` and write containerd's hosts.toml for ${spec.registry.host} on every node` : ''}`
       : '',
     'configure-cluster': configureTitle(spec),
+    'ensure-network':
+      'Make sure network kind exists, made with a fixed IPv4 subnet when kindling makes it (so nodes can keep their addresses)',
     'create-cluster': `Create ${nodes} node${nodes === 1 ? '' : 's'} with ${spec.engine} (image ${spec.image})`,
     'save-kubeconfig': 'Save the kubeconfig to the state store (0600)',
     'merge-kubeconfig': `Add context ${contextOf(spec)} to your kubeconfig`,

@@ -65,6 +65,9 @@ export interface DockerClient {
   listPublishingContainers(): Promise<ContainerInfo[]>;
   listNetworks(filter: { name?: string; labels?: Record<string, string> }): Promise<DockerObject[]>;
   listVolumes(filter: { name?: string; labels?: Record<string, string> }): Promise<DockerObject[]>;
+  /** Creates a bridge network with a configured IPv4 subnet (so addresses can be pinned on it); rejects
+   * when the subnet overlaps another network's. */
+  createNetwork(spec: { name: string; subnet: string; options: Record<string, string>; labels: Record<string, string> }): Promise<void>;
   removeContainer(id: string): Promise<void>;
   removeNetwork(name: string): Promise<void>;
   removeVolume(name: string): Promise<void>;

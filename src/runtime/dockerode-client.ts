@@ -128,6 +128,16 @@ export function dockerodeClient(docker: Dockerode, endpoint: string): DockerClie
         .filter((v) => !filter.name || v.Name === filter.name)
         .map((v): DockerObject => ({ name: v.Name, labels: v.Labels ?? {} }));
     },
+    async createNetwork(spec) {
+      await docker.createNetwork({
+        Name: spec.name,
+        Driver: 'bridge',
+        CheckDuplicate: true,
+        Options: spec.options,
+        Labels: spec.labels,
+        IPAM: { Driver: 'default', Config: [{ Subnet: spec.subnet }] },
+      });
+    },
     removeContainer: (id) => ignoreNotFound(docker.getContainer(id).remove({ force: true, v: true })),
     removeNetwork: (name) => ignoreNotFound(docker.getNetwork(name).remove()),
     removeVolume: (name) => ignoreNotFound(docker.getVolume(name).remove()),

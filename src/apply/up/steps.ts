@@ -6,6 +6,7 @@ import { applyAddons } from './apply-addons.js';
 import { configureCluster } from './configure-cluster.js';
 import { connectRegistry } from './connect-registry.js';
 import { createCluster } from './create-cluster.js';
+import { ensureNetwork } from './ensure-network.js';
 import { ensureRegistry } from './ensure-registry.js';
 import { mergeKubeconfigAction } from './merge-kubeconfig.js';
 import { observe } from './observe.js';
@@ -20,6 +21,7 @@ export const UP_STEPS: Readonly<Record<UpActionId, Action<UpState>>> = {
   preflight,
   'record-intent': recordIntent,
   'ensure-registry': ensureRegistry,
+  'ensure-network': ensureNetwork,
   'create-cluster': createCluster,
   'save-kubeconfig': saveKubeconfig,
   'merge-kubeconfig': mergeKubeconfigAction,

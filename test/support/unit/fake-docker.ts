@@ -52,6 +52,15 @@ export class FakeDocker implements DockerClient {
     return this.volumes.filter((v) => (!filter.name || v.name === filter.name) && matches(v.labels, filter.labels ?? {}));
   }
 
+  /** Subnets the fake refuses as overlapping. */
+  takenSubnets = new Set<string>();
+
+  async createNetwork(spec: { name: string; subnet: string; labels: Record<string, string> }): Promise<void> {
+    if (this.takenSubnets.has(spec.subnet)) throw new Error(`Pool overlaps with other one on this address space`);
+    this.networks.push({ name: spec.name, labels: spec.labels });
+    this.calls.push(`create network ${spec.name} ${spec.subnet}`);
+  }
+
   async removeContainer(id: string): Promise<void> {
     const c = this.containers.find((x) => x.id === id);
     if (c) this.removed.containers.push(c.name);

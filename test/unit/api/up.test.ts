@@ -83,7 +83,7 @@ describe('up (kind): a new cluster', () => {
     expect(history[0]).toMatchObject({
       op: 'up',
       outcome: 'succeeded',
-      steps: ['preflight', 'record-intent', 'create-cluster', 'save-kubeconfig', 'merge-kubeconfig', 'observe'],
+      steps: ['preflight', 'record-intent', 'ensure-network', 'create-cluster', 'save-kubeconfig', 'merge-kubeconfig', 'observe'],
       spec: { name: 'dev' },
     });
     expect(await readdir(join(dir, 'history'))).toEqual(['000001-up.json']);
@@ -349,7 +349,7 @@ describe('up (kind): failures leave nothing behind', () => {
     expect(history[0]).toMatchObject({
       op: 'up',
       outcome: 'failed',
-      steps: ['preflight', 'record-intent'],
+      steps: ['preflight', 'record-intent', 'ensure-network'],
       error: { code: 'engine-failed' },
     });
     expect(await w.store().readLock('dev')).toBeUndefined();
@@ -384,7 +384,7 @@ describe("up (kind): a cluster deleted behind kindling's back", () => {
     expect(last).toMatchObject({
       op: 'up',
       outcome: 'rolled-back',
-      steps: ['preflight', 'record-intent'],
+      steps: ['preflight', 'record-intent', 'ensure-network'],
       error: { code: 'engine-failed', message: 'kind failed to create cluster "dev" (exit 1):\nERROR: boom' },
     });
     expect(await w.store().readLock('dev')).toBeUndefined();

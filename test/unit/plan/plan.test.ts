@@ -111,6 +111,7 @@ describe('planUp: actions', () => {
       'preflight',
       'record-intent',
       'ensure-registry',
+      'ensure-network',
       'create-cluster',
       'save-kubeconfig',
       'merge-kubeconfig',
@@ -120,8 +121,9 @@ describe('planUp: actions', () => {
       'configure-cluster',
       'wait-ready',
     ]);
-    // k3d's storage and Traefik come with k3s: no add-ons to apply, nothing to configure, no registry.
-    const skipped = ['apply-addons', 'configure-cluster', 'ensure-registry', 'connect-registry'];
+    // k3d's storage and Traefik come with k3s: no add-ons to apply, nothing to configure, no registry; k3d
+    // makes its own network per cluster.
+    const skipped = ['apply-addons', 'configure-cluster', 'ensure-registry', 'connect-registry', 'ensure-network'];
     expect(planUp(builtinPreset('k3d'), { name: 'dev' }, {}, 60_000).actions.map((a) => a.id)).toEqual(
       UP_ACTIONS.filter((id) => !skipped.includes(id)),
     );
@@ -131,6 +133,7 @@ describe('planUp: actions', () => {
       'preflight',
       'record-intent',
       'ensure-registry',
+      'ensure-network',
       'create-cluster',
       'save-kubeconfig',
       'merge-kubeconfig',
@@ -164,6 +167,10 @@ describe('planUp: actions', () => {
     expect(plan.actions).toEqual([
       { id: 'preflight', title: 'Check Docker, the kind binary, the name "dev" and host ports 127.0.0.1:8080' },
       { id: 'record-intent', title: 'Record the desired spec of "dev" in the state store' },
+      {
+        id: 'ensure-network',
+        title: 'Make sure network kind exists, made with a fixed IPv4 subnet when kindling makes it (so nodes can keep their addresses)',
+      },
       { id: 'create-cluster', title: `Create 3 nodes with kind (image ${KIND_IMAGE})` },
       { id: 'save-kubeconfig', title: 'Save the kubeconfig to the state store (0600)' },
       { id: 'merge-kubeconfig', title: 'Add context kind-dev to your kubeconfig' },
