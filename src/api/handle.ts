@@ -17,6 +17,8 @@ export interface ClusterHandle {
   plan: Plan;
   /** True when the cluster already existed with the same spec and nothing was done. */
   unchanged: boolean;
+  /** True when it existed stopped and `up` started it (not re-created). */
+  started?: boolean;
   /** Deletes the cluster (same options as the `up` that made it). */
   down(): Promise<void>;
   /** Stops its node containers, keeping everything. */

@@ -22,7 +22,7 @@ export interface UpOptions extends PlanOptions, CommonOptions {
   addonsFrom?: string;
 }
 
-function handle(opts: UpOptions, state: UpState, unchanged: boolean): ClusterHandle {
+function handle(opts: UpOptions, state: UpState, unchanged: boolean, started = false): ClusterHandle {
   const { spec, context } = state.plan;
   return {
     name: spec.name,
@@ -34,6 +34,7 @@ function handle(opts: UpOptions, state: UpState, unchanged: boolean): ClusterHan
     status: state.status!,
     plan: state.plan,
     unchanged,
+    ...(started ? { started } : {}),
     down: async () => {
       await down({ ...opts, names: [spec.name] });
     },
@@ -60,5 +61,5 @@ export async function up(opts: UpOptions = {}): Promise<ClusterHandle> {
   if (!unchanged || (state.status!.phase !== 'stopped' && state.status!.phase !== 'degraded')) return handle(opts, state, unchanged);
   ctx.logger.info(`cluster "${plan.spec.name}" is ${state.status!.phase}; starting it`);
   const started = await applyStart(ctx, plan.spec.name, { timeoutMs, waitMs: plan.readiness.waitMs });
-  return handle(opts, { ...state, status: started.status!, ...(started.readiness ? { readiness: started.readiness } : {}) }, false);
+  return handle(opts, { ...state, status: started.status!, ...(started.readiness ? { readiness: started.readiness } : {}) }, false, true);
 }

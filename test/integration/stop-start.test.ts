@@ -48,7 +48,7 @@ describeIntegration.each([
     expect((await sb.cli('stop', name)).code).toBe(0);
     const r = await sb.cli('up', '--preset', engine, '--name', name, '--image', IMAGES.api[engine], '--wait', '2m', '-o', 'json');
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ unchanged: false, status: { phase: 'running' } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ unchanged: false, started: true, status: { phase: 'running' } });
     expect(await Promise.all(nodes(name).map(async (n) => (await inspect(n)).Id))).toEqual(ids);
   });
 });

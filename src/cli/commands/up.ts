@@ -44,6 +44,7 @@ export function registerUp({ program, io, run }: CommandKit): void {
         const result = {
           name: h.name,
           unchanged: h.unchanged,
+          ...(h.started ? { started: true } : {}),
           context: h.context,
           kubeconfig: h.kubeconfigPath,
           ...(h.mergedInto ? { mergedInto: h.mergedInto } : {}),
@@ -54,7 +55,7 @@ export function registerUp({ program, io, run }: CommandKit): void {
         if (format !== 'text') return io.stdout(await serialise(result, format));
         const nodes = kubernetesNodes(h.status.nodes).length;
         io.stdout(
-          `${h.unchanged ? 'unchanged' : 'created'}: cluster "${h.name}" is ${h.status.phase} (${h.plan.spec.engine}, ${nodes} node${nodes === 1 ? '' : 's'})\n` +
+          `${h.unchanged ? 'unchanged' : h.started ? 'started' : 'created'}: cluster "${h.name}" is ${h.status.phase} (${h.plan.spec.engine}, ${nodes} node${nodes === 1 ? '' : 's'})\n` +
             `  context:    ${h.context}${h.mergedInto ? ` (added to ${h.mergedInto})` : ''}\n  kubeconfig: ${h.kubeconfigPath}\n  api server: ${h.apiServer?.url ?? '(not published)'}\n` +
             (h.readiness ?? []).map((r) => `  ready:      ${r.title} after ${(r.elapsedMs / 1000).toFixed(1)}s\n`).join('') +
             (h.mergedInto

@@ -145,6 +145,7 @@ describe('start (kind, through Docker)', () => {
     await stop({ ...noEngine(), names: ['dev'] });
     const h = await up({ ...w.options({ runner: recordedRunner([kindVersion()]) }), preset: 'kind', name: 'dev' });
     expect(h.unchanged).toBe(false);
+    expect(h.started).toBe(true);
     expect(h.status.phase).toBe('running');
     expect(w.docker.calls.filter((c) => c.startsWith('start'))).toEqual(['start dev-control-plane']);
   });
