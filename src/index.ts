@@ -3,6 +3,7 @@ export { up, type UpOptions } from './api/up.js';
 export { down, type DownOptions, type DownResult } from './api/down.js';
 export { stop, type StopOptions, type StopResult } from './api/stop.js';
 export { start, type StartOptions, type StartResult } from './api/start.js';
+export { scale, type ScaleOptions, type ScaleResult } from './api/scale.js';
 export { list, status, type ClusterSummary } from './api/list.js';
 export { plan, type PlanOptions } from './api/plan.js';
 export { kubeconfig, type KubeconfigResult } from './api/kubeconfig.js';

@@ -11,6 +11,7 @@ import { registerPlan } from './commands/plan.js';
 import { registerPresets } from './commands/presets.js';
 import { registerPromote } from './commands/promote.js';
 import { registerRestore } from './commands/restore.js';
+import { registerScale } from './commands/scale.js';
 import { registerStart, registerStop } from './commands/stop.js';
 import { registerUp } from './commands/up.js';
 import { handleError } from './handle-error.js';
@@ -53,6 +54,7 @@ export async function main(argv: readonly string[], given?: CliIO): Promise<numb
   registerDown(kit);
   registerStop(kit);
   registerStart(kit);
+  registerScale(kit);
   registerList(kit);
   registerPlan(kit);
   registerKubeconfig(kit);

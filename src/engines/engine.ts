@@ -55,3 +55,28 @@ export function nativeStartStop(engine: Engine): NativeStartStop | undefined {
   const e = engine as Partial<NativeStartStop>;
   return typeof e.stop === 'function' && typeof e.start === 'function' ? (e as NativeStartStop) : undefined;
 }
+
+/** What adding a worker needs: its node name (the container gets the engine's prefix and suffix), the image,
+ * the labels the container carries, and a time limit. */
+export interface AddWorkerOptions {
+  node: string;
+  image: string;
+  labels: Record<string, string>;
+  /** Kubernetes labels of the node (the preset's nodeLabels). */
+  nodeLabels: Record<string, string>;
+  timeoutMs: number;
+}
+
+/** An engine that adds and removes workers of a running cluster (k3d). kind cannot: it re-creates. */
+export interface NodeScaling {
+  /** Adds one worker and waits until it registered; returns its container name. */
+  addWorker(cluster: string, opts: AddWorkerOptions): Promise<string>;
+  /** Removes one node container (the Kubernetes Node object is the caller's to delete). */
+  removeNode(container: string): Promise<void>;
+}
+
+/** The engine's own node scaling, when it has one. */
+export function nodeScaling(engine: Engine): NodeScaling | undefined {
+  const e = engine as Partial<NodeScaling>;
+  return typeof e.addWorker === 'function' && typeof e.removeNode === 'function' ? (e as NodeScaling) : undefined;
+}

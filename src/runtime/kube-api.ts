@@ -50,6 +50,8 @@ export interface KubeApi {
   get(ref: ObjectRef): Promise<Record<string, unknown> | undefined>;
   /** Deletes one object; succeeds when it does not exist. */
   delete(ref: ObjectRef): Promise<void>;
+  /** Evicts a pod through the Eviction API (PodDisruptionBudgets apply); succeeds when the pod is gone. */
+  evict(namespace: string, name: string): Promise<void>;
 }
 
 /** Names one object. */
@@ -208,6 +210,14 @@ export async function clientNodeKubeApi(kubeconfig: string, requestTimeoutMs = 5
     async delete(ref) {
       try {
         await withTimeout(objects.delete(refObject(ref)), requestTimeoutMs, `DELETE ${ref.kind} ${ref.name}`);
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    },
+    async evict(namespace, name) {
+      const body = { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace } };
+      try {
+        await withTimeout(core.createNamespacedPodEviction({ name, namespace, body }), requestTimeoutMs, `evict pod ${namespace}/${name}`);
       } catch (err) {
         if (!isNotFound(err)) throw err;
       }

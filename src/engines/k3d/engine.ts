@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { EngineFailedError, EnvironmentError } from '../../errors.js';
-import type { Engine, EngineVersion, NativeStartStop } from '../engine.js';
+import type { Engine, EngineVersion, NativeStartStop, NodeScaling } from '../engine.js';
 import { k3dNaming } from '../../model/engine-naming.js';
 import { runEngine, type EngineBinary } from '../run-engine.js';
 import { withTempDir, writePrivateFile } from '../temp-file.js';
@@ -20,7 +20,7 @@ export function k3dTimeout(ms: number): string {
 }
 
 /** Creates the k3d Engine. */
-export function k3dEngine(opts: K3dEngineOptions): Engine & NativeStartStop {
+export function k3dEngine(opts: K3dEngineOptions): Engine & NativeStartStop & NodeScaling {
   const bin: EngineBinary = {
     ...opts,
     env: { ...opts.env, LOG_COLORS: 'false' },
@@ -83,6 +83,35 @@ export function k3dEngine(opts: K3dEngineOptions): Engine & NativeStartStop {
           signal,
         }),
       );
+    },
+    async addWorker(cluster, { node, image, labels, nodeLabels, timeoutMs }) {
+      const labelFlags = [
+        ...Object.entries(labels).flatMap(([k, v]) => ['--runtime-label', `${k}=${v}`]),
+        ...Object.entries(nodeLabels).flatMap(([k, v]) => ['--k3s-node-label', `${k}=${v}`]),
+      ];
+      const args = [
+        'node',
+        'create',
+        node,
+        '--cluster',
+        cluster,
+        '--role',
+        'agent',
+        '--image',
+        image,
+        ...labelFlags,
+        '--wait',
+        '--timeout',
+        k3dTimeout(timeoutMs),
+      ];
+      await withTempDir(opts.tmpDir, (dir) =>
+        runEngine(bin, `add worker ${node} to "${cluster}"`, args, { env: { ...bin.env, TMPDIR: dir }, timeoutMs: timeoutMs + 60_000 }),
+      );
+      // k3d names the container k3d-<node>-<replica>.
+      return `k3d-${node}-0`;
+    },
+    async removeNode(container) {
+      await runEngine(bin, `remove node ${container}`, ['node', 'delete', container]);
     },
     async kubeconfig(name) {
       const out = await runEngine(bin, `export the kubeconfig of "${name}"`, ['kubeconfig', 'get', name]);

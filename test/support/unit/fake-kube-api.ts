@@ -97,6 +97,11 @@ export class FakeKubeApi implements KubeApi {
     return o && structuredClone(o);
   }
 
+  async evict(namespace: string, name: string): Promise<void> {
+    this.calls.push(`evict ${namespace}/${name}`);
+    this.objects.delete(keyOf('Pod', name, namespace));
+  }
+
   async delete(ref: ObjectRef): Promise<void> {
     this.calls.push(`delete ${ref.kind} ${ref.name}`);
     this.objects.delete(keyOf(ref.kind, ref.name, ref.namespace));

@@ -30,6 +30,7 @@ function api(clock: { t: number }, script: { apiAt?: number; nodesReadyAt?: numb
       return Array.from({ length: n }, (_, i) => ({ name: `dev-node-${i}`, ready: ready || i === 0 }));
     },
     async apply() {},
+    async evict() {},
     async resources() {
       return [];
     },

@@ -207,3 +207,52 @@ describe('k3d engine: delete, kubeconfig, version', () => {
     expect(engine.naming.contextName('dev')).toBe('k3d-dev');
   });
 });
+
+describe('k3d engine: stop, start and node scaling', () => {
+  it('stop and start with k3d cluster stop/start (start with --timeout)', async () => {
+    const { runner, engine } = engineWith([
+      { file: 'k3d', args: ['cluster', 'stop', 'dev'] },
+      { file: 'k3d', args: ['cluster', 'start', 'dev', '--timeout', '90s'] },
+    ]);
+    await engine.stop('dev');
+    await engine.start('dev', { timeoutMs: 90_000 });
+    runner.assertDone();
+  });
+
+  it('addWorker: k3d node create with the cluster labels and node labels, waited for; removeNode: k3d node delete', async () => {
+    const { runner, engine } = engineWith([
+      {
+        file: 'k3d',
+        args: [
+          'node',
+          'create',
+          'dev-agent-1',
+          '--cluster',
+          'dev',
+          '--role',
+          'agent',
+          '--image',
+          'rancher/k3s:v1.35.5-k3s1',
+          '--runtime-label',
+          'dev.kindling.cluster=dev',
+          '--k3s-node-label',
+          'team=a',
+          '--wait',
+          '--timeout',
+          '60s',
+        ],
+      },
+      { file: 'k3d', args: ['node', 'delete', 'k3d-dev-agent-1-0'] },
+    ]);
+    const container = await engine.addWorker('dev', {
+      node: 'dev-agent-1',
+      image: 'rancher/k3s:v1.35.5-k3s1',
+      labels: { 'dev.kindling.cluster': 'dev' },
+      nodeLabels: { team: 'a' },
+      timeoutMs: 60_000,
+    });
+    expect(container).toBe('k3d-dev-agent-1-0');
+    await engine.removeNode(container);
+    runner.assertDone();
+  });
+});

@@ -1,0 +1,50 @@
+// `kindling scale N --workers K`: flags -> ScaleOptions -> scale() -> a short report (or -o json|yaml);
+// --dry-run prints the plan.
+import type { Command } from 'commander';
+import { globals, integer, type CommandKit } from '../command-kit.js';
+import { parseDuration } from '../duration.js';
+import { commonOptions } from '../global-options.js';
+import { outputFormat, serialise } from '../output.js';
+
+interface ScaleFlags {
+  workers: number;
+  wait: string;
+  timeout: string;
+  dryRun?: boolean;
+  output?: string;
+}
+
+/** Registers `scale`. */
+export function registerScale({ program, io, run }: CommandKit): void {
+  program
+    .command('scale')
+    .description('change the number of workers (k3d in place, drained before removal; kind is refused)')
+    .argument('<name>', 'the cluster')
+    .requiredOption('--workers <count>', 'workers wanted', integer)
+    .option('--wait <duration>', 'wait this long for every node to be Ready after adding (0: do not wait)', '5m')
+    .option('--timeout <duration>', 'give each node the engine adds this long', '5m')
+    .option('--dry-run', 'print the plan and do nothing')
+    .option('-o, --output <format>', 'text, json or yaml')
+    .action(
+      run(async (name: string, flags: ScaleFlags, cmd: Command) => {
+        const format = outputFormat(flags.output);
+        const { scale } = await import('../../api/scale.js');
+        const r = await scale({
+          ...commonOptions(io, globals(cmd)),
+          name,
+          workers: flags.workers,
+          waitMs: flags.wait === '0' ? 0 : parseDuration(flags.wait, '--wait'),
+          timeoutMs: parseDuration(flags.timeout, '--timeout'),
+          dryRun: Boolean(flags.dryRun),
+        });
+        if (flags.dryRun) return io.stdout(await serialise(r.plan, format === 'json' ? 'json' : 'yaml'));
+        if (format !== 'text') return io.stdout(await serialise(r, format));
+        if (r.unchanged) return io.stdout(`unchanged: cluster "${r.name}" has ${r.to} worker${r.to === 1 ? '' : 's'}\n`);
+        const what = [
+          ...(r.added.length ? [`added ${r.added.join(', ')}`] : []),
+          ...(r.removed.length ? [`removed ${r.removed.join(', ')}`] : []),
+        ];
+        io.stdout(`scaled: cluster "${r.name}" from ${r.from} to ${r.to} worker${r.to === 1 ? '' : 's'} (${what.join('; ')})\n`);
+      }),
+    );
+}
