@@ -3,8 +3,8 @@
 import { applyDown } from '../apply/down/run-down.js';
 import type { SweepResult } from '../apply/sweep.js';
 import type { CommonOptions } from '../context.js';
-import { InvalidInputError } from '../errors.js';
 import type { DownPlan } from '../plan/down-plan.js';
+import { clusterNames } from './cluster-names.js';
 import { createContext } from './create-context.js';
 
 /** Options of `down`. */
@@ -27,8 +27,7 @@ export interface DownResult {
 /** Deletes the named clusters (or all) in order; stops at the first failure. */
 export async function down(opts: DownOptions): Promise<DownResult[]> {
   const ctx = createContext(opts);
-  const names = opts.all ? await ctx.store.list() : [...(opts.names ?? [])];
-  if (!opts.all && names.length === 0) throw new InvalidInputError('name at least one cluster to delete, or pass --all');
+  const names = await clusterNames(ctx, opts, 'delete');
   const results: DownResult[] = [];
   for (const name of names) {
     const { plan, removed } = await applyDown(ctx, name, { dryRun: opts.dryRun ?? false });

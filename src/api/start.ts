@@ -2,10 +2,10 @@
 // waits for readiness as `up --wait` does. Idempotent per cluster. With dryRun, returns each plan only.
 import { applyStart } from '../apply/start/run-start.js';
 import type { CommonOptions } from '../context.js';
-import { InvalidInputError } from '../errors.js';
 import type { ApiEndpoint, Phase } from '../model/cluster-status.js';
 import type { PowerPlan, StartActionId } from '../plan/stop-plan.js';
 import type { StageResult } from '../readiness/wait.js';
+import { clusterNames } from './cluster-names.js';
 import { createContext } from './create-context.js';
 
 /** Options of `start`. */
@@ -40,8 +40,7 @@ export const START_WAIT_MS = 5 * 60_000;
 /** Starts the named clusters (or all) in order; stops at the first failure. */
 export async function start(opts: StartOptions): Promise<StartResult[]> {
   const ctx = createContext(opts);
-  const names = opts.all ? await ctx.store.list() : [...(opts.names ?? [])];
-  if (!opts.all && names.length === 0) throw new InvalidInputError('name at least one cluster to start, or pass --all');
+  const names = await clusterNames(ctx, opts, 'start');
   const results: StartResult[] = [];
   for (const name of names) {
     const r = await applyStart(ctx, name, {

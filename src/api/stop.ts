@@ -2,9 +2,9 @@
 // Idempotent per cluster. With dryRun, returns each cluster's plan and changes nothing.
 import { applyStop } from '../apply/stop/run-stop.js';
 import type { CommonOptions } from '../context.js';
-import { InvalidInputError } from '../errors.js';
 import type { Phase } from '../model/cluster-status.js';
 import type { PowerPlan, StopActionId } from '../plan/stop-plan.js';
+import { clusterNames } from './cluster-names.js';
 import { createContext } from './create-context.js';
 
 /** Options of `stop`. */
@@ -30,8 +30,7 @@ export interface StopResult {
 /** Stops the named clusters (or all) in order; stops at the first failure. */
 export async function stop(opts: StopOptions): Promise<StopResult[]> {
   const ctx = createContext(opts);
-  const names = opts.all ? await ctx.store.list() : [...(opts.names ?? [])];
-  if (!opts.all && names.length === 0) throw new InvalidInputError('name at least one cluster to stop, or pass --all');
+  const names = await clusterNames(ctx, opts, 'stop');
   const results: StopResult[] = [];
   for (const name of names) {
     const r = await applyStop(ctx, name, { dryRun: opts.dryRun ?? false });

@@ -3,6 +3,11 @@ import { InvalidInputError } from '../errors.js';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
+/** A --wait value: a duration, or 0 for no wait. */
+export function parseWait(text: string, flag = '--wait'): number {
+  return text === '0' ? 0 : parseDuration(text, flag);
+}
+
 /** Milliseconds in a duration string; throws InvalidInputError on anything else. */
 export function parseDuration(text: string, flag: string): number {
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];

@@ -18,6 +18,11 @@ export async function serialise(data: unknown, format: 'json' | 'yaml'): Promise
   return stringify(data);
 }
 
+/** A --dry-run's plans: YAML, or JSON with -o json. */
+export function planText(plans: unknown, format: OutputFormat): Promise<string> {
+  return serialise(plans, format === 'json' ? 'json' : 'yaml');
+}
+
 /** Left-aligned columns separated by three spaces, like kubectl. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { InvalidInputError } from '../../errors.js';
 import { globals, type CommandKit } from '../command-kit.js';
 import { commonOptions } from '../global-options.js';
-import { outputFormat, serialise } from '../output.js';
+import { outputFormat, planText, serialise } from '../output.js';
 
 /** Registers `down`. */
 export function registerDown({ program, io, run }: CommandKit): void {
@@ -26,7 +26,7 @@ export function registerDown({ program, io, run }: CommandKit): void {
         const options = { ...commonOptions(io, globals(cmd)), names, all: Boolean(flags.all) };
         if (flags.dryRun) {
           const plans = (await down({ ...options, dryRun: true })).map((r) => r.plan);
-          return io.stdout(await serialise(plans, format === 'json' ? 'json' : 'yaml'));
+          return io.stdout(await planText(plans, format));
         }
         const what = flags.all ? 'every cluster in the state store' : names.map((n) => `"${n}"`).join(', ');
         if (!flags.yes) {

@@ -2,9 +2,9 @@
 // --dry-run prints the plan.
 import type { Command } from 'commander';
 import { globals, integer, type CommandKit } from '../command-kit.js';
-import { parseDuration } from '../duration.js';
+import { parseDuration, parseWait } from '../duration.js';
 import { commonOptions } from '../global-options.js';
-import { outputFormat, serialise } from '../output.js';
+import { outputFormat, planText, serialise } from '../output.js';
 
 interface ScaleFlags {
   workers: number;
@@ -33,11 +33,11 @@ export function registerScale({ program, io, run }: CommandKit): void {
           ...commonOptions(io, globals(cmd)),
           name,
           workers: flags.workers,
-          waitMs: flags.wait === '0' ? 0 : parseDuration(flags.wait, '--wait'),
+          waitMs: parseWait(flags.wait),
           timeoutMs: parseDuration(flags.timeout, '--timeout'),
           dryRun: Boolean(flags.dryRun),
         });
-        if (flags.dryRun) return io.stdout(await serialise(r.plan, format === 'json' ? 'json' : 'yaml'));
+        if (flags.dryRun) return io.stdout(await planText(r.plan, format));
         if (format !== 'text') return io.stdout(await serialise(r, format));
         if (r.unchanged) return io.stdout(`unchanged: cluster "${r.name}" has ${r.to} worker${r.to === 1 ? '' : 's'}\n`);
         const what = [

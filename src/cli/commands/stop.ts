@@ -3,9 +3,9 @@
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../errors.js';
 import { globals, type CommandKit } from '../command-kit.js';
-import { parseDuration } from '../duration.js';
+import { parseDuration, parseWait } from '../duration.js';
 import { commonOptions } from '../global-options.js';
-import { outputFormat, serialise } from '../output.js';
+import { outputFormat, planText, serialise } from '../output.js';
 
 interface PowerFlags {
   all?: boolean;
@@ -38,9 +38,9 @@ export function registerStop({ program, io, run }: CommandKit): void {
         const results = await stop({ ...commonOptions(io, globals(cmd)), names, all: Boolean(flags.all), dryRun: Boolean(flags.dryRun) });
         if (flags.dryRun)
           return io.stdout(
-            await serialise(
+            await planText(
               results.map((r) => r.plan),
-              format === 'json' ? 'json' : 'yaml',
+              format,
             ),
           );
         if (format !== 'text') return io.stdout(await serialise(results, format));
@@ -70,14 +70,14 @@ export function registerStart({ program, io, run }: CommandKit): void {
           names,
           all: Boolean(flags.all),
           dryRun: Boolean(flags.dryRun),
-          waitMs: flags.wait === '0' ? 0 : parseDuration(flags.wait ?? '5m', '--wait'),
+          waitMs: parseWait(flags.wait ?? '5m'),
           timeoutMs: parseDuration(flags.timeout ?? '5m', '--timeout'),
         });
         if (flags.dryRun)
           return io.stdout(
-            await serialise(
+            await planText(
               results.map((r) => r.plan),
-              format === 'json' ? 'json' : 'yaml',
+              format,
             ),
           );
         if (format !== 'text') return io.stdout(await serialise(results, format));

@@ -5,7 +5,7 @@ import { addClusterFlags, planOptionsFrom, type ClusterFlags } from '../cluster-
 import { globals, type CommandKit } from '../command-kit.js';
 import { parseDuration } from '../duration.js';
 import { commonOptions } from '../global-options.js';
-import { outputFormat, serialise } from '../output.js';
+import { outputFormat, planText, serialise } from '../output.js';
 import { kubernetesNodes } from '../../model/cluster-status.js';
 
 interface UpFlags extends ClusterFlags {
@@ -36,7 +36,7 @@ export function registerUp({ program, io, run }: CommandKit): void {
         };
         if (flags.dryRun) {
           const { plan } = await import('../../api/plan.js');
-          io.stdout(await serialise(await plan(options), format === 'json' ? 'json' : 'yaml'));
+          io.stdout(await planText(await plan(options), format));
           return;
         }
         const { up } = await import('../../api/up.js');

@@ -99,19 +99,16 @@ describe('kindling up --dry-run', () => {
   });
 });
 
+/** A state store in `dir`, to arrange clusters for a CLI run. */
+const storeAt = (dir: string) =>
+  localStateStore(dir, { now: () => new Date(), pid: process.pid, hostname: 'box', owner: 'me@box', isAlive: () => true, lockTtlMs: 1000 });
+
 describe('kindling stop and start', () => {
   it('without names exit 2; --dry-run prints the steps and changes nothing', async () => {
     expect((await runCli(['stop'])).stderr).toBe('error: name at least one cluster to stop, or pass --all\nhint: see `kindling list`\n');
     expect((await runCli(['start', 'x', '--all'])).code).toBe(2);
     const state = await tmp.make();
-    const store = localStateStore(state, {
-      now: () => new Date(),
-      pid: process.pid,
-      hostname: 'box',
-      owner: 'me@box',
-      isAlive: () => true,
-      lockTtlMs: 1000,
-    });
+    const store = storeAt(state);
     await store.writeSpec('dev', { generation: 1, spec: resolveClusterSpec(builtinPreset('kind'), { name: 'dev' }).spec });
     const stop = await runCli(['stop', 'dev', '--dry-run', '--state', state]);
     expect(stop.code).toBe(0);
@@ -145,14 +142,7 @@ describe('kindling down', () => {
 
   it("--dry-run prints each cluster's steps (YAML; -o json) without asking, and changes nothing", async () => {
     const state = await tmp.make();
-    const store = localStateStore(state, {
-      now: () => new Date(),
-      pid: process.pid,
-      hostname: 'box',
-      owner: 'me@box',
-      isAlive: () => true,
-      lockTtlMs: 1000,
-    });
+    const store = storeAt(state);
     const { spec } = resolveClusterSpec(builtinPreset('k3d', { registry: { ...builtinPreset('k3d').registry!, enabled: true } }), {
       name: 'dev',
     });
