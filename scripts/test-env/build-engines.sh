@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the real engine binaries the integration tests drive: kind v0.32.0 and k3d v5.9.0.
+# Builds the real engine binaries the integration tests drive: kind v0.33.0 (what users install today),
+# kind v0.32.0 beside it (one test file keeps running on it) and k3d v5.9.0.
 #
-# Output: ${KINDLING_CACHE:-<repo>/.cache}/bin/{kind,k3d}. Idempotent: a binary whose version output
-# already matches is kept ("cached"). Needs Go >= 1.26.3 and the Go module proxy.
+# Output: ${KINDLING_CACHE:-<repo>/.cache}/bin/{kind,kind-v0.32.0,k3d}. Idempotent: a binary whose version
+# output already matches is kept ("cached"). Needs Go >= 1.26.3 and the Go module proxy.
 #
 # k3d is not built with `go install …@v5.9.0`: that performs a deprecation lookup on the proxy's
 # `@v/list` endpoint, which answers 403 on these machines. Instead the module source is fetched with
@@ -10,7 +11,8 @@
 # helper images k3d asks for: `5.9.0` instead of `latest`).
 set -euo pipefail
 
-KIND_VERSION=v0.32.0
+KIND_VERSION=v0.33.0
+KIND_PREVIOUS=v0.32.0
 K3D_VERSION=v5.9.0
 K3S_DEFAULT_VERSION=v1.35.5-k3s1 # what the official k3d v5.9.0 release reports as its default k3s
 GO_MIN=1.26.3
@@ -35,6 +37,7 @@ fi
 mkdir -p "$bin"
 
 kind_ok() { [ -x "$bin/kind" ] && "$bin/kind" version 2>/dev/null | grep -q "^kind $KIND_VERSION "; }
+kind_previous_ok() { [ -x "$bin/kind-$KIND_PREVIOUS" ] && "$bin/kind-$KIND_PREVIOUS" version 2>/dev/null | grep -q "^kind $KIND_PREVIOUS "; }
 k3d_ok() {
   [ -x "$bin/k3d" ] || return 1
   local out
@@ -45,13 +48,15 @@ k3d_ok() {
 tmp=
 trap '[ -z "$tmp" ] || rm -rf "$tmp"' EXIT
 
-build_kind() {
+# build_kind_at VERSION NAME: `go install` into a temp dir, then move: never a half-written binary under NAME.
+build_kind_at() {
   tmp=$(mktemp -d)
-  # GOBIN into a temp dir, then move: never leaves a half-written binary under the final name.
-  GOBIN=$tmp GOWORK=off GOFLAGS=-buildvcs=false go install "sigs.k8s.io/kind@$KIND_VERSION"
-  mv -f "$tmp/kind" "$bin/kind"
+  GOBIN=$tmp GOWORK=off GOFLAGS=-buildvcs=false go install "sigs.k8s.io/kind@$1"
+  mv -f "$tmp/kind" "$bin/$2"
   rm -rf "$tmp"
 }
+build_kind() { build_kind_at "$KIND_VERSION" kind; }
+build_kind_previous() { build_kind_at "$KIND_PREVIOUS" "kind-$KIND_PREVIOUS"; }
 
 build_k3d() {
   local dir
@@ -86,4 +91,5 @@ ensure() {
 }
 
 ensure kind kind_ok build_kind
+ensure "kind-$KIND_PREVIOUS" kind_previous_ok build_kind_previous
 ensure k3d k3d_ok build_k3d

@@ -6,7 +6,7 @@ import type { EngineName } from '../presets/schema.js';
 
 /** How to install each engine, for the "not found" message. */
 export const INSTALL_HINTS: Record<EngineName, string> = {
-  kind: 'install kind v0.32.0 (`go install sigs.k8s.io/kind@v0.32.0`, or a release binary: https://kind.sigs.k8s.io/docs/user/quick-start/#installation), put it on PATH or set KINDLING_KIND_BINARY',
+  kind: 'install kind v0.33.0 or v0.32.0 (`go install sigs.k8s.io/kind@v0.33.0`, or a release binary: https://kind.sigs.k8s.io/docs/user/quick-start/#installation), put it on PATH or set KINDLING_KIND_BINARY',
   k3d: 'install k3d v5.9.0 (https://k3d.io/stable/#installation, release v5.9.0), put it on PATH or set KINDLING_K3D_BINARY',
 };
 

@@ -53,7 +53,7 @@ describeIntegration('up refuses bad input and changes nothing', () => {
   });
 
   it.each([
-    ['kind', 'install kind v0.32.0 (`go install sigs.k8s.io/kind@v0.32.0`'],
+    ['kind', 'install kind v0.33.0 or v0.32.0 (`go install sigs.k8s.io/kind@v0.33.0`'],
     ['k3d', 'install k3d v5.9.0 (https://k3d.io/stable/#installation'],
   ] as const)('%s binary not on PATH -> exit 5 saying how to install it', async (engine, hint) => {
     const empty = join(sb.dir, 'empty-bin');

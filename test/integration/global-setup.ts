@@ -1,4 +1,4 @@
-// Prepares the integration tier: a Docker engine, the real kind v0.32.0 and k3d v5.9.0 binaries (built from
+// Prepares the integration tier: a Docker engine, the real kind v0.33.0 (and v0.32.0 beside it) and k3d v5.9.0 binaries (built from
 // their Go modules into .cache/bin) and the stand-in node images. In CI (CI=true or
 // KINDLING_REQUIRE_INTEGRATION=1) anything missing fails the run; elsewhere the tier is skipped with the reason.
 import { existsSync } from 'node:fs';
@@ -33,7 +33,7 @@ async function prepare(): Promise<IntegrationEnv> {
   if (!docker) {
     throw new Error('Docker is not reachable: start Docker (or, on the project machines, run ../shared/ci/dockerd-up)');
   }
-  await step('building kind v0.32.0 and k3d v5.9.0 (cached in .cache/bin)', join(repo, 'scripts/test-env/build-engines.sh'));
+  await step('building kind v0.33.0, kind v0.32.0 and k3d v5.9.0 (cached in .cache/bin)', join(repo, 'scripts/test-env/build-engines.sh'));
   await step(
     'building the control plane the stand-in nodes run: etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kubeadm, kwok (cached)',
     join(repo, 'scripts/test-env/build-control-plane.sh'),
@@ -41,7 +41,10 @@ async function prepare(): Promise<IntegrationEnv> {
   await step('building stand-in node images (cached by content hash)', join(repo, 'scripts/test-env/build-images.sh'));
   const kind = (await execa(join(binDir, 'kind'), ['version'])).stdout.trim();
   const k3d = (await execa(join(binDir, 'k3d'), ['version'])).stdout.split('\n')[0]!.trim();
-  if (!kind.includes('v0.32.0') || !k3d.includes('v5.9.0')) throw new Error(`unexpected engine versions: ${kind} / ${k3d}`);
+  const previous = (await execa(join(binDir, 'kind-v0.32.0'), ['version'])).stdout.trim();
+  if (!kind.includes('v0.33.0') || !previous.includes('v0.32.0') || !k3d.includes('v5.9.0')) {
+    throw new Error(`unexpected engine versions: ${kind} / ${previous} / ${k3d}`);
+  }
   return { enabled: true, reason: '', binDir, kind, k3d, docker };
 }
 

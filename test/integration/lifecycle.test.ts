@@ -1,10 +1,11 @@
 // up -> list -o json -> status -> kubeconfig -> up again -> down, for kind and for k3d, asserting after each
-// step what Docker and the state store really hold.
+// step what Docker and the state store really hold. The kind case runs on kind v0.32.0 (the rest of the tier
+// on v0.33.0), so that both versions users have stay covered.
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeIntegration } from '../support/integration/env.js';
+import { describeIntegration, integrationEnv } from '../support/integration/env.js';
 import { IMAGES } from '../support/integration/images.js';
 import { clusterObjects, inspect, mountedVolumes } from '../support/integration/docker-probe.js';
 import { sandbox, uniqueName, type Sandbox } from '../support/integration/sandbox.js';
@@ -35,7 +36,7 @@ describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image
     'apiVersion: v1\nkind: Config\nclusters:\n- name: mine\n  cluster:\n    server: https://example.invalid:6443\ncontexts:\n- name: mine\n  context:\n    cluster: mine\n    user: me\ncurrent-context: mine\nusers:\n- name: me\n  user:\n    token: secret\n';
 
   beforeAll(async () => {
-    sb = await sandbox();
+    sb = await sandbox(engine === 'kind' ? { KINDLING_KIND_BINARY: join(integrationEnv().binDir, 'kind-v0.32.0') } : {});
     sb.env.TMPDIR = join(sb.dir, 'tmp');
     await mkdir(sb.env.TMPDIR);
     await writeFile(sb.env.KUBECONFIG!, userKubeconfig, { mode: 0o600 });
@@ -47,9 +48,10 @@ describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image
   });
 
   it('up creates the nodes in Docker and records spec, status, kubeconfig and history', async () => {
-    const r = await sb.cli('up', '--preset', engine, '--name', name, '--image', image, '--wait', '2m', '-o', 'json');
+    const r = await sb.cli('up', '--preset', engine, '--name', name, '--image', image, '--wait', '2m', '-o', 'json', '--verbose');
     expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
+    expect(r.stderr).toContain(engine === 'kind' ? 'debug: kind v0.32.0' : 'debug: k3d v5.9.0');
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ name, unchanged: false, context: context(name), status: { phase: 'running' } });
 

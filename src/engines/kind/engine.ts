@@ -24,7 +24,12 @@ export function kindEngine(opts: KindEngineOptions): Engine {
     async version(): Promise<EngineVersion> {
       const out = await runEngine(bin, 'report its version', ['version']);
       const m = /kind (v\d+\.\d+\.\d+\S*)/.exec(out);
-      if (!m) throw new EnvironmentError('engine-unsupported', `could not read kind's version from: ${out.trim()}`, 'install kind v0.32.0');
+      if (!m)
+        throw new EnvironmentError(
+          'engine-unsupported',
+          `could not read kind's version from: ${out.trim()}`,
+          'install kind v0.33.0 (or v0.32.0)',
+        );
       return { engine: 'kind', version: m[1]!, binary: opts.binary };
     },
     async create(spec, config, { timeoutMs, signal }) {

@@ -30,7 +30,7 @@ describe('runEngine', () => {
       hint: INSTALL_HINTS.kind,
       details: { command: '/opt/bin/kind version' },
     });
-    expect(INSTALL_HINTS.kind).toContain('go install sigs.k8s.io/kind@v0.32.0');
+    expect(INSTALL_HINTS.kind).toContain('go install sigs.k8s.io/kind@v0.33.0');
     expect(INSTALL_HINTS.k3d).toContain('https://k3d.io/stable/#installation');
   });
 

@@ -15,6 +15,11 @@ describe('nodeImageFor', () => {
 
   it('a version without a digest gives the bare tag, with the tag suffix', () => {
     expect(nodeImageFor(builtinPreset('kind'), 'v1.35.2')).toEqual({ image: 'kindest/node:v1.35.2', pinned: false });
+    // kind v0.33.0's default image: up --k8s-version v1.37.0 gets it pinned.
+    expect(nodeImageFor(builtinPreset('kind'), 'v1.37.0')).toEqual({
+      image: 'kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5',
+      pinned: true,
+    });
     expect(nodeImageFor(builtinPreset('k3d'), 'v1.35.5')).toEqual({ image: 'rancher/k3s:v1.35.5-k3s1', pinned: false });
   });
 });

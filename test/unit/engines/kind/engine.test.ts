@@ -170,7 +170,7 @@ describe('kind engine: delete, kubeconfig, version', () => {
     expect(err).toMatchObject({
       code: 'engine-unsupported',
       message: "could not read kind's version from: something else",
-      hint: 'install kind v0.32.0',
+      hint: 'install kind v0.33.0 (or v0.32.0)',
     });
   });
 
