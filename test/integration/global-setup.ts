@@ -52,7 +52,10 @@ async function prepare(): Promise<IntegrationEnv> {
 export default async function setup(project: TestProject): Promise<void> {
   let env: IntegrationEnv;
   try {
-    env = await prepare();
+    // Each project that uses this set-up (integration, engine-restart) runs it, at the same time, in vitest's
+    // main process: they share one preparation instead of building everything twice.
+    const shared = globalThis as { kindlingIntegrationSetup?: Promise<IntegrationEnv> };
+    env = await (shared.kindlingIntegrationSetup ??= prepare());
     console.log(`[integration setup] running against ${env.kind}; ${env.k3d}; Docker Engine ${env.docker}`);
   } catch (err) {
     const reason = (err as Error).message;
