@@ -5,7 +5,7 @@ import { engineNaming } from '../model/engine-naming.js';
 import { waitTitle, type PlannedAction } from './plan.js';
 
 /** The steps `stop` takes, in order; apply/stop/ has one file per id. */
-export const STOP_ACTIONS = ['record-nodes', 'stop-nodes', 'observe-stopped'] as const;
+export const STOP_ACTIONS = ['record-nodes', 'stop-nodes', 'pin-addresses', 'observe-stopped'] as const;
 /** One stop step's id. */
 export type StopActionId = (typeof STOP_ACTIONS)[number];
 
@@ -32,6 +32,7 @@ export function planStop(spec: ClusterSpec): PowerPlan<StopActionId> {
       engine === 'kind'
         ? 'Stop the node containers: load balancer, control planes, then workers'
         : `Stop the cluster with k3d cluster stop ${name}`,
+    'pin-addresses': 'Pin each node to its address on network kind, so that it gets it back when it starts',
     'observe-stopped': 'Read the cluster back from Docker: every node stopped',
   };
   return {
@@ -39,16 +40,19 @@ export function planStop(spec: ClusterSpec): PowerPlan<StopActionId> {
     kind: 'StopPlan',
     name,
     engine,
-    actions: STOP_ACTIONS.map((id) => ({ id, title: titles[id] })),
+    actions: STOP_ACTIONS.filter((id) => id !== 'pin-addresses' || engine === 'kind').map((id) => ({ id, title: titles[id] })),
   };
 }
 
 /** Plans starting it again, waiting up to `waitMs` for readiness (0: no wait). Pure. */
 export function planStart(spec: ClusterSpec, waitMs: number): PowerPlan<StartActionId> & { waitMs: number } {
   const { name, engine } = spec;
+  // A one-node kind cluster refreshes itself after an address change; with more nodes, addresses must hold.
+  const multiNode = spec.nodes.controlPlanes + spec.nodes.workers > 1;
   const titles: Record<StartActionId, string> = {
-    'restore-addresses':
-      'Give each node its recorded address on the kind network back (refused, naming it, if another container holds one)',
+    'restore-addresses': multiNode
+      ? 'Give each node its recorded address on the kind network back (refused, naming it, if another container holds one)'
+      : 'Give the node its recorded address on the kind network back (another one if a container holds it: one node refreshes itself)',
     'start-nodes':
       engine === 'kind'
         ? 'Start the node containers: control planes, workers, then the load balancer'
@@ -56,10 +60,7 @@ export function planStart(spec: ClusterSpec, waitMs: number): PowerPlan<StartAct
     'observe-started': 'Read the cluster back from Docker: every node running, the API server where it was',
     'wait-ready': waitTitle(spec, waitMs),
   };
-  // A one-node kind cluster refreshes itself after an address change; with more nodes, addresses must hold.
-  const multiNode = spec.nodes.controlPlanes + spec.nodes.workers > 1;
-  const included = (id: StartActionId) =>
-    id === 'restore-addresses' ? engine === 'kind' && multiNode : id === 'wait-ready' ? waitMs > 0 : true;
+  const included = (id: StartActionId) => (id === 'restore-addresses' ? engine === 'kind' : id === 'wait-ready' ? waitMs > 0 : true);
   return {
     apiVersion: 'kindling.dev/v1alpha1',
     kind: 'StartPlan',

@@ -5,6 +5,7 @@
 // The engine is restarted and the shared `kind` network made anew, so this file runs alone, after the rest
 // of the integration tier (vitest.config.ts project engine-restart), and only where that is allowed (CI, or
 // KINDLING_RESTART_DOCKER=1).
+import { resolve } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { integrationEnv } from '../support/integration/env.js';
@@ -17,6 +18,7 @@ const refusal = mayRestartDocker();
 if (refusal) console.log(`\n[docker-restart] SKIPPING: ${refusal}\n`);
 const describeRestart = integrationEnv().enabled && !refusal ? describe : describe.skip;
 
+const cli = resolve(import.meta.dirname, '../../bin/kindling.js');
 const kindAddress = async (container: string) => (await inspect(container)).NetworkSettings.Networks.kind?.IPAddress ?? '';
 
 /** The `kind` network as kind makes it has no IPv4 subnet of its own; with no container on it, it is removed
@@ -41,25 +43,40 @@ describeRestart('stop, restart the Docker engine, start', () => {
   beforeAll(async () => {
     sb = await sandbox();
     await freshKindNetwork();
-    for (const c of clusters) {
-      const r = await sb.cli(
-        'up',
-        '--preset',
-        c.engine,
-        '--name',
-        c.name,
-        '--image',
-        IMAGES.api[c.engine],
-        '--workers',
-        c.workers,
-        '--wait',
-        '3m',
-        '-o',
-        'json',
-      );
-      expect(r.code, r.stderr).toBe(0);
-      apis[c.name] = JSON.parse(r.stdout).apiServer.url;
+    // The three are made at once, in separate processes: the two kind ones race to make the missing network.
+    const ups = await Promise.all(
+      clusters.map((c) =>
+        execa(
+          'node',
+          [
+            cli,
+            'up',
+            '--preset',
+            c.engine,
+            '--name',
+            c.name,
+            '--image',
+            IMAGES.api[c.engine],
+            '--workers',
+            c.workers,
+            '--wait',
+            '3m',
+            '-o',
+            'json',
+          ],
+          {
+            env: sb.env,
+            reject: false,
+          },
+        ),
+      ),
+    );
+    for (const [i, r] of ups.entries()) {
+      expect(r.exitCode, r.stderr).toBe(0);
+      apis[clusters[i]!.name] = JSON.parse(r.stdout).apiServer.url;
     }
+    const networks = await execa('docker', ['network', 'ls', '--filter', 'name=^kind$', '--format', '{{.Name}}']);
+    expect(networks.stdout.split('\n')).toEqual(['kind']);
     workerAddress = await kindAddress(worker);
   });
   afterAll(async () => {

@@ -10,7 +10,7 @@ import type { StartState } from './start-state.js';
 
 /** A multi-node kind cluster whose nodes came back at other addresses is broken: say which and why. */
 async function checkAddresses(ctx: Context, state: StartState): Promise<void> {
-  if (!state.plan.actions.some((a) => a.id === 'restore-addresses')) return;
+  if (state.spec.engine !== 'kind' || state.spec.nodes.controlPlanes + state.spec.nodes.workers < 2) return;
   const records = (await ctx.store.readRecord<StoppedNodes>(state.spec.name, NODES_RECORD))?.nodes ?? [];
   const docker = await ctx.docker();
   const moved: string[] = [];

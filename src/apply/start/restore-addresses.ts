@@ -1,55 +1,47 @@
-// The nodes of a multi-node kind cluster get the addresses they had before the stop: Docker hands out
-// addresses anew at start, and a node whose address changed breaks its cluster (its kubelet and kubeadm
-// config name the old one; kind#1689, #2045). If a running container holds a recorded address, nothing is
-// started and the error names the holder. Each stopped node is pinned to its address where Docker allows it:
-// only on a network whose IPv4 subnet was configured when it was made, which kind does not do for `kind`
-// (it configures only the IPv6 one); there Docker's usual order is relied on and observe-started checks.
+// kind nodes get the address they had before the stop: Docker hands out addresses anew at start, and a node
+// of a multi-node cluster whose address changed breaks it (its kubelet and kubeadm config name the old one;
+// kind#1689, #2045). If a running container holds a recorded address, a multi-node cluster is not started and
+// the error names the holder; a one-node cluster, which refreshes itself after an address change, is let have
+// another address. Each node is pinned where Docker allows it (see node-addresses.ts); where it does not (a
+// `kind` network that kind made), Docker's own order is relied on and observe-started checks the result.
 import { ConflictError } from '../../errors.js';
 import { NODES_RECORD, type NodeRecord, type StoppedNodes } from '../../model/node-record.js';
 import type { Action } from '../action.js';
+import { pinAddresses, releaseAddress } from '../node-addresses.js';
 import { nodeContainers } from '../node-containers.js';
 import type { StartState } from './start-state.js';
 
-/** Docker's refusal to pin an address on a network whose subnet it chose itself. */
-const UNPINNABLE = /user specified IP address is supported only when connecting to networks with user configured subnets/;
-
-/** The restore-addresses step (multi-node kind only). */
+/** The restore-addresses step (kind only). */
 export const restoreAddresses: Action<StartState> = {
   id: 'restore-addresses',
   async run(ctx, state) {
     const records = (await ctx.store.readRecord<StoppedNodes>(state.spec.name, NODES_RECORD))?.nodes ?? [];
-    const docker = await ctx.docker();
-    const stopped = (await nodeContainers(ctx, state.spec)).filter((n) => n.container.state !== 'running');
-    const wanted = stopped
-      .map((n) => ({ node: n.container, record: records.find((r) => r.name === n.container.name) }))
-      .filter((w): w is { node: (typeof stopped)[number]['container']; record: NodeRecord } => Boolean(w.record?.ipv4));
+    const stopped = new Set(
+      (await nodeContainers(ctx, state.spec)).filter((n) => n.container.state !== 'running').map((n) => n.container.name),
+    );
+    const wanted = records.filter((r) => r.ipv4 && stopped.has(r.name));
     if (wanted.length === 0) return;
-    const network = wanted[0]!.record.network;
-    const members = await docker.networkMembers(network);
-    for (const { node, record } of wanted) {
-      const holder = members.find((m) => m.ipv4 === record.ipv4 && m.name !== node.name);
-      if (holder) {
+    const members = await (await ctx.docker()).networkMembers(wanted[0]!.network);
+    const multiNode = state.spec.nodes.controlPlanes + state.spec.nodes.workers > 1;
+    const free: NodeRecord[] = [];
+    for (const r of wanted) {
+      const holder = members.find((m) => m.ipv4 === r.ipv4 && m.name !== r.name);
+      if (!holder) {
+        free.push(r);
+      } else if (multiNode) {
         throw new ConflictError(
           'address-taken',
-          `node ${node.name} had address ${record.ipv4} on network ${network}, and container "${holder.name}" holds it now`,
-          `stop or disconnect "${holder.name}" (docker network disconnect ${network} ${holder.name}), then run start again`,
-          { address: record.ipv4, holder: holder.name },
+          `node ${r.name} had address ${r.ipv4} on network ${r.network}, and container "${holder.name}" holds it now`,
+          `stop or disconnect "${holder.name}" (docker network disconnect ${r.network} ${holder.name}), then run start again`,
+          { address: r.ipv4, holder: holder.name },
         );
-      }
-    }
-    for (const { node, record } of wanted) {
-      const endpoint = await docker.networkEndpoint(node.name, network);
-      if (endpoint?.pinned === record.ipv4) continue;
-      try {
-        await docker.pinAddress(network, node.name, record.ipv4);
-        ctx.logger.debug(`pinned ${node.name} to ${record.ipv4} on ${network}`);
-      } catch (err) {
-        if (!UNPINNABLE.test((err as Error).message)) throw err;
+      } else {
         ctx.logger.info(
-          `network ${network} has no configured IPv4 subnet, so Docker cannot pin addresses; the nodes' addresses are checked after the start`,
+          `${r.ipv4} is held by "${holder.name}": ${r.name} comes back at another address (a one-node cluster refreshes itself)`,
         );
-        return;
+        await releaseAddress(ctx, r);
       }
     }
+    await pinAddresses(ctx, free);
   },
 };

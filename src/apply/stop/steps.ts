@@ -2,6 +2,7 @@
 import type { StopActionId } from '../../plan/stop-plan.js';
 import type { Action } from '../action.js';
 import { observeStopped } from './observe-stopped.js';
+import { pinNodeAddresses } from './pin-addresses.js';
 import { recordNodes } from './record-nodes.js';
 import type { StopState } from './stop-state.js';
 import { stopNodes } from './stop-nodes.js';
@@ -10,5 +11,6 @@ import { stopNodes } from './stop-nodes.js';
 export const STOP_STEPS: Readonly<Record<StopActionId, Action<StopState>>> = {
   'record-nodes': recordNodes,
   'stop-nodes': stopNodes,
+  'pin-addresses': pinNodeAddresses,
   'observe-stopped': observeStopped,
 };

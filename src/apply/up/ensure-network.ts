@@ -4,7 +4,10 @@
 // network is missing, kindling makes it first, as kind would (a bridge with IP masquerading) but with an
 // IPv4 subnet of its own choosing; kind then uses it. An existing network is left as it is; it is shared by
 // every kind cluster, so kindling never removes it.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Context } from '../../context.js';
+import { withFileLock } from '../../runtime/file-lock.js';
 import { engineNaming } from '../../model/engine-naming.js';
 import type { Action } from '../action.js';
 import type { UpState } from './up-state.js';
@@ -37,9 +40,13 @@ export const ensureNetwork: Action<UpState> = {
   id: 'ensure-network',
   async run(ctx, state) {
     const name = engineNaming.kind.nodeNetwork(state.plan.spec.name);
-    const existing = await (await ctx.docker()).listNetworks({ name });
-    if (existing.length > 0) return;
-    const subnet = await create(ctx, name);
+    const docker = await ctx.docker();
+    if ((await docker.listNetworks({ name })).length > 0) return;
+    // Parallel `up`s on one machine would each make a `kind` network (Docker's duplicate check races), and
+    // kind refuses a name that two networks carry: the check and the creation happen under one lock.
+    const subnet = await withFileLock(join(ctx.env.TMPDIR ?? tmpdir(), 'kindling-kind-network'), async () =>
+      (await docker.listNetworks({ name })).length > 0 ? '' : create(ctx, name),
+    );
     if (subnet) ctx.logger.info(`made network ${name} with subnet ${subnet}`);
   },
 };

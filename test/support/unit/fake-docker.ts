@@ -145,12 +145,14 @@ export class FakeDocker implements DockerClient {
   async connectNetwork(network: string, name: string): Promise<void> {
     const c = this.containers.find((x) => x.name === name || x.id === name);
     if (c && !c.networks.includes(network)) c.networks.push(network);
+    if (this.endpoints[name] && !this.endpoints[name][network]) this.endpoints[name][network] = { ipv4: '', pinned: '' };
     this.calls.push(`connect ${network} ${name}`);
   }
 
   async disconnectNetwork(network: string, name: string): Promise<void> {
     const c = this.containers.find((x) => x.name === name || x.id === name);
     if (c) c.networks = c.networks.filter((n) => n !== network);
+    if (this.endpoints[name]) delete this.endpoints[name][network];
     this.calls.push(`disconnect ${network} ${name}`);
   }
 

@@ -50,7 +50,7 @@ describe('stop (kind, through Docker)', () => {
     expect((await w.store().readHistory('dev')).at(-1)).toMatchObject({
       op: 'stop',
       outcome: 'succeeded',
-      steps: ['record-nodes', 'stop-nodes', 'observe-stopped'],
+      steps: ['record-nodes', 'stop-nodes', 'pin-addresses', 'observe-stopped'],
     });
     expect(await w.store().readLock('dev')).toBeUndefined();
   });
@@ -67,7 +67,7 @@ describe('stop (kind, through Docker)', () => {
   it('dryRun returns the steps and stops nothing', async () => {
     await kindCluster();
     const [r] = await stop({ ...noEngine(), names: ['dev'], dryRun: true });
-    expect(r!.plan!.actions.map((a) => a.id)).toEqual(['record-nodes', 'stop-nodes', 'observe-stopped']);
+    expect(r!.plan!.actions.map((a) => a.id)).toEqual(['record-nodes', 'stop-nodes', 'pin-addresses', 'observe-stopped']);
     expect(w.docker.calls.filter((c) => c.startsWith('stop'))).toEqual([]);
   });
 
@@ -105,32 +105,43 @@ describe('start (kind, through Docker)', () => {
   it("another container holds a node's address -> ConflictError naming it, nothing started", async () => {
     await kindCluster(1);
     await stop({ ...noEngine(), names: ['dev'] });
+    const afterStop = w.docker.calls.length;
     w.docker.containers.push(container('squatter', {}));
     w.docker.endpoints.squatter = { kind: { ipv4: '172.18.0.3', pinned: '172.18.0.3' } };
     const err = await rejection(start({ ...noEngine(), names: ['dev'], waitMs: 0 }));
     expect(err).toBeInstanceOf(ConflictError);
     expect(err.message).toBe('node dev-worker had address 172.18.0.3 on network kind, and container "squatter" holds it now');
-    expect(w.docker.calls.filter((c) => /^(pin|start)/.test(c))).toEqual([]);
+    expect(w.docker.calls.slice(afterStop).filter((c) => /^(pin|start)/.test(c))).toEqual([]);
     expect((await w.store().readStatus('dev'))!.phase).toBe('stopped');
   });
 
   it('a network Docker will not pin addresses on: started anyway, and a node that came back elsewhere is reported', async () => {
     await kindCluster(1);
-    await stop({ ...noEngine(), names: ['dev'] });
     w.docker.pinRefusal = new Error(
       '(HTTP code 400) unexpected - user specified IP address is supported only when connecting to networks with user configured subnets',
     );
+    await stop({ ...noEngine(), names: ['dev'] });
     const err = await rejection(start({ ...noEngine(), names: ['dev'], waitMs: 0 }));
     expect(err).toMatchObject({ code: 'address-changed', exitCode: 6 });
     expect(err.message).toMatch(/^nodes of "dev" came back at other addresses: dev-control-plane 172\.18\.0\.2 -> 172\.18\.0\.\d+/);
   });
 
-  it('one kind node: no address step (a single node refreshes itself after an address change)', async () => {
+  it('stop pins each kind node to its address, so that a node of another cluster started first cannot take it', async () => {
     await kindCluster();
     await stop({ ...noEngine(), names: ['dev'] });
+    expect(w.docker.calls.filter((c) => c.startsWith('pin'))).toEqual(['pin kind dev-control-plane 172.18.0.2']);
+    await start({ ...noEngine(), names: ['dev'], waitMs: 0 });
+    expect(w.docker.endpoints['dev-control-plane']!.kind!.ipv4).toBe('172.18.0.2');
+  });
+
+  it('one kind node whose address another container took: started at another address (one node refreshes itself)', async () => {
+    await kindCluster();
+    await stop({ ...noEngine(), names: ['dev'] });
+    w.docker.containers.push(container('squatter', {}));
+    w.docker.endpoints.squatter = { kind: { ipv4: '172.18.0.2', pinned: '' } };
     const [r] = await start({ ...noEngine(), names: ['dev'], waitMs: 0 });
     expect(r!.phase).toBe('running');
-    expect(w.docker.calls.filter((c) => c.startsWith('pin'))).toEqual([]);
+    expect(w.docker.calls).toContain('disconnect kind dev-control-plane');
   });
 
   it('a running cluster: nothing is started, only readiness would be waited for', async () => {

@@ -114,7 +114,11 @@ describe('kindling stop and start', () => {
     expect(stop.code).toBe(0);
     expect(parse(stop.stdout)[0]).toMatchObject({ kind: 'StopPlan', name: 'dev' });
     const start = await runCli(['start', 'dev', '--dry-run', '--wait', '0', '-o', 'json', '--state', state]);
-    expect(JSON.parse(start.stdout)[0].actions.map((a: { id: string }) => a.id)).toEqual(['start-nodes', 'observe-started']);
+    expect(JSON.parse(start.stdout)[0].actions.map((a: { id: string }) => a.id)).toEqual([
+      'restore-addresses',
+      'start-nodes',
+      'observe-started',
+    ]);
     expect(await store.readHistory('dev')).toEqual([]);
   });
 

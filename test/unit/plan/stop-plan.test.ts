@@ -15,6 +15,7 @@ describe('planStop', () => {
       actions: [
         { id: 'record-nodes', title: "Record each node's container, address on network kind and published ports" },
         { id: 'stop-nodes', title: 'Stop the node containers: load balancer, control planes, then workers' },
+        { id: 'pin-addresses', title: 'Pin each node to its address on network kind, so that it gets it back when it starts' },
         { id: 'observe-stopped', title: 'Read the cluster back from Docker: every node stopped' },
       ],
     });
@@ -34,8 +35,10 @@ describe('planStart', () => {
     expect(plan.actions[3]!.title).toMatch(/^Wait up to 120s until ready: API server reachable, all 2 nodes Ready/);
   });
 
-  it('one-node kind: no address step (a single node refreshes itself after an address change)', () => {
-    expect(planStart(spec('kind'), 60_000).actions.map((a) => a.id)).toEqual(['start-nodes', 'observe-started', 'wait-ready']);
+  it('one-node kind: its address is given back too, but another one is accepted (a single node refreshes itself)', () => {
+    const plan = planStart(spec('kind'), 60_000);
+    expect(plan.actions.map((a) => a.id)).toEqual(['restore-addresses', 'start-nodes', 'observe-started', 'wait-ready']);
+    expect(plan.actions[0]!.title).toContain('another one if a container holds it');
   });
 
   it('k3d: no address step (k3d manages its network); no wait when waitMs is 0', () => {
