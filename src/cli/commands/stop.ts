@@ -5,7 +5,8 @@ import { InvalidInputError } from '../../errors.js';
 import { globals, type CommandKit } from '../command-kit.js';
 import { parseDuration, parseWait } from '../duration.js';
 import { commonOptions } from '../global-options.js';
-import { outputFormat, planText, serialise } from '../output.js';
+import type { CliIO } from '../io.js';
+import { type OutputFormat, outputFormat, planText, serialise } from '../output.js';
 
 interface PowerFlags {
   all?: boolean;
@@ -19,6 +20,26 @@ function checkNames(verb: string, names: string[], flags: PowerFlags): void {
   if (names.length === 0 && !flags.all)
     throw new InvalidInputError(`name at least one cluster to ${verb}, or pass --all`, 'see `kindling list`');
   if (names.length > 0 && flags.all) throw new InvalidInputError('pass cluster names or --all, not both');
+}
+
+/** Prints what machines read (the plans with --dry-run, the results with -o json|yaml); false when the
+ * text for people is still to be printed. */
+async function printedForMachines(
+  io: CliIO,
+  results: readonly { plan?: unknown }[],
+  flags: PowerFlags,
+  format: OutputFormat,
+): Promise<boolean> {
+  if (flags.dryRun)
+    io.stdout(
+      await planText(
+        results.map((r) => r.plan),
+        format,
+      ),
+    );
+  else if (format !== 'text') io.stdout(await serialise(results, format));
+  else return false;
+  return true;
 }
 
 /** Registers `stop`. */
@@ -36,14 +57,7 @@ export function registerStop({ program, io, run }: CommandKit): void {
         checkNames('stop', names, flags);
         const { stop } = await import('../../api/stop.js');
         const results = await stop({ ...commonOptions(io, globals(cmd)), names, all: Boolean(flags.all), dryRun: Boolean(flags.dryRun) });
-        if (flags.dryRun)
-          return io.stdout(
-            await planText(
-              results.map((r) => r.plan),
-              format,
-            ),
-          );
-        if (format !== 'text') return io.stdout(await serialise(results, format));
+        if (await printedForMachines(io, results, flags, format)) return;
         for (const r of results) io.stdout(`${r.unchanged ? 'unchanged' : 'stopped'}: cluster "${r.name}" is ${r.phase} (${r.engine})\n`);
       }),
     );
@@ -73,14 +87,7 @@ export function registerStart({ program, io, run }: CommandKit): void {
           waitMs: parseWait(flags.wait ?? '5m'),
           timeoutMs: parseDuration(flags.timeout ?? '5m', '--timeout'),
         });
-        if (flags.dryRun)
-          return io.stdout(
-            await planText(
-              results.map((r) => r.plan),
-              format,
-            ),
-          );
-        if (format !== 'text') return io.stdout(await serialise(results, format));
+        if (await printedForMachines(io, results, flags, format)) return;
         for (const r of results) {
           io.stdout(
             `${r.unchanged ? 'unchanged' : 'started'}: cluster "${r.name}" is ${r.phase} (${r.engine})${r.apiServer ? `, api server ${r.apiServer.url}` : ''}\n`,
