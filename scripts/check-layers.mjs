@@ -26,8 +26,8 @@ export const LAYERS = [
   'registry', // the local registry
   'status', // observing clusters in Docker
   'plan', // the pure plan step
+  'export', // promotion: bundle, targets, dump, restore (snapshots reuse its dump and restore)
   'apply', // the operations (one folder each) and their steps
-  'export', // promotion: bundle, targets, dump, restore
   'api', // the library verbs and the composition root
   'cli', // commander, one file per command
   'index.ts', // the public API: re-exports

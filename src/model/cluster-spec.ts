@@ -54,3 +54,16 @@ export function fillName(template: string, name: string): string {
 export function contextOf(spec: ClusterSpec): string {
   return spec.kubeconfigNames?.context ?? engineNaming[spec.engine].contextName(spec.name);
 }
+
+/** The spec under another name: the name, and every kubeconfig name and node label that held the old one. */
+export function renameSpec(spec: ClusterSpec, name: string): ClusterSpec {
+  if (name === spec.name) return spec;
+  const swap = (text: string) => text.replaceAll(spec.name, name);
+  const mapValues = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, swap(v)]));
+  return {
+    ...spec,
+    name,
+    ...(spec.kubeconfigNames ? { kubeconfigNames: mapValues(spec.kubeconfigNames as Record<string, string>) as KubeconfigNames } : {}),
+    ...(spec.nodeLabels ? { nodeLabels: mapValues(spec.nodeLabels) } : {}),
+  };
+}

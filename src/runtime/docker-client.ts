@@ -105,6 +105,12 @@ export interface DockerClient {
    * NotFoundError when the container or the path does not exist.
    */
   readArchive(container: string, path: string): Promise<NodeJS.ReadableStream>;
+  /**
+   * Unpacks a tar stream (plain or gzipped) into the folder `path` of the container (the Engine API's `PUT
+   * /containers/{id}/archive`, what `docker cp` does the other way). The folder must exist. Rejects with
+   * NotFoundError when the container or the folder does not exist.
+   */
+  putArchive(container: string, path: string, tar: NodeJS.ReadableStream): Promise<void>;
 }
 
 /** Docker's label filter syntax: `key` for presence, `key=value` for equality. */

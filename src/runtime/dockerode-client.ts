@@ -74,6 +74,16 @@ async function getArchive(docker: Dockerode, container: string, path: string): P
   }
 }
 
+async function putArchive(docker: Dockerode, container: string, path: string, tar: NodeJS.ReadableStream): Promise<void> {
+  try {
+    // dockerode hands a stream to the request as its body; the Engine answers once it has unpacked all of it.
+    await docker.getContainer(container).putArchive(tar as never, { path });
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) throw archiveNotFound(container, path, (err as Error).message);
+    throw err;
+  }
+}
+
 async function followPush(docker: Dockerode, ref: string): Promise<void> {
   const stream = (await docker.getImage(ref).push({ authconfig: {} } as never)) as unknown as NodeJS.ReadableStream;
   await new Promise<void>((resolve, reject) => {
@@ -212,5 +222,6 @@ export function dockerodeClient(docker: Dockerode, endpoint: string): DockerClie
     pushImage: (ref) => followPush(docker, ref),
     removeImage: (ref) => ignoreNotFound(docker.getImage(ref).remove()),
     readArchive: (container, path) => getArchive(docker, container, path),
+    putArchive: (container, path, tar) => putArchive(docker, container, path, tar),
   };
 }

@@ -1,11 +1,14 @@
 // The embedded state store: a directory with the layout of DESIGN.md (clusters/<name>/spec.yaml,
 // status.json, kubeconfig, history/<seq>-<op>.json, lock; deleted/<name>/<operationId>/history/ for the
-// history of a deleted cluster). Directories 0700, files 0600, writes atomic.
+// history of a deleted cluster; clusters/<name>/snapshots/<id>/ for snapshots, kept after a delete).
+// Directories 0700, files 0600, writes atomic.
+import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { ConflictError } from '../errors.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import type { ClusterStatus } from '../model/cluster-status.js';
+import { writeStreamAtomic } from '../runtime/atomic-write.js';
 import { writeFileAtomic } from '../runtime/atomic-write.js';
 import { withFileLock } from '../runtime/file-lock.js';
 import type { HeldLock, HistoryEntry, LockInfo, RegistryRecord, StateStore, StoredSpec } from './state-store.js';
@@ -30,9 +33,21 @@ async function readOptional(path: string): Promise<string | undefined> {
   }
 }
 
+const SNAPSHOTS = 'snapshots';
+
+/** A snapshot part's path as folder names; throws InvalidInputError for one that would leave the snapshot's folder. */
+function partSegments(path: string): string[] {
+  const segments = path.split('/');
+  if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\'))) {
+    throw new InvalidInputError(`"${path}" is not a valid path inside a snapshot`);
+  }
+  return segments;
+}
+
 /** Opens (creating on first write) a directory store at `root`. */
 export function localStateStore(root: string, env: StoreEnvironment): StateStore {
   const clusterDir = (name: string) => join(root, 'clusters', name);
+  const snapshotDir = (name: string, id: string) => join(clusterDir(name), SNAPSHOTS, id);
   const ensure = async (name: string) => {
     await mkdir(join(clusterDir(name), 'history'), { recursive: true, mode: 0o700 });
   };
@@ -42,8 +57,10 @@ export function localStateStore(root: string, env: StoreEnvironment): StateStore
   const store: StateStore = {
     location: root,
     async list() {
-      const names = await readdir(join(root, 'clusters')).catch(() => [] as string[]);
-      return names.filter((n) => !n.startsWith('.')).sort();
+      const names = (await readdir(join(root, 'clusters')).catch(() => [] as string[])).filter((n) => !n.startsWith('.')).sort();
+      // A folder that holds only snapshots (of a deleted cluster) is not a cluster.
+      const held = await Promise.all(names.map((n) => store.has(n)));
+      return names.filter((_, i) => held[i]);
     },
     async readSpec(name) {
       const text = await readOptional(join(clusterDir(name), 'spec.yaml'));
@@ -153,10 +170,55 @@ export function localStateStore(root: string, env: StoreEnvironment): StateStore
     async has(name) {
       const entries = await readdir(clusterDir(name)).catch(() => [] as string[]);
       const history = await readdir(join(clusterDir(name), 'history')).catch(() => [] as string[]);
-      return entries.some((e) => e !== 'lock' && e !== 'history') || history.length > 0;
+      return entries.some((e) => e !== 'lock' && e !== 'history' && e !== SNAPSHOTS) || history.length > 0;
     },
     async remove(name) {
-      await rm(clusterDir(name), { recursive: true, force: true });
+      const entries = await readdir(clusterDir(name)).catch(() => [] as string[]);
+      if (!entries.includes(SNAPSHOTS)) return rm(clusterDir(name), { recursive: true, force: true });
+      for (const e of entries.filter((e) => e !== SNAPSHOTS)) await rm(join(clusterDir(name), e), { recursive: true, force: true });
+    },
+    async writeSnapshotPart(name, id, path, data) {
+      const file = join(snapshotDir(name, id), ...partSegments(path));
+      await mkdir(join(file, '..'), { recursive: true, mode: 0o700 });
+      const { bytes, sha256 } = await writeStreamAtomic(file, data);
+      return { path, bytes, sha256 };
+    },
+    async readSnapshotPart(name, id, path) {
+      const file = join(snapshotDir(name, id), ...partSegments(path));
+      const stream = createReadStream(file);
+      // Open errors arrive as an event: wait for the open so a missing part is a NotFoundError here.
+      await new Promise<void>((resolve, reject) => {
+        stream.once('open', () => resolve());
+        stream.once('error', (err: NodeJS.ErrnoException) =>
+          reject(
+            err.code === 'ENOENT'
+              ? new NotFoundError(
+                  'snapshot',
+                  `snapshot "${id}" of cluster "${name}" has no ${path} in ${root}`,
+                  'see `kindling snapshot list`',
+                )
+              : err,
+          ),
+        );
+      });
+      return stream;
+    },
+    async listSnapshots(name) {
+      const ids = await readdir(join(clusterDir(name), SNAPSHOTS)).catch(() => [] as string[]);
+      return ids.filter((n) => !n.startsWith('.')).sort();
+    },
+    async listSnapshotOwners() {
+      const names = (await readdir(join(root, 'clusters')).catch(() => [] as string[])).filter((n) => !n.startsWith('.')).sort();
+      const counts = await Promise.all(names.map((n) => store.listSnapshots(n)));
+      return names.filter((_, i) => counts[i]!.length > 0);
+    },
+    async removeSnapshot(name, id) {
+      await rm(snapshotDir(name, id), { recursive: true, force: true });
+      // The last snapshot of a deleted cluster takes its folder with it.
+      if ((await store.listSnapshots(name)).length === 0) {
+        await rm(join(clusterDir(name), SNAPSHOTS), { recursive: true, force: true });
+        if ((await readdir(clusterDir(name)).catch(() => ['?'])).length === 0) await rm(clusterDir(name), { recursive: true, force: true });
+      }
     },
     async retire(name, last) {
       await store.appendHistory(name, last);

@@ -1,8 +1,10 @@
 // The state store interface (kops-like): per cluster its desired spec, last observed status, kubeconfig,
-// an append-only history and a lock; the history of a deleted cluster is kept under deleted/. The same
-// layout serves a directory now and S3 later.
+// an append-only history, a lock and its snapshots; the history of a deleted cluster is kept under deleted/,
+// its snapshots stay where they are. The same layout serves a directory now and S3 later.
+import type { Readable } from 'node:stream';
 import type { ClusterSpec } from '../model/cluster-spec.js';
 import type { ClusterStatus } from '../model/cluster-status.js';
+import type { SnapshotPart } from '../model/snapshot.js';
 
 /** Who holds a cluster's lock, for what, until when. */
 export interface LockInfo {
@@ -79,10 +81,20 @@ export interface StateStore {
     name: string,
     fn: (current: RegistryRecord | undefined) => Promise<RegistryRecord | undefined>,
   ): Promise<RegistryRecord | undefined>;
-  /** Whether the store holds anything of the cluster beyond a lock (spec, status, kubeconfig, records, history). */
+  /** Whether the store holds anything of the cluster beyond a lock and snapshots (spec, status, kubeconfig, records, history). */
   has(name: string): Promise<boolean>;
-  /** Removes everything stored for the cluster. */
+  /** Removes everything stored for the cluster but its snapshots (only `removeSnapshot` removes one). */
   remove(name: string): Promise<void>;
+  /** Stores one part of a snapshot (clusters/<name>/snapshots/<id>/<path>, 0600), streamed; returns its size and sha256. */
+  writeSnapshotPart(name: string, id: string, path: string, data: string | Readable): Promise<SnapshotPart>;
+  /** One part of a snapshot, streamed; throws NotFoundError when it is not stored. */
+  readSnapshotPart(name: string, id: string, path: string): Promise<Readable>;
+  /** The ids of the cluster's snapshots, finished or not, sorted. */
+  listSnapshots(name: string): Promise<string[]>;
+  /** Every cluster name that has snapshots, deleted clusters too, sorted. */
+  listSnapshotOwners(): Promise<string[]>;
+  /** Removes one snapshot and all its parts (nothing when it is not there). */
+  removeSnapshot(name: string, id: string): Promise<void>;
   /** Forgets a deleted cluster but keeps its history, `last` appended: it moves to deleted/<name>/<operationId>/. */
   retire(name: string, last: HistoryEntry): Promise<void>;
 }

@@ -188,6 +188,16 @@ export class FakeDocker implements DockerClient {
     if (content === undefined) throw archiveNotFound(name, path);
     return Readable.from(Array.isArray(content) ? content : [content]);
   }
+
+  /** What putArchive received, by `container:path`. */
+  unpacked = new Map<string, Buffer>();
+
+  async putArchive(name: string, path: string, tar: NodeJS.ReadableStream): Promise<void> {
+    this.calls.push(`put-archive ${name} ${path}`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of tar) chunks.push(Buffer.from(chunk as Buffer));
+    this.unpacked.set(`${name}:${path}`, Buffer.concat(chunks));
+  }
 }
 
 function matches(have: Record<string, string>, want: Record<string, string>): boolean {
