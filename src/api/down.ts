@@ -1,6 +1,9 @@
 // `down`: deletes clusters kindling made (src/apply/down/), one after another. Idempotent per cluster;
-// never touches unlabelled objects. With dryRun, returns each cluster's plan and changes nothing.
+// never touches unlabelled objects. With dryRun, returns each cluster's plan and changes nothing. With backup, a
+// snapshot is taken first and kept (`snapshot list --all` shows it, `up --from-snapshot` brings the cluster back).
+// Snapshots are never removed by `down`: only `snapshot delete` removes one.
 import { applyDown } from '../apply/down/run-down.js';
+import { applySnapshot } from '../apply/snapshot/run-snapshot.js';
 import type { SweepResult } from '../apply/sweep.js';
 import type { CommonOptions } from '../context.js';
 import type { DownPlan } from '../plan/down-plan.js';
@@ -14,6 +17,8 @@ export interface DownOptions extends CommonOptions {
   all?: boolean;
   /** Plan only: say what would be done, do nothing. */
   dryRun?: boolean;
+  /** Take a snapshot first (named backup-<time>) and keep it after the delete. */
+  backup?: boolean;
 }
 
 /** What was removed for one cluster (with dryRun: nothing, and the plan). */
@@ -21,6 +26,10 @@ export interface DownResult {
   name: string;
   engine: string;
   removed: SweepResult;
+  /** The snapshot --backup took (`cluster/id`). */
+  backup?: string;
+  /** Snapshots of the cluster kept in the state store. */
+  keptSnapshots: string[];
   plan?: DownPlan;
 }
 
@@ -30,8 +39,14 @@ export async function down(opts: DownOptions): Promise<DownResult[]> {
   const names = await clusterNames(ctx, opts, 'delete');
   const results: DownResult[] = [];
   for (const name of names) {
+    let backup: string | undefined;
+    if (opts.backup && !opts.dryRun && (await ctx.store.has(name))) {
+      const taken = await applySnapshot(ctx, name, { consistent: false, reason: 'backup', timeoutMs: 5 * 60_000, waitMs: 5 * 60_000 });
+      backup = `${name}/${taken.plan.snapshot}`;
+    }
     const { plan, removed } = await applyDown(ctx, name, { dryRun: opts.dryRun ?? false });
-    results.push({ name, engine: plan.engine, removed, ...(opts.dryRun ? { plan } : {}) });
+    const keptSnapshots = (await ctx.store.listSnapshots(name)).map((id) => `${name}/${id}`);
+    results.push({ name, engine: plan.engine, removed, ...(backup ? { backup } : {}), keptSnapshots, ...(opts.dryRun ? { plan } : {}) });
   }
   return results;
 }

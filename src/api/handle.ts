@@ -2,6 +2,8 @@
 import type { ClusterStatus, ApiEndpoint } from '../model/cluster-status.js';
 import type { Plan } from '../plan/plan.js';
 import type { StageResult } from '../readiness/wait.js';
+import type { RestoredSnapshot } from '../apply/snapshot/restore-into.js';
+import type { SnapshotManifest } from '../model/snapshot.js';
 
 /** A created (or already running) cluster. */
 export interface ClusterHandle {
@@ -19,10 +21,14 @@ export interface ClusterHandle {
   unchanged: boolean;
   /** True when it existed stopped and `up` started it (not re-created). */
   started?: boolean;
+  /** What `up --from-snapshot` restored. */
+  restored?: RestoredSnapshot;
   /** Deletes the cluster (same options as the `up` that made it). */
   down(): Promise<void>;
   /** Stops its node containers, keeping everything. */
   stop(): Promise<void>;
   /** Starts them again and waits for readiness (default 5 minutes; 0: no wait). */
   start(opts?: { waitMs?: number }): Promise<void>;
+  /** Takes a snapshot (default name: the time); `consistent` stops the cluster while its volumes are copied. */
+  snapshot(opts?: { snapshot?: string; consistent?: boolean }): Promise<SnapshotManifest>;
 }

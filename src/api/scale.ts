@@ -1,7 +1,12 @@
-// `scale`: changes a cluster's number of workers (src/apply/scale/). k3d adds and removes agents in place,
-// draining a node before it goes; kind is refused with the way out. With dryRun, returns the plan only.
+// `scale`: changes a cluster's number of workers. k3d adds and removes agents in place (src/apply/scale/),
+// draining a node before it goes; kind cannot, so its cluster is recreated at the new size from a snapshot
+// (src/apply/recreate/), objects and data kept. With dryRun, returns the plan only.
+import { applyRecreate, planRecreateOf, type RecreateApplyOptions } from '../apply/recreate/run-recreate.js';
 import { applyScale } from '../apply/scale/run-scale.js';
-import type { CommonOptions } from '../context.js';
+import { storedCluster } from '../apply/stored-cluster.js';
+import { InvalidInputError } from '../errors.js';
+import type { RecreatePlan } from '../plan/recreate-plan.js';
+import type { CommonOptions, Context } from '../context.js';
 import type { ScalePlan } from '../plan/scale-plan.js';
 import type { StageResult } from '../readiness/wait.js';
 import { createContext } from './create-context.js';
@@ -27,12 +32,45 @@ export interface ScaleResult {
   removed: string[];
   unchanged: boolean;
   readiness?: StageResult[];
-  plan?: ScalePlan;
+  /** kind: the cluster was recreated at the new size from this snapshot (`cluster/id`). */
+  recreatedFrom?: string;
+  plan?: ScalePlan | RecreatePlan;
+}
+
+/** kind's way: a recreate at the new size. */
+async function scaleKind(ctx: Context, opts: ScaleOptions, from: number): Promise<ScaleResult> {
+  const recreate: RecreateApplyOptions = {
+    reason: 'scale',
+    wanted: (current) => ({ ...current, nodes: { ...current.nodes, workers: opts.workers } }),
+    timeoutMs: opts.timeoutMs ?? 5 * 60_000,
+    waitMs: opts.waitMs ?? 5 * 60_000,
+  };
+  const base = { name: opts.name, engine: 'kind', from, to: opts.workers, added: [] as string[], removed: [] as string[] };
+  if (from === opts.workers) return { ...base, unchanged: true };
+  if (opts.dryRun) {
+    const { plan } = await planRecreateOf(ctx, opts.name, recreate);
+    return { ...base, unchanged: false, recreatedFrom: `${plan.name}/${plan.snapshot.id}`, plan };
+  }
+  const outcome = await applyRecreate(ctx, opts.name, recreate);
+  const before = new Set(outcome.plan.recreated);
+  const after = (outcome.status?.nodes ?? []).map((n) => n.name);
+  return {
+    ...base,
+    added: after.filter((n) => !before.has(n)),
+    removed: [...before].filter((n) => !after.includes(n)),
+    unchanged: false,
+    ...(outcome.readiness ? { readiness: outcome.readiness } : {}),
+    recreatedFrom: `${outcome.plan.name}/${outcome.plan.snapshot.id}`,
+  };
 }
 
 /** Scales one cluster to `workers` workers. */
 export async function scale(opts: ScaleOptions): Promise<ScaleResult> {
   const ctx = createContext(opts);
+  const { spec } = await storedCluster(ctx, opts.name);
+  if (!Number.isInteger(opts.workers) || opts.workers < 0 || opts.workers > 50)
+    throw new InvalidInputError(`--workers ${opts.workers} must be a whole number from 0 to 50`);
+  if (spec.engine === 'kind') return scaleKind(ctx, opts, spec.nodes.workers);
   const r = await applyScale(ctx, opts.name, {
     workers: opts.workers,
     waitMs: opts.waitMs ?? 5 * 60_000,

@@ -11,6 +11,13 @@ import { start } from './start.js';
 import { stop } from './stop.js';
 import type { ClusterHandle } from './handle.js';
 import { plan as makePlan, type PlanOptions } from './plan.js';
+import type { Context } from '../context.js';
+import { ConflictError, InvalidInputError } from '../errors.js';
+import { renameSpec } from '../model/cluster-spec.js';
+import { parseSnapshotRef } from '../model/snapshot.js';
+import { planFromSpec, type Plan } from '../plan/plan.js';
+import { readManifest } from '../apply/snapshot/read-snapshot.js';
+import { snapshot } from './snapshot.js';
 
 /** Options of `up`. */
 export interface UpOptions extends PlanOptions, CommonOptions {
@@ -20,6 +27,42 @@ export interface UpOptions extends PlanOptions, CommonOptions {
   retain?: boolean;
   /** Read add-on manifests from this folder (by their URL's file name) instead of downloading them. */
   addonsFrom?: string;
+  /** `CLUSTER/SNAPSHOT`: make a new cluster from a snapshot (its spec, objects and volume data); `name` renames it. */
+  fromSnapshot?: string;
+}
+
+const DEFAULT_SNAPSHOT_WAIT_MS = 5 * 60_000;
+
+/** The plan `up` applies: from the preset and overrides, or, with fromSnapshot, from the snapshot's spec. */
+export async function upPlan(ctx: Context, opts: UpOptions): Promise<Plan> {
+  if (opts.fromSnapshot === undefined) return makePlan({ ...opts, cwd: ctx.cwd });
+  if (opts.preset !== undefined || (opts.set?.length ?? 0) > 0) {
+    throw new InvalidInputError(
+      '--from-snapshot makes the cluster the snapshot was taken of: it takes no --preset or --set',
+      'leave them out; --name gives the new cluster another name',
+    );
+  }
+  const ref = parseSnapshotRef(opts.fromSnapshot);
+  const manifest = await readManifest(ctx, ref.cluster, ref.snapshot);
+  const spec = renameSpec(manifest.spec, opts.name ?? manifest.spec.name);
+  if (await ctx.store.has(spec.name)) {
+    throw new ConflictError(
+      'cluster-exists',
+      `cluster "${spec.name}" exists: --from-snapshot makes a new cluster`,
+      `give the new one another --name, or bring "${spec.name}" back to the snapshot with \`kindling snapshot restore ${spec.name} ${ref.snapshot}\``,
+    );
+  }
+  // The objects are restored through the API: the new cluster is always waited for.
+  const waitMs = opts.waitMs !== undefined && opts.waitMs > 0 ? opts.waitMs : DEFAULT_SNAPSHOT_WAIT_MS;
+  return planFromSpec(
+    spec,
+    {
+      ...(opts.merge !== undefined ? { merge: opts.merge } : {}),
+      ...(opts.switchContext !== undefined ? { switchContext: opts.switchContext } : {}),
+    },
+    waitMs,
+    { fromSnapshot: ref },
+  );
 }
 
 function handle(opts: UpOptions, state: UpState, unchanged: boolean, started = false): ClusterHandle {
@@ -35,6 +78,7 @@ function handle(opts: UpOptions, state: UpState, unchanged: boolean, started = f
     plan: state.plan,
     unchanged,
     ...(started ? { started } : {}),
+    ...(state.restored ? { restored: state.restored } : {}),
     down: async () => {
       await down({ ...opts, names: [spec.name] });
     },
@@ -44,13 +88,14 @@ function handle(opts: UpOptions, state: UpState, unchanged: boolean, started = f
     start: async (how = {}) => {
       await start({ ...opts, names: [spec.name], ...(how.waitMs === undefined ? {} : { waitMs: how.waitMs }) });
     },
+    snapshot: async (how = {}) => snapshot({ ...opts, name: spec.name, ...how }),
   };
 }
 
 /** Creates the cluster described by the preset and overrides, or returns the identical one that exists. */
 export async function up(opts: UpOptions = {}): Promise<ClusterHandle> {
   const ctx = createContext(opts);
-  const plan = await makePlan({ ...opts, cwd: ctx.cwd });
+  const plan = await upPlan(ctx, opts);
   for (const w of plan.warnings) ctx.logger.warn(w);
   const timeoutMs = opts.timeoutMs ?? 5 * 60_000;
   const { state, unchanged } = await applyUp(ctx, plan, {

@@ -12,8 +12,10 @@ import { registerPresets } from './commands/presets.js';
 import { registerPromote } from './commands/promote.js';
 import { registerRestore } from './commands/restore.js';
 import { registerScale } from './commands/scale.js';
+import { registerSnapshot } from './commands/snapshot.js';
 import { registerStart, registerStop } from './commands/stop.js';
 import { registerUp } from './commands/up.js';
+import { registerUpgrade } from './commands/upgrade.js';
 import { handleError } from './handle-error.js';
 import { processIO, type CliIO } from './io.js';
 
@@ -55,6 +57,8 @@ export async function main(argv: readonly string[], given?: CliIO): Promise<numb
   registerStop(kit);
   registerStart(kit);
   registerScale(kit);
+  registerUpgrade(kit);
+  registerSnapshot(kit);
   registerList(kit);
   registerPlan(kit);
   registerKubeconfig(kit);

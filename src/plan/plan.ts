@@ -12,6 +12,7 @@ import type { Overrides } from './overrides.js';
 /** The steps `up` takes, in order; apply/ has one file per id. */
 export const UP_ACTIONS = [
   'preflight',
+  'verify-snapshot',
   'record-intent',
   'ensure-registry',
   'ensure-network',
@@ -23,6 +24,7 @@ export const UP_ACTIONS = [
   'apply-addons',
   'configure-cluster',
   'wait-ready',
+  'restore-snapshot',
 ] as const;
 /** One step's id. */
 export type UpActionId = (typeof UP_ACTIONS)[number];
@@ -58,6 +60,14 @@ export interface Plan {
   engineConfig: EngineConfig;
   actions: PlannedAction[];
   warnings: string[];
+  /** `up --from-snapshot`: the snapshot the new cluster is made from. */
+  fromSnapshot?: SnapshotRef;
+}
+
+/** A snapshot by cluster and id. */
+export interface SnapshotRef {
+  cluster: string;
+  snapshot: string;
 }
 
 /** Whether a spec has anything for configure-cluster to do (what the engine provides is only checked). */
@@ -82,8 +92,11 @@ function configureTitle(spec: ClusterSpec): string {
   return `Configure ${parts.join('; ')}`;
 }
 
-function included(id: UpActionId, spec: ClusterSpec, choice: KubeconfigChoice, waitMs: number): boolean {
+function included(id: UpActionId, spec: ClusterSpec, choice: KubeconfigChoice, waitMs: number, from: SnapshotRef | undefined): boolean {
   switch (id) {
+    case 'verify-snapshot':
+    case 'restore-snapshot':
+      return from !== undefined;
     case 'merge-kubeconfig':
       return choice.merge;
     case 'wait-ready':
@@ -108,7 +121,7 @@ export function waitTitle(spec: ClusterSpec, waitMs: number): string {
   return `Wait up to ${Math.round(waitMs / 1000)}s until ready: ${stages.join(', ')}`;
 }
 
-function titles(spec: ClusterSpec, waitMs: number): Record<UpActionId, string> {
+function titles(spec: ClusterSpec, waitMs: number, from: SnapshotRef | undefined): Record<UpActionId, string> {
   const nodes = spec.nodes.controlPlanes + spec.nodes.workers;
   const ports = [
     spec.apiServer.port ? `${spec.apiServer.address}:${spec.apiServer.port}` : '',
@@ -134,16 +147,31 @@ function titles(spec: ClusterSpec, waitMs: number): Record<UpActionId, string> {
     observe: 'Read the cluster back from Docker',
     'apply-addons': `Apply add-ons ${(spec.addons ?? []).map((a) => a.name).join(', ')} (manifests checked against their sha256, server-side apply)`,
     'wait-ready': waitTitle(spec, waitMs),
+    'verify-snapshot': from ? `Check every part of snapshot ${from.cluster}/${from.snapshot} against its sha256` : '',
+    'restore-snapshot': from
+      ? `Restore snapshot ${from.cluster}/${from.snapshot}: each claim's data into its node, its volume, then the objects in restore order`
+      : '',
   };
 }
 
 /** Builds the plan for `up`. Throws InvalidInputError/ConflictError on bad input. */
 export function planUp(preset: Preset, overrides: Overrides = {}, kubeconfig: Partial<KubeconfigChoice> = {}, waitMs = 0): Plan {
-  const choice: KubeconfigChoice = { merge: kubeconfig.merge ?? true, switchContext: kubeconfig.switchContext ?? false };
   const { spec, warnings } = resolveClusterSpec(preset, overrides);
+  return planFromSpec(spec, kubeconfig, waitMs, { warnings });
+}
+
+/** The plan that makes the cluster `spec` describes (a resolved spec: stored, or read from a snapshot). Pure. */
+export function planFromSpec(
+  spec: ClusterSpec,
+  kubeconfig: Partial<KubeconfigChoice> = {},
+  waitMs = 0,
+  extra: { warnings?: string[]; fromSnapshot?: SnapshotRef } = {},
+): Plan {
+  const choice: KubeconfigChoice = { merge: kubeconfig.merge ?? true, switchContext: kubeconfig.switchContext ?? false };
+  const from = extra.fromSnapshot;
   const engineConfig: EngineConfig =
     spec.engine === 'kind' ? { engine: 'kind', document: kindConfig(spec) } : { engine: 'k3d', document: k3dConfig(spec) };
-  const t = titles(spec, waitMs);
+  const t = titles(spec, waitMs, from);
   return {
     apiVersion: 'kindling.dev/v1alpha1',
     kind: 'Plan',
@@ -152,7 +180,8 @@ export function planUp(preset: Preset, overrides: Overrides = {}, kubeconfig: Pa
     kubeconfig: choice,
     readiness: { waitMs, stages: waitMs > 0 ? readinessStages(spec).map((s) => s.id) : [] },
     engineConfig,
-    actions: UP_ACTIONS.filter((id) => included(id, spec, choice, waitMs)).map((id) => ({ id, title: t[id] })),
-    warnings,
+    actions: UP_ACTIONS.filter((id) => included(id, spec, choice, waitMs, from)).map((id) => ({ id, title: t[id] })),
+    warnings: extra.warnings ?? [],
+    ...(from ? { fromSnapshot: from } : {}),
   };
 }

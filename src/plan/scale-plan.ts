@@ -42,7 +42,7 @@ export function planScale(spec: ClusterSpec, existing: readonly string[], worker
     throw new ConflictError(
       'scale-needs-recreate',
       `kind cannot add or remove nodes of an existing cluster ("${spec.name}" has ${existing.length} worker${existing.length === 1 ? '' : 's'})`,
-      `re-create it: \`kindling down ${spec.name}\`, then \`kindling up\` with --workers ${workers} (kindling will do this itself from a snapshot once snapshots exist)`,
+      `\`kindling scale ${spec.name} --workers ${workers}\` recreates it at that size from a snapshot (src/api/scale.ts); this plan is k3d's in-place one`,
     );
   }
   const sorted = [...existing].sort((a, b) => agentIndex(a) - agentIndex(b));

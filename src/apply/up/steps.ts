@@ -12,13 +12,16 @@ import { mergeKubeconfigAction } from './merge-kubeconfig.js';
 import { observe } from './observe.js';
 import { preflight } from './preflight.js';
 import { recordIntent } from './record-intent.js';
+import { restoreSnapshot } from './restore-snapshot.js';
 import { saveKubeconfig } from './save-kubeconfig.js';
 import type { UpState } from './up-state.js';
+import { verifySnapshot } from './verify-snapshot.js';
 import { waitReady } from './wait-ready.js';
 
 /** Every step of `up`, by id. */
 export const UP_STEPS: Readonly<Record<UpActionId, Action<UpState>>> = {
   preflight,
+  'verify-snapshot': verifySnapshot,
   'record-intent': recordIntent,
   'ensure-registry': ensureRegistry,
   'ensure-network': ensureNetwork,
@@ -30,4 +33,5 @@ export const UP_STEPS: Readonly<Record<UpActionId, Action<UpState>>> = {
   'apply-addons': applyAddons,
   'configure-cluster': configureCluster,
   'wait-ready': waitReady,
+  'restore-snapshot': restoreSnapshot,
 };

@@ -4,6 +4,8 @@ import type { OperationState } from '../journal.js';
 import type { StoredSpec } from '../../state/state-store.js';
 import type { ClusterStatus } from '../../model/cluster-status.js';
 import type { StageResult } from '../../readiness/wait.js';
+import type { SnapshotManifest } from '../../model/snapshot.js';
+import type { RestoredSnapshot } from '../snapshot/restore-into.js';
 
 /** What `up`'s actions read and write. */
 export interface UpState extends OperationState {
@@ -21,4 +23,7 @@ export interface UpState extends OperationState {
   mergedInto?: string;
   status?: ClusterStatus;
   readiness?: StageResult[];
+  /** `up --from-snapshot`: the checked manifest, then what was restored. */
+  snapshot?: SnapshotManifest;
+  restored?: RestoredSnapshot;
 }

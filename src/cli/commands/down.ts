@@ -14,29 +14,41 @@ export function registerDown({ program, io, run }: CommandKit): void {
     .argument('[names...]', 'clusters to delete')
     .option('--all', 'delete every cluster in the state store')
     .option('-y, --yes', 'do not ask for confirmation')
+    .option('--backup', 'take a snapshot first and keep it (`kindling up --from-snapshot NAME/SNAPSHOT` brings the cluster back)')
     .option('--dry-run', "print each cluster's steps and do nothing")
     .option('-o, --output <format>', 'text, json or yaml')
     .action(
-      run(async (names: string[], flags: { all?: boolean; yes?: boolean; dryRun?: boolean; output?: string }, cmd: Command) => {
-        const format = outputFormat(flags.output);
-        if (names.length === 0 && !flags.all)
-          throw new InvalidInputError('name at least one cluster to delete, or pass --all', 'see `kindling list`');
-        if (names.length > 0 && flags.all) throw new InvalidInputError('pass cluster names or --all, not both');
-        const { down } = await import('../../api/down.js');
-        const options = { ...commonOptions(io, globals(cmd)), names, all: Boolean(flags.all) };
-        if (flags.dryRun) {
-          const plans = (await down({ ...options, dryRun: true })).map((r) => r.plan);
-          return io.stdout(await planText(plans, format));
-        }
-        const what = flags.all ? 'every cluster in the state store' : names.map((n) => `"${n}"`).join(', ');
-        if (!flags.yes) {
-          if (!io.stdinIsTTY) throw new InvalidInputError(`refusing to delete ${what} without confirmation`, 'pass --yes');
-          if (!(await io.confirm(`Delete ${what}?`))) return io.stderr('nothing deleted\n');
-        }
-        const results = await down(options);
-        if (format !== 'text') return io.stdout(await serialise(results, format));
-        if (results.length === 0) return io.stdout('no clusters to delete\n');
-        for (const r of results) io.stdout(`deleted: cluster "${r.name}" (${r.engine})\n`);
-      }),
+      run(
+        async (
+          names: string[],
+          flags: { all?: boolean; yes?: boolean; backup?: boolean; dryRun?: boolean; output?: string },
+          cmd: Command,
+        ) => {
+          const format = outputFormat(flags.output);
+          if (names.length === 0 && !flags.all)
+            throw new InvalidInputError('name at least one cluster to delete, or pass --all', 'see `kindling list`');
+          if (names.length > 0 && flags.all) throw new InvalidInputError('pass cluster names or --all, not both');
+          const { down } = await import('../../api/down.js');
+          const options = { ...commonOptions(io, globals(cmd)), names, all: Boolean(flags.all), backup: Boolean(flags.backup) };
+          if (flags.dryRun) {
+            const plans = (await down({ ...options, dryRun: true })).map((r) => r.plan);
+            return io.stdout(await planText(plans, format));
+          }
+          const what = flags.all ? 'every cluster in the state store' : names.map((n) => `"${n}"`).join(', ');
+          if (!flags.yes) {
+            if (!io.stdinIsTTY) throw new InvalidInputError(`refusing to delete ${what} without confirmation`, 'pass --yes');
+            if (!(await io.confirm(`Delete ${what}?`))) return io.stderr('nothing deleted\n');
+          }
+          const results = await down(options);
+          if (format !== 'text') return io.stdout(await serialise(results, format));
+          if (results.length === 0) return io.stdout('no clusters to delete\n');
+          for (const r of results) {
+            io.stdout(`deleted: cluster "${r.name}" (${r.engine})\n`);
+            if (r.backup) io.stdout(`  backup:    ${r.backup} (bring it back: kindling up --from-snapshot ${r.backup})\n`);
+            if (r.keptSnapshots.length > 0)
+              io.stdout(`  snapshots kept: ${r.keptSnapshots.join(', ')} (kindling snapshot delete removes one)\n`);
+          }
+        },
+      ),
     );
 }

@@ -14,6 +14,7 @@ interface UpFlags extends ClusterFlags {
   dryRun?: boolean;
   output?: string;
   addonsFrom?: string;
+  fromSnapshot?: string;
 }
 
 /** Registers `up`. */
@@ -22,6 +23,10 @@ export function registerUp({ program, io, run }: CommandKit): void {
     .option('--timeout <duration>', 'give up creating after this long', '5m')
     .option('--retain', 'keep what was created if a step fails (for debugging)')
     .option('--addons-from <dir>', "read add-on manifests from this folder (by their URL's file name) instead of downloading them")
+    .option(
+      '--from-snapshot <cluster/snapshot>',
+      'make a new cluster from a snapshot: its spec, objects and volume data (--name renames it)',
+    )
     .option('--dry-run', 'print the plan and do nothing')
     .option('-o, --output <format>', 'text, json or yaml')
     .action(
@@ -33,7 +38,16 @@ export function registerUp({ program, io, run }: CommandKit): void {
           timeoutMs: parseDuration(flags.timeout, '--timeout'),
           retain: Boolean(flags.retain),
           ...(flags.addonsFrom ? { addonsFrom: resolve(io.cwd, flags.addonsFrom) } : {}),
+          ...(flags.fromSnapshot ? { fromSnapshot: flags.fromSnapshot } : {}),
         };
+        // --from-snapshot takes the spec from the snapshot: the preset's default does not apply.
+        if (flags.fromSnapshot && cmd.getOptionValueSource('preset') !== 'cli') delete (options as { preset?: string }).preset;
+        if (flags.dryRun && flags.fromSnapshot) {
+          const { upPlan } = await import('../../api/up.js');
+          const { createContext } = await import('../../api/create-context.js');
+          io.stdout(await planText(await upPlan(createContext(options), options), format));
+          return;
+        }
         if (flags.dryRun) {
           const { plan } = await import('../../api/plan.js');
           io.stdout(await planText(await plan(options), format));
@@ -45,6 +59,7 @@ export function registerUp({ program, io, run }: CommandKit): void {
           name: h.name,
           unchanged: h.unchanged,
           ...(h.started ? { started: true } : {}),
+          ...(h.restored ? { restored: h.restored } : {}),
           context: h.context,
           kubeconfig: h.kubeconfigPath,
           ...(h.mergedInto ? { mergedInto: h.mergedInto } : {}),
@@ -58,6 +73,9 @@ export function registerUp({ program, io, run }: CommandKit): void {
           `${h.unchanged ? 'unchanged' : h.started ? 'started' : 'created'}: cluster "${h.name}" is ${h.status.phase} (${h.plan.spec.engine}, ${nodes} node${nodes === 1 ? '' : 's'})\n` +
             `  context:    ${h.context}${h.mergedInto ? ` (added to ${h.mergedInto})` : ''}\n  kubeconfig: ${h.kubeconfigPath}\n  api server: ${h.apiServer?.url ?? '(not published)'}\n` +
             (h.readiness ?? []).map((r) => `  ready:      ${r.title} after ${(r.elapsedMs / 1000).toFixed(1)}s\n`).join('') +
+            (h.restored
+              ? `  restored:   snapshot ${h.restored.snapshot} (${h.restored.objects} objects, ${h.restored.volumes.length} volume${h.restored.volumes.length === 1 ? '' : 's'})\n`
+              : '') +
             (h.mergedInto
               ? `use it: kubectl --context ${h.context} get nodes\n`
               : `use it: kubectl --kubeconfig ${h.kubeconfigPath} get nodes\n`),

@@ -55,7 +55,9 @@ describe('down', () => {
     const results = await down({ ...w.options({ runner }), names: ['dev'] });
     runner.assertDone();
     expect(runner.calls[0]!.opts.env).toEqual({ ...w.env, DOCKER_HOST: w.docker.endpoint });
-    expect(results).toEqual([{ name: 'dev', engine: 'kind', removed: { containers: ['dev-registry'], networks: [], volumes: [] } }]);
+    expect(results).toEqual([
+      { name: 'dev', engine: 'kind', removed: { containers: ['dev-registry'], networks: [], volumes: [] }, keptSnapshots: [] },
+    ]);
     expect(w.docker.containers.map((c) => c.name)).toEqual(['postgres', 'other-control-plane']);
     expect(await w.store().list()).toEqual([]);
   });
@@ -84,6 +86,7 @@ describe('down', () => {
       name: 'dev',
       engine: 'k3d',
       removed: { containers: ['k3d-dev-server-0'], networks: ['k3d-dev'], volumes: ['k3d-dev-images'] },
+      keptSnapshots: [],
     });
     expect(w.docker.networks).toEqual([]);
     expect(w.docker.volumes).toEqual([]);

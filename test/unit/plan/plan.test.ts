@@ -109,6 +109,7 @@ describe('planUp: actions', () => {
   it('the up actions, in order', () => {
     expect(UP_ACTIONS).toEqual([
       'preflight',
+      'verify-snapshot',
       'record-intent',
       'ensure-registry',
       'ensure-network',
@@ -120,10 +121,20 @@ describe('planUp: actions', () => {
       'apply-addons',
       'configure-cluster',
       'wait-ready',
+      'restore-snapshot',
     ]);
     // k3d's storage and Traefik come with k3s: no add-ons to apply, nothing to configure, no registry; k3d
     // makes its own network per cluster.
-    const skipped = ['apply-addons', 'configure-cluster', 'ensure-registry', 'connect-registry', 'ensure-network'];
+    // The snapshot steps are only for --from-snapshot.
+    const skipped = [
+      'apply-addons',
+      'configure-cluster',
+      'ensure-registry',
+      'connect-registry',
+      'ensure-network',
+      'verify-snapshot',
+      'restore-snapshot',
+    ];
     expect(planUp(builtinPreset('k3d'), { name: 'dev' }, {}, 60_000).actions.map((a) => a.id)).toEqual(
       UP_ACTIONS.filter((id) => !skipped.includes(id)),
     );

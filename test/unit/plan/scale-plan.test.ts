@@ -31,7 +31,7 @@ describe('planScale', () => {
   it('kind cannot add or remove nodes: ConflictError with the way out', () => {
     const err = thrown(ConflictError, () => planScale(spec('kind'), [], 2, 0));
     expect(err.code).toBe('scale-needs-recreate');
-    expect(err.hint).toContain('kindling down dev');
+    expect(err.hint).toContain('kindling scale dev --workers 2');
   });
 
   it('a count out of range is invalid input', () => {

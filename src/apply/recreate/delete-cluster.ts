@@ -1,0 +1,54 @@
+// Deletes the old node containers with the engine; the state store keeps the cluster. Undone by making the old
+// cluster again from the snapshot, with up's steps for its own spec: a recreate that fails after this step
+// ends with the old version running and the snapshot's objects and data in it.
+import { randomUUID } from 'node:crypto';
+import { openJournal } from '../journal.js';
+import type { Action } from '../action.js';
+import { runActions } from '../run-actions.js';
+import { UP_STEPS } from '../up/steps.js';
+import type { UpState } from '../up/up-state.js';
+import type { RecreateState } from './recreate-state.js';
+
+/** The delete-cluster step. */
+export const deleteCluster: Action<RecreateState> = {
+  id: 'delete-cluster',
+  async run(ctx, state) {
+    const { spec } = state.stored;
+    await (await ctx.engine(spec.engine)).delete(spec.name);
+  },
+  async rollback(ctx, state) {
+    const plan = state.recreate.rollback;
+    const old: UpState = {
+      plan,
+      operationId: state.operationId,
+      previous: state.stored,
+      timeoutMs: state.timeoutMs,
+      journal: openJournal(ctx, 'up', randomUUID(), plan.spec),
+      ...(state.snapshot ? { snapshot: state.snapshot } : {}),
+    };
+    const ids = [
+      ...plan.actions.map((a) => a.id).filter((id) => id !== 'preflight' && id !== 'record-intent'),
+      'restore-snapshot' as const,
+    ];
+    const titles = new Map(plan.actions.map((a) => [a.id as string, a.title]));
+    const version = plan.spec.kubernetesVersion;
+    ctx.logger.warn(`bringing "${plan.spec.name}" back at ${version} from snapshot ${state.recreate.name}/${state.recreate.snapshot.id}`);
+    try {
+      // retain: what comes back stays, even half-made; the snapshot still holds everything.
+      await runActions(
+        ctx,
+        ids.map((id) => ({
+          title: `rollback: ${titles.get(id) ?? `restore snapshot ${state.recreate.snapshot.id}`}`,
+          action: UP_STEPS[id],
+        })),
+        old,
+        { retain: true },
+      );
+      state.rolledBackTo = version;
+      state.status = old.status;
+    } catch (err) {
+      state.rollbackFailed = (err as Error).message;
+      throw err;
+    }
+  },
+};

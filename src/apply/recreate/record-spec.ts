@@ -1,0 +1,15 @@
+// Records the spec the cluster now has (its generation bumped when it changed) and its status.
+import { same } from '../../plan/recreate-plan.js';
+import type { Action } from '../action.js';
+import type { RecreateState } from './recreate-state.js';
+
+/** The record-spec step. */
+export const recordSpec: Action<RecreateState> = {
+  id: 'record-spec',
+  async run(ctx, state) {
+    const { spec } = state.recreate;
+    const changed = !same(spec, state.stored.spec);
+    await ctx.store.writeSpec(spec.name, { generation: state.stored.generation + (changed ? 1 : 0), spec });
+    if (state.status) await ctx.store.writeStatus(spec.name, state.status);
+  },
+};
