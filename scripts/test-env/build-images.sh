@@ -7,8 +7,16 @@
 # files from scripts/test-env/standin/<set>/ copied on top. Images are made with `docker import`.
 # Contract: /work/shared/reference/node-image-contract.md (kind §1.6, k3d §2.9).
 #
-# Idempotent: every image carries the label dev.kindling.standin.hash (a hash of this script and all
-# files under standin/); an image whose label matches is left alone. One line per image: built/cached.
+# Two Kubernetes minors: kindest/node:v1.36.1 and rancher/k3s:v1.35.5-k3s1 run the Kubernetes v1.36.1
+# control plane (<cache>/bin), kindest/node:v1.37.0 and rancher/k3s:v1.37.0-k3s1 the v1.37.0 one
+# (<cache>/bin/k8s-v1.37.0), so a test can upgrade a cluster and see the API server's /version change.
+# Every image reports its own version: the build writes it to /etc/kindling-standin/version (read by the
+# k3s stand-ins' `k3s --version`) and, in kind nodes (images with a /kind directory), to /kind/version,
+# which kind reads and the kubeadm stand-ins print.
+#
+# Idempotent: every image carries the label dev.kindling.standin.hash (a hash of this script, the
+# control-plane binaries and all files under standin/); an image whose label matches is left alone.
+# One line per image: built/cached.
 #
 # Env: KINDLING_CACHE (default <repo>/.cache), FORCE=1 to rebuild everything.
 set -euo pipefail
@@ -29,7 +37,10 @@ if ! docker_err=$(docker info --format '{{.ServerVersion}}' 2>&1 >/dev/null); th
 fi
 
 # --- the control plane the API images run (scripts/test-env/build-control-plane.sh builds it) --------
-cp_bins=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok kubectl)
+# Paths under <cache>/bin. etcd, kwok and kubectl serve both minors.
+NEXT_KUBE_VERSION=v1.37.0
+next_bins=(kube-apiserver kube-controller-manager kube-scheduler)
+cp_bins=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok kubectl "${next_bins[@]/#/k8s-$NEXT_KUBE_VERSION/}")
 for b in "${cp_bins[@]}"; do
   [ -x "$cache/bin/$b" ] || die "$cache/bin/$b is missing: run scripts/test-env/build-control-plane.sh first"
 done
@@ -48,24 +59,32 @@ content_hash() {
 }
 hash=$(content_hash)
 
-# name | overlays (comma list, applied in order) | docker import --change lines ('|'-free, ';'-separated)
+# name | version it reports ('-': none) | overlays (comma list, applied in order) | docker import --change
+# lines ('|'-free, ';'-separated). Overlays: a directory under standin/; @cp (the Kubernetes v1.36.1 control
+# plane), @cp-v1.37.0 (the v1.37.0 one) and @registry are made below; +broken marks the image as told to fail.
 CHANGE_PATH='ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
-# Two families: the plain names run a real control plane (overlays control-plane + @cp, the generated
-# binaries, certificates and kubeconfigs); -noapi and -broken imitate only what kind and k3d read.
+# Two families: the plain names run a real control plane (overlays control-plane + @cp / @cp-v1.37.0, the
+# generated binaries, certificates and kubeconfigs); -noapi and -broken imitate only what kind and k3d read.
 API_ENV='ENV KUBECONFIG=/etc/kindling-standin/admin.conf'
+KIND_CHANGES='ENTRYPOINT ["/usr/local/bin/entrypoint"]'
+K3S_CHANGES='ENTRYPOINT ["/bin/k3s"];CMD ["agent"]'
 images=(
-  "kindest/node:v1.36.1|common,kind-node,control-plane,@cp,kind-node-api|ENTRYPOINT [\"/usr/local/bin/entrypoint\"];$API_ENV"
-  "kindest/node:v1.36.1-noapi|common,kind-node|ENTRYPOINT [\"/usr/local/bin/entrypoint\"]"
-  "kindest/node:v1.36.1-broken|common,kind-node,+broken|ENTRYPOINT [\"/usr/local/bin/entrypoint\"]"
-  "envoyproxy/envoy:v1.36.2|common,envoy|ENTRYPOINT [\"/docker-entrypoint.sh\"]"
-  "rancher/k3s:v1.35.5-k3s1|common,k3s,control-plane,@cp,k3s-api|ENTRYPOINT [\"/bin/k3s\"];CMD [\"agent\"];$API_ENV"
-  "rancher/k3s:v1.35.5-k3s1-noapi|common,k3s|ENTRYPOINT [\"/bin/k3s\"];CMD [\"agent\"]"
-  "rancher/k3s:v1.35.5-k3s1-broken|common,k3s,+broken|ENTRYPOINT [\"/bin/k3s\"];CMD [\"agent\"]"
-  "ghcr.io/k3d-io/k3d-proxy:5.9.0|common,k3d-proxy|ENTRYPOINT [\"/usr/bin/nginx-proxy\"]"
-  "ghcr.io/k3d-io/k3d-tools:5.9.0|common,k3d-tools|WORKDIR /app;ENTRYPOINT [\"/app/k3d-tools\"]"
+  "kindest/node:v1.36.1|v1.36.1|common,kind-node,control-plane,@cp,kind-node-api|$KIND_CHANGES;$API_ENV"
+  "kindest/node:v1.36.1-noapi|v1.36.1|common,kind-node|$KIND_CHANGES"
+  "kindest/node:v1.36.1-broken|v1.36.1|common,kind-node,+broken|$KIND_CHANGES"
+  "kindest/node:v1.37.0|v1.37.0|common,kind-node,control-plane,@cp-v1.37.0,kind-node-api|$KIND_CHANGES;$API_ENV"
+  "kindest/node:v1.37.0-broken|v1.37.0|common,kind-node,+broken|$KIND_CHANGES"
+  "envoyproxy/envoy:v1.36.2|-|common,envoy|ENTRYPOINT [\"/docker-entrypoint.sh\"]"
+  "rancher/k3s:v1.35.5-k3s1|v1.35.5+k3s1|common,k3s,control-plane,@cp,k3s-api|$K3S_CHANGES;$API_ENV"
+  "rancher/k3s:v1.35.5-k3s1-noapi|v1.35.5+k3s1|common,k3s|$K3S_CHANGES"
+  "rancher/k3s:v1.35.5-k3s1-broken|v1.35.5+k3s1|common,k3s,+broken|$K3S_CHANGES"
+  "rancher/k3s:v1.37.0-k3s1|v1.37.0+k3s1|common,k3s,control-plane,@cp-v1.37.0,k3s-api|$K3S_CHANGES;$API_ENV"
+  "rancher/k3s:v1.37.0-k3s1-broken|v1.37.0+k3s1|common,k3s,+broken|$K3S_CHANGES"
+  "ghcr.io/k3d-io/k3d-proxy:5.9.0|-|common,k3d-proxy|ENTRYPOINT [\"/usr/bin/nginx-proxy\"]"
+  "ghcr.io/k3d-io/k3d-tools:5.9.0|-|common,k3d-tools|WORKDIR /app;ENTRYPOINT [\"/app/k3d-tools\"]"
   # Not a stand-in: the real registry server (Debian's docker-registry, Distribution v2.8) under the name
   # kindling and k3d run by default.
-  "registry:2|@registry|ENTRYPOINT [\"/usr/bin/docker-registry\"];CMD [\"serve\", \"/etc/docker/registry/config.yml\"];EXPOSE 5000/tcp;VOLUME /var/lib/registry"
+  "registry:2|-|@registry|ENTRYPOINT [\"/usr/bin/docker-registry\"];CMD [\"serve\", \"/etc/docker/registry/config.yml\"];EXPOSE 5000/tcp;VOLUME /var/lib/registry"
 )
 
 current() { docker image inspect --format "{{index .Config.Labels \"$hash_label\"}}" "$1" 2>/dev/null || true; }
@@ -125,16 +144,20 @@ printf 'root:x:0:\nnogroup:x:65534:\n' >"$base/etc/group"
 : >"$base/etc/resolv.conf"
 echo 'kindling-standin' >"$base/etc/hostname"
 
-# --- the @cp overlay: control-plane binaries, kwok's stages, certificates and kubeconfigs -------------
+# --- the @cp and @cp-v1.37.0 overlays: control-plane binaries, kwok's stages, certificates and kubeconfigs -
+# KUBE_BIN_DIR holds the kube-apiserver, kube-controller-manager and kube-scheduler of the overlay's
+# Kubernetes version; etcd, kwok and kubectl come from <cache>/bin for both.
 # Real certificates from openssl: a CA, the API server's serving certificate (localhost, 127.0.0.1 and the
 # in-cluster names; other nodes verify it under "localhost"), client certificates for the admin,
-# controller-manager, scheduler and kwok, and the service-account key pair. Made once per image build.
-make_cp_overlay() {
-  local o=$1 s p
+# controller-manager, scheduler and kwok, and the service-account key pair. Made once per overlay and run
+# (so the two overlays have different CAs).
+make_cp_overlay() { # DIR KUBE_BIN_DIR
+  local o=$1 kb=$2 s p b
   s=$o/etc/kindling-standin
   p=$s/pki
   mkdir -p "$p" "$o/usr/local/bin" "$o/usr/bin"
-  for b in etcd kube-apiserver kube-controller-manager kube-scheduler kwok; do cp "$cache/bin/$b" "$o/usr/local/bin/$b"; done
+  for b in etcd kwok; do cp "$cache/bin/$b" "$o/usr/local/bin/$b"; done
+  for b in kube-apiserver kube-controller-manager kube-scheduler; do cp "$kb/$b" "$o/usr/local/bin/$b"; done
   cp "$cache/bin/kubectl" "$o/usr/bin/kubectl"
   cp "$cache/kwok-stages.yaml" "$s/kwok-stages.yaml"
   command -v openssl >/dev/null 2>&1 || die "openssl is needed to make the stand-in certificates (apt-get install openssl)"
@@ -190,7 +213,6 @@ KC
   kubeconfig "$s/kwok.conf" kwok kubernetes kwok-controller default
   chmod 600 "$p"/*.key "$s"/*.conf "$s/k3s.yaml"
 }
-make_cp_overlay "$work/cp"
 
 # --- the @registry overlay: Debian's docker-registry binary, the C library it links, a config without auth -
 make_registry_overlay() {
@@ -218,18 +240,30 @@ http:
     X-Content-Type-Options: [nosniff]
 CFG
 }
-make_registry_overlay "$work/registry"
+
+# Overlay @NAME is made into $work/gen/NAME the first time an image to build uses it.
+generate_overlay() { # NAME
+  local o=$work/gen/$1
+  [ -d "$o" ] && return
+  case $1 in
+    cp) make_cp_overlay "$o" "$cache/bin" ;;
+    "cp-$NEXT_KUBE_VERSION") make_cp_overlay "$o" "$cache/bin/k8s-$NEXT_KUBE_VERSION" ;;
+    registry) make_registry_overlay "$o" ;;
+    *) die "unknown generated overlay @$1" ;;
+  esac
+}
 
 for spec in "${todo[@]}"; do
-  IFS='|' read -r name overlays changes <<<"$spec"
+  IFS='|' read -r name version overlays changes <<<"$spec"
   start=$(date +%s%3N)
   root=$work/img
   rm -rf "$root"
   cp -a "$base" "$root"
   IFS=',' read -r -a sets <<<"$overlays"
   for s in "${sets[@]}"; do
-    if [ "$s" = @cp ] || [ "$s" = @registry ]; then
-      cp -a --remove-destination "$work/${s#@}/." "$root/"
+    if [ "${s#@}" != "$s" ]; then
+      generate_overlay "${s#@}"
+      cp -a --remove-destination "$work/gen/${s#@}/." "$root/"
       continue
     fi
     if [ "$s" = +broken ]; then
@@ -241,6 +275,11 @@ for spec in "${todo[@]}"; do
     # --remove-destination: stubs may replace busybox applet symlinks
     cp -a --remove-destination "$standin/$s/." "$root/"
   done
+  if [ "$version" != - ]; then
+    mkdir -p "$root/etc/kindling-standin"
+    echo "$version" >"$root/etc/kindling-standin/version"
+    if [ -d "$root/kind" ]; then echo "$version" >"$root/kind/version"; fi
+  fi
   args=(--change "$CHANGE_PATH" --change "LABEL $hash_label=$hash dev.kindling.standin=true")
   IFS=';' read -r -a chs <<<"$changes"
   for c in "${chs[@]}"; do args+=(--change "$c"); done

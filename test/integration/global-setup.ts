@@ -35,7 +35,7 @@ async function prepare(): Promise<IntegrationEnv> {
   }
   await step('building kind v0.33.0, kind v0.32.0 and k3d v5.9.0 (cached in .cache/bin)', join(repo, 'scripts/test-env/build-engines.sh'));
   await step(
-    'building the control plane the stand-in nodes run: etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kubectl, kubeadm, kwok (cached)',
+    'building the control planes the stand-in nodes run: kube-apiserver, kube-controller-manager, kube-scheduler of Kubernetes v1.36.1 and v1.37.0; etcd, kubectl, kubeadm, kwok (cached)',
     join(repo, 'scripts/test-env/build-control-plane.sh'),
   );
   await step('building stand-in node images (cached by content hash)', join(repo, 'scripts/test-env/build-images.sh'));
