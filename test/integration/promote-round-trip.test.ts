@@ -17,6 +17,8 @@ import { clusterObjects } from '../support/integration/docker-probe.js';
 import { IMAGES } from '../support/integration/images.js';
 import { forceDelete, sandbox, uniqueName } from '../support/integration/sandbox.js';
 import { corpusFile } from '../support/integration/shared.js';
+import { giveClaimData } from '../support/integration/claim-data.js';
+import { filesUnder } from '../support/integration/files-under.js';
 
 const mysql = corpusFile('kubernetes-website__mysql-deployment.yaml');
 const demo = corpusFile('microservices-demo__kubernetes-manifests.yaml');
@@ -38,16 +40,6 @@ function untar(archive: Buffer): Map<string, string> {
     at += 512 + Math.ceil(size / 512) * 512;
   }
   return files;
-}
-
-async function filesUnder(dir: string, prefix = ''): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const [k, v] of await filesUnder(join(dir, entry.name), rel)) out.set(k, v);
-    else out.set(rel, await readFile(join(dir, entry.name), 'utf8'));
-  }
-  return out;
 }
 
 describeIntegration.skipIf(!mysql || !wordpress)('promote --with-state and restore: the live round trip', () => {
@@ -86,28 +78,15 @@ describeIntegration.skipIf(!mysql || !wordpress)('promote --with-state and resto
       await kubectl(a, ['-n', 'blog', 'apply', '-f', mysql!, '-f', wordpress!]);
 
       // What local-path-provisioner does for a claim: a folder on the node and a hostPath PV pinned to it.
-      const claim = JSON.parse(await kubectl(a, ['-n', 'blog', 'get', 'pvc', 'mysql-pv-claim', '-o', 'json']));
-      const node = `${first}-control-plane`;
-      const folder = `/var/local-path-provisioner/pvc-${claim.metadata.uid}_blog_mysql-pv-claim`;
-      await execa('docker', ['exec', node, 'sh', '-c', `mkdir -p "$1/db" && printf 'row 1\\nrow 2\\n' > "$1/db/table.csv"`, 'sh', folder]);
-      const pv = {
-        apiVersion: 'v1',
-        kind: 'PersistentVolume',
-        metadata: { name: `pvc-${claim.metadata.uid}`, annotations: { 'pv.kubernetes.io/provisioned-by': 'rancher.io/local-path' } },
-        spec: {
-          capacity: { storage: '20Gi' },
-          accessModes: ['ReadWriteOnce'],
-          persistentVolumeReclaimPolicy: 'Delete',
-          storageClassName: 'standard',
-          hostPath: { path: folder, type: 'DirectoryOrCreate' },
-          claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: 'blog', name: 'mysql-pv-claim', uid: claim.metadata.uid },
-          nodeAffinity: {
-            required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [node] }] }] },
-          },
-        },
-      };
-      await kubectl(a, ['apply', '-f', '-'], JSON.stringify(pv));
-      await kubectl(a, ['-n', 'blog', 'wait', '--for=jsonpath={.status.phase}=Bound', 'pvc/mysql-pv-claim', '--timeout=60s']);
+      const { folder } = await giveClaimData(sb, {
+        context: a,
+        engine: 'kind',
+        node: `${first}-control-plane`,
+        namespace: 'blog',
+        claim: 'mysql-pv-claim',
+        storageClass: 'standard',
+        files: { 'db/table.csv': 'row 1\nrow 2\n' },
+      });
 
       const bundle = join(sb.dir, 'bundle');
       const promoted = await sb.cli(

@@ -1,7 +1,7 @@
 // Restores a snapshot into a running cluster kindling made (a new one, or one recreated at another version or
 // size): each claim's data is unpacked into its node container through the Docker archive API, a PersistentVolume
 // pinned to that node is made for it (what local-path-provisioner had made), and the objects are applied in
-// restore order, each claim bound to its volume by name. Checks nothing itself: verifySnapshot runs first.
+// restore order. Checks nothing itself: verifySnapshot runs first.
 import { readFile } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { Context } from '../../context.js';
@@ -60,19 +60,11 @@ export function restoredVolume(v: SnapshotVolume, node: string, snapshot: string
   };
 }
 
-/** The objects with each restored claim bound by name to its volume, whose PersistentVolume is made anew. */
-function bindClaims(objects: readonly KubeObject[], volumes: readonly SnapshotVolume[]): KubeObject[] {
+/** The objects but the PersistentVolumes made anew for the restored data. Each claim binds to its new volume
+ * through the volume's claimRef (a pre-bound volume), as it did to the old one, so the claim's spec stays as it was. */
+function withoutRemadeVolumes(objects: readonly KubeObject[], volumes: readonly SnapshotVolume[]): KubeObject[] {
   const remade = new Set(volumes.map((v) => v.volume));
-  const kept = objects.filter((o) => !(o.apiVersion === 'v1' && o.kind === 'PersistentVolume' && remade.has(o.metadata.name ?? '')));
-  return kept.map((o) => {
-    const v =
-      o.apiVersion === 'v1' && o.kind === 'PersistentVolumeClaim'
-        ? volumes.find((v) => v.namespace === (o.metadata.namespace ?? 'default') && v.claim === o.metadata.name)
-        : undefined;
-    if (v === undefined) return o;
-    const spec = (o as { spec?: Record<string, unknown> }).spec ?? {};
-    return { ...o, spec: { ...spec, volumeName: v.volume } } as KubeObject;
-  });
+  return objects.filter((o) => !(o.apiVersion === 'v1' && o.kind === 'PersistentVolume' && remade.has(o.metadata.name ?? '')));
 }
 
 /** Puts the snapshot's volumes and objects into the cluster `target` (running, API ready). */
@@ -103,7 +95,7 @@ export async function restoreInto(
     }
   }
   const api = await ctx.kubeApi(await readFile(kubeconfigPath, 'utf8'));
-  await applyObjects(ctx, api, [...pvs, ...bindClaims(objects, manifest.volumes)], {
+  await applyObjects(ctx, api, [...pvs, ...withoutRemadeVolumes(objects, manifest.volumes)], {
     refusedHint: `the cluster refused an object of snapshot ${cluster}/${id}; its Kubernetes version may not serve that API any more`,
   });
   return { snapshot: `${cluster}/${id}`, objects: objects.length, volumes };

@@ -62,6 +62,16 @@ function builtInApi(o: KubeObject): string | undefined {
     return 'built-in API priority and fairness configuration';
   if (group === 'networking.k8s.io' && o.kind === 'ServiceCIDR' && o.metadata.name === 'kubernetes')
     return "the API server's default service range (its --service-cluster-ip-range)";
+  // Kubernetes v1.37's API server publishes its serving CA as kubernetes.io:kube-apiserver-serving:<hash>; the
+  // kubernetes.io/ signer names are reserved for Kubernetes' own signers.
+  const signer = (o.spec as { signerName?: unknown } | undefined)?.signerName;
+  if (
+    group === 'certificates.k8s.io' &&
+    o.kind === 'ClusterTrustBundle' &&
+    typeof signer === 'string' &&
+    signer.startsWith('kubernetes.io/')
+  )
+    return `trust bundle of Kubernetes' own signer ${signer}, published by the cluster`;
   return undefined;
 }
 

@@ -28,11 +28,16 @@ describe('snapshot names', () => {
 
 describe('renameSpec', () => {
   it('renames the cluster and every kubeconfig name and node label that held the old name', () => {
-    const spec = resolveClusterSpec(builtinPreset('minikube'), { name: 'dev' }).spec;
+    const spec = {
+      ...resolveClusterSpec(builtinPreset('kind'), { name: 'dev' }).spec,
+      // As minikube's preset resolves them: the profile name is the context, cluster and user.
+      kubeconfigNames: { context: 'dev', cluster: 'dev', user: 'dev' },
+      nodeLabels: { 'minikube.k8s.io/name': 'dev' },
+    };
     const renamed = renameSpec(spec, 'copy');
     expect(renamed.name).toBe('copy');
-    expect(JSON.stringify(renamed.kubeconfigNames ?? {})).not.toContain('"dev"');
-    expect(JSON.stringify(renamed.nodeLabels ?? {})).not.toMatch(/\bdev\b/);
+    expect(renamed.kubeconfigNames).toEqual({ context: 'copy', cluster: 'copy', user: 'copy' });
+    expect(renamed.nodeLabels).toEqual({ 'minikube.k8s.io/name': 'copy' });
     expect({ ...renamed, name: 'dev', kubeconfigNames: spec.kubeconfigNames, nodeLabels: spec.nodeLabels }).toEqual(spec);
     expect(renameSpec(spec, 'dev')).toBe(spec);
   });

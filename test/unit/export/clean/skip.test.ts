@@ -117,6 +117,13 @@ describe('skipReason: the cluster’s own objects', () => {
       "the API server's default service range (its --service-cluster-ip-range)",
     );
     expect(reason(obj('networking.k8s.io/v1', 'ServiceCIDR', { name: 'extra-range' }))).toBeUndefined();
+    // What Kubernetes v1.37's API server publishes by itself; a bundle of the user's own signer stays.
+    const bundle = (name: string, signerName: string) =>
+      obj('certificates.k8s.io/v1', 'ClusterTrustBundle', { name }, { spec: { signerName, trustBundle: '...' } });
+    expect(reason(bundle('kubernetes.io:kube-apiserver-serving:3f8d6cd0', 'kubernetes.io/kube-apiserver-serving'))).toBe(
+      "trust bundle of Kubernetes' own signer kubernetes.io/kube-apiserver-serving, published by the cluster",
+    );
+    expect(reason(bundle('example.com:mesh:1', 'example.com/mesh'))).toBeUndefined();
   });
 
   it("the dev engines' add-ons: local-path storage, k3s packaged components, Helm releases in kube-system", () => {
