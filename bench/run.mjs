@@ -4,7 +4,8 @@
 // `npm test` once first), promote (the promotion pipeline on 10,000 generated objects and on the largest corpus
 // file; needs dist/, built by `npm test` or `npm run build`), readiness (time to the timed-out error of `up --wait 30s`
 // on a node with no API server; needs Docker and the stand-in images), lifecycle (start of a stopped cluster
-// against up from nothing; the same). No group named: all of them, in that order.
+// against up from nothing, snapshot create and restore of the corpus apps; the same). No group named: all of them, in that order.
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -88,21 +89,45 @@ async function readinessTimeout({ kindling }) {
 
 // `start` of a stopped one-node cluster to ready (every readiness stage) against `up` of the same cluster from
 // nothing, on the stand-in images with a real control plane. Issue 13's goal: start <= 25% of up.
-async function lifecycle({ kindling }) {
+// The corpus apps a snapshot carries (../shared beside the repo; without it, snapshots are timed on an empty cluster).
+const corpus = resolve(repo, '../shared/corpus');
+const apps = ['kubernetes-website__mysql-deployment.yaml', 'kubernetes-website__wordpress-deployment.yaml'].map((f) => join(corpus, f));
+
+async function applyApps(env, context) {
+  if (!existsSync(apps[0])) return false;
+  const kubectl = (...args) => execa(join(bin, 'kubectl'), ['--context', context, ...args], { env });
+  await kubectl('create', 'namespace', 'blog');
+  await kubectl('-n', 'blog', 'create', 'secret', 'generic', 'mysql-pass', '--from-literal=password=bench');
+  await kubectl('-n', 'blog', 'apply', ...apps.flatMap((f) => ['-f', f]));
+  return true;
+}
+
+async function lifecycle({ kindling, env }) {
   const images = { kind: 'kindest/node:v1.36.1', k3d: 'rancher/k3s:v1.35.5-k3s1' };
   for (const [engine, image] of Object.entries(images)) {
     const ups = [];
     const starts = [];
+    const snapshots = [];
+    const restores = [];
+    let withApps = false;
     for (let i = 0; i < runs; i++) {
       const n = `bench-life-${engine}-${i}`;
       ups.push(await time(() => kindling('up', '--preset', engine, '--name', n, '--image', image, '--wait', '3m', '-q')));
+      withApps = await applyApps(env, `${engine}-${n}`);
+      snapshots.push(await time(() => kindling('snapshot', 'create', n, '--name', 'bench', '-q')));
       await kindling('stop', n, '-q');
       starts.push(await time(() => kindling('start', n, '--wait', '3m', '-q')));
+      restores.push(await time(() => kindling('snapshot', 'restore', n, 'bench', '--yes', '-q')));
       await kindling('down', n, '--yes', '-q');
+      await kindling('snapshot', 'delete', n, 'bench', '-q');
     }
     const ratio = median(starts) / median(ups);
     console.log(
       `${engine}: up --wait median ${fmt(median(ups))}; start of the stopped cluster --wait median ${fmt(median(starts))}; start/up ${(100 * ratio).toFixed(0)}% (${runs} runs each)`,
+    );
+    const what = withApps ? 'the corpus WordPress/MySQL apps' : 'an empty cluster (../shared/corpus not found)';
+    console.log(
+      `${engine}: snapshot create of ${what} median ${fmt(median(snapshots))}; snapshot restore (recreate + restore) median ${fmt(median(restores))}; restore/up ${((100 * median(restores)) / median(ups)).toFixed(0)}%`,
     );
   }
 }

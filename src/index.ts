@@ -4,6 +4,18 @@ export { down, type DownOptions, type DownResult } from './api/down.js';
 export { stop, type StopOptions, type StopResult } from './api/stop.js';
 export { start, type StartOptions, type StartResult } from './api/start.js';
 export { scale, type ScaleOptions, type ScaleResult } from './api/scale.js';
+export { upgrade, upgradePlan, type UpgradeOptions, type RecreateResult } from './api/upgrade.js';
+export {
+  snapshot,
+  snapshotPlan,
+  listSnapshots,
+  deleteSnapshot,
+  restoreSnapshot,
+  type SnapshotOptions,
+  type ListSnapshotsOptions,
+  type DeleteSnapshotOptions,
+  type RestoreSnapshotOptions,
+} from './api/snapshot.js';
 export { list, status, type ClusterSummary } from './api/list.js';
 export { plan, type PlanOptions } from './api/plan.js';
 export { kubeconfig, type KubeconfigResult } from './api/kubeconfig.js';
@@ -17,6 +29,8 @@ export type { Logger } from './logger.js';
 export type { Plan, PlannedAction } from './plan/plan.js';
 export type { EngineConfig } from './engines/engine.js';
 export type { ClusterSpec } from './model/cluster-spec.js';
+export type { SnapshotManifest, SnapshotSummary } from './model/snapshot.js';
+export type { RecreatePlan } from './plan/recreate-plan.js';
 export type { ClusterStatus, Phase, NodeStatus, ApiEndpoint } from './model/cluster-status.js';
 export type { Preset } from './presets/schema.js';
 export * from './errors.js';
