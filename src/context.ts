@@ -14,8 +14,10 @@ export type ProgressMode = 'tty' | 'plain' | 'silent';
 
 /** Options every library verb accepts. All optional; defaults are the real machine. */
 export interface CommonOptions {
-  /** State store directory (else KINDLING_STATE, else the XDG state dir). */
+  /** State store: a directory or s3://bucket/prefix (else KINDLING_STATE, else the XDG state dir). */
   state?: string;
+  /** An S3-compatible server's URL for an s3:// store (else AWS_ENDPOINT_URL_S3, else AWS). */
+  s3Endpoint?: string;
   /** Environment to read (defaults to process.env). Passed on to the engine binaries. */
   env?: Record<string, string | undefined>;
   cwd?: string;
@@ -35,6 +37,8 @@ export interface CommonOptions {
 /** Everything a verb needs, resolved once. */
 export interface Context {
   env: Record<string, string | undefined>;
+  /** This machine's name, as the store records who made a cluster and holds a lock. */
+  host: string;
   cwd: string;
   store: StateStore;
   logger: Logger;

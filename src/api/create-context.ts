@@ -10,7 +10,9 @@ import { connectRealDocker } from '../runtime/docker-connect.js';
 import { netPortProbe } from '../runtime/port-probe.js';
 import { createExecaRunner, type ProcessRunner } from '../runtime/process-runner.js';
 import { localStateStore } from '../state/local-store.js';
-import { stateLocation } from '../state/locate-store.js';
+import { s3CacheDir, stateLocation } from '../state/locate-store.js';
+import { objectStateStore } from '../state/object-store.js';
+import { parseS3Url, s3Backend } from '../runtime/s3-backend.js';
 import { silentLogger } from '../logger.js';
 import type { CommonOptions, Context } from '../context.js';
 
@@ -28,20 +30,30 @@ export function createContext(opts: CommonOptions = {}): Context {
   const env = opts.env ?? process.env;
   const now = opts.now ?? (() => new Date());
   const logger = opts.logger ?? silentLogger;
-  const store = localStateStore(stateLocation(opts.state, env), {
+  const storeEnv = {
     now,
     pid: process.pid,
     hostname: hostname(),
     owner: `${userInfo().username}@${hostname()}`,
     isAlive,
     lockTtlMs: 60 * 60 * 1000,
-  });
+  };
+  const location = stateLocation(opts.state, env);
+  const s3 = parseS3Url(location);
+  const store = s3
+    ? objectStateStore(s3Backend({ ...s3, ...(opts.s3Endpoint ? { endpoint: opts.s3Endpoint } : {}) }, env), {
+        ...storeEnv,
+        cacheDir: s3CacheDir(s3.bucket, s3.prefix, env),
+        logger,
+      })
+    : localStateStore(location, storeEnv);
   let docker: Promise<DockerClient> | undefined = opts.docker ? Promise.resolve(opts.docker) : undefined;
   let runner: Promise<ProcessRunner> | undefined = opts.runner ? Promise.resolve(opts.runner) : undefined;
   const engines = new Map<EngineName, Engine>();
   const getDocker = () => (docker ??= connectRealDocker(env, (m) => logger.debug(m)));
   return {
     env,
+    host: storeEnv.hostname,
     cwd: opts.cwd ?? process.cwd(),
     store,
     logger,

@@ -1,4 +1,4 @@
-// Global flags (--state, --verbose, --quiet) and how they become the library's CommonOptions.
+// Global flags (--state, --s3-endpoint, --verbose, --quiet) and how they become the library's CommonOptions.
 import type { CommonOptions } from '../context.js';
 import type { Logger } from '../logger.js';
 import type { CliIO } from './io.js';
@@ -6,6 +6,7 @@ import type { CliIO } from './io.js';
 /** Parsed global flags. */
 export interface GlobalFlags {
   state?: string;
+  s3Endpoint?: string;
   verbose?: boolean;
   quiet?: boolean;
 }
@@ -23,6 +24,7 @@ export function stderrLogger(io: CliIO, flags: GlobalFlags): Logger {
 export function commonOptions(io: CliIO, flags: GlobalFlags): CommonOptions {
   return {
     ...(flags.state ? { state: flags.state } : {}),
+    ...(flags.s3Endpoint ? { s3Endpoint: flags.s3Endpoint } : {}),
     env: io.env,
     cwd: io.cwd,
     logger: stderrLogger(io, flags),

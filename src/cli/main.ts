@@ -13,6 +13,7 @@ import { registerPromote } from './commands/promote.js';
 import { registerRestore } from './commands/restore.js';
 import { registerScale } from './commands/scale.js';
 import { registerSnapshot } from './commands/snapshot.js';
+import { registerState } from './commands/state.js';
 import { registerStart, registerStop } from './commands/stop.js';
 import { registerUp } from './commands/up.js';
 import { registerUpgrade } from './commands/upgrade.js';
@@ -35,7 +36,11 @@ export async function main(argv: readonly string[], given?: CliIO): Promise<numb
   const program = new Command('kindling')
     .description('local Kubernetes clusters in containers, from presets, with kind or k3d')
     .version('0.1.0', '--version')
-    .option('--state <dir>', 'state store directory (env KINDLING_STATE; default $XDG_STATE_HOME/kindling)')
+    .option(
+      '--state <dir|s3://bucket/prefix>',
+      'state store: a directory or s3://bucket/prefix (env KINDLING_STATE; default $XDG_STATE_HOME/kindling)',
+    )
+    .option('--s3-endpoint <url>', 'an S3-compatible server for an s3:// store, addressed path-style (env AWS_ENDPOINT_URL_S3)')
     .option('-v, --verbose', 'show debug messages and, on failure, the engine command')
     .option('-q, --quiet', 'show only errors')
     .option('--no-color', 'plain output')
@@ -59,6 +64,7 @@ export async function main(argv: readonly string[], given?: CliIO): Promise<numb
   registerScale(kit);
   registerUpgrade(kit);
   registerSnapshot(kit);
+  registerState(kit);
   registerList(kit);
   registerPlan(kit);
   registerKubeconfig(kit);

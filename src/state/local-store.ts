@@ -4,13 +4,14 @@
 // Directories 0700, files 0600, writes atomic.
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import type { ClusterStatus } from '../model/cluster-status.js';
 import { writeStreamAtomic } from '../runtime/atomic-write.js';
 import { writeFileAtomic } from '../runtime/atomic-write.js';
 import { withFileLock } from '../runtime/file-lock.js';
+import { checkGeneration } from './generation.js';
 import type { HeldLock, HistoryEntry, LockInfo, RegistryRecord, StateStore, StoredSpec } from './state-store.js';
 
 /** What the store needs from the process: the clock, who we are, and whether another pid lives. */
@@ -68,7 +69,12 @@ export function localStateStore(root: string, env: StoreEnvironment): StateStore
     },
     async writeSpec(name, stored) {
       await ensure(name);
-      await writeFileAtomic(join(clusterDir(name), 'spec.yaml'), stringify(stored));
+      const path = join(clusterDir(name), 'spec.yaml');
+      // Read and write under one lock: of two writers that read the same generation, the second is refused.
+      await withFileLock(path, async () => {
+        checkGeneration(name, (await store.readSpec(name))?.generation, stored.generation);
+        await writeFileAtomic(path, stringify(stored));
+      });
     },
     async readStatus(name) {
       const text = await readOptional(join(clusterDir(name), 'status.json'));
@@ -91,12 +97,20 @@ export function localStateStore(root: string, env: StoreEnvironment): StateStore
     async appendHistory(name, entry) {
       await ensure(name);
       const dir = join(clusterDir(name), 'history');
-      const seqs = (await readdir(dir)).map((f) => Number.parseInt(f, 10)).filter(Number.isFinite);
-      const seq = Math.max(0, ...seqs) + 1;
-      const file = join(dir, `${String(seq).padStart(6, '0')}-${entry.op}.json`);
-      // 'wx': history is append-only; an existing entry is never overwritten.
-      await writeFile(file, `${JSON.stringify(entry, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
-      return seq;
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const seqs = (await readdir(dir)).map((f) => Number.parseInt(f, 10)).filter(Number.isFinite);
+        const seq = Math.max(0, ...seqs) + 1;
+        const file = join(dir, `${String(seq).padStart(6, '0')}-${entry.op}.json`);
+        try {
+          // 'wx': history is append-only; an existing entry is never overwritten. A writer that lost the number
+          // to another takes the next one.
+          await writeFile(file, `${JSON.stringify(entry, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
+          return seq;
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        }
+      }
+      throw new ConflictError('history-busy', `could not append to the history of "${name}": too many writers at once`, 'try again');
     },
     async readHistory(name) {
       const dir = join(clusterDir(name), 'history');
@@ -125,7 +139,14 @@ export function localStateStore(root: string, env: StoreEnvironment): StateStore
       for (let attempt = 0; attempt < 2; attempt++) {
         try {
           await writeFile(path, `${JSON.stringify(info, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
-          const held: HeldLock = { info, release: () => unlink(path).catch(() => undefined) };
+          // Released only while it is still this holder's: a lock taken over after expiry stays with its new holder.
+          const release = async () => {
+            const now = await store.readLock(name);
+            if (now && now.info.operationId === info.operationId && now.info.pid === info.pid && now.info.host === info.host) {
+              await unlink(path).catch(() => undefined);
+            }
+          };
+          const held: HeldLock = { info, release };
           return held;
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -176,6 +197,30 @@ export function localStateStore(root: string, env: StoreEnvironment): StateStore
       const entries = await readdir(clusterDir(name)).catch(() => [] as string[]);
       if (!entries.includes(SNAPSHOTS)) return rm(clusterDir(name), { recursive: true, force: true });
       for (const e of entries.filter((e) => e !== SNAPSHOTS)) await rm(join(clusterDir(name), e), { recursive: true, force: true });
+    },
+    async removeLock(name) {
+      const current = await store.readLock(name);
+      await rm(join(clusterDir(name), 'lock'), { force: true });
+      return current?.info;
+    },
+    async listFiles() {
+      const files = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+      return files
+        .filter((f) => f.isFile())
+        .map((f) => relative(root, join(f.parentPath, f.name)).split(sep).join('/'))
+        .filter((p) => !/(^|\/)\./.test(p) && !p.endsWith('/lock') && !p.endsWith('.lock'))
+        .sort();
+    },
+    async readFile(path) {
+      const file = join(root, ...partSegments(path));
+      return readFile(file).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? undefined : Promise.reject(err)));
+    },
+    async createFile(path, body) {
+      const file = join(root, ...partSegments(path));
+      await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+      await writeFile(file, body, { flag: 'wx', mode: 0o600 }).catch((err: NodeJS.ErrnoException) =>
+        Promise.reject(err.code === 'EEXIST' ? new ConflictError('file-exists', `${path} already exists in ${root}`) : err),
+      );
     },
     async writeSnapshotPart(name, id, path, data) {
       const file = join(snapshotDir(name, id), ...partSegments(path));

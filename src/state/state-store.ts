@@ -85,6 +85,14 @@ export interface StateStore {
   has(name: string): Promise<boolean>;
   /** Removes everything stored for the cluster but its snapshots (only `removeSnapshot` removes one). */
   remove(name: string): Promise<void>;
+  /** Removes the cluster's lock whoever holds it (`kindling unlock --force`); returns what it held. */
+  removeLock(name: string): Promise<LockInfo | undefined>;
+  /** Every file of the store by its path in the layout (`clusters/dev/spec.yaml`), locks and temp files left out. */
+  listFiles(): Promise<string[]>;
+  /** One file's bytes, by its path in the layout; undefined when there is none. */
+  readFile(path: string): Promise<Buffer | undefined>;
+  /** Creates one file by its path in the layout (0600); ConflictError when it exists. */
+  createFile(path: string, body: Buffer): Promise<void>;
   /** Stores one part of a snapshot (clusters/<name>/snapshots/<id>/<path>, 0600), streamed; returns its size and sha256. */
   writeSnapshotPart(name: string, id: string, path: string, data: string | Readable): Promise<SnapshotPart>;
   /** One part of a snapshot, streamed; throws NotFoundError when it is not stored. */

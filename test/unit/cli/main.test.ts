@@ -200,12 +200,20 @@ describe('kindling list / status / kubeconfig with an empty store', () => {
     expect((await runCli(['--state', dir, 'kubeconfig', 'ghost'], { env: { HOME: dir } })).code).toBe(3);
   });
 
-  it('KINDLING_STATE is used when --state is not given; an s3:// store exits 2', async () => {
+  it('KINDLING_STATE is used when --state is not given; an unreachable s3:// store exits 5 with one line and a hint', async () => {
     const dir = await tmp.make();
     expect((await runCli(['status', 'ghost'], { env: { KINDLING_STATE: dir } })).stderr).toContain(`(${dir})`);
-    const r = await runCli(['list'], { env: { KINDLING_STATE: 's3://bucket/prefix' } });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('only a local directory is supported in this version');
+    const r = await runCli(['list'], {
+      env: {
+        KINDLING_STATE: 's3://bucket/prefix',
+        HOME: dir,
+        AWS_ACCESS_KEY_ID: 'x',
+        AWS_SECRET_ACCESS_KEY: 'y',
+        AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9',
+      },
+    });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/^error: cannot reach the state store s3:\/\/bucket\/prefix\/.*\nhint: check --s3-endpoint/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../../../src/errors.js';
-import { stateLocation } from '../../../src/state/locate-store.js';
+import { s3CacheDir, stateLocation } from '../../../src/state/locate-store.js';
 
 describe('stateLocation', () => {
   const env = { KINDLING_STATE: '/env/state', XDG_STATE_HOME: '/xdg', HOME: '/home/me' };
@@ -33,18 +33,25 @@ describe('stateLocation', () => {
   it.each([
     ['flag', 's3://bucket/prefix', {}],
     ['KINDLING_STATE', undefined, { KINDLING_STATE: 's3://bucket/prefix' }],
-  ])('an s3:// store (%s) -> InvalidInputError (exit 2)', (_from, flag, e) => {
-    let err: unknown;
-    try {
-      stateLocation(flag, e);
-    } catch (x) {
-      err = x;
+  ])('an s3:// store (%s) is its URL', (_from, flag, e) => {
+    expect(stateLocation(flag, e)).toBe('s3://bucket/prefix');
+  });
+
+  it('another scheme, or a bucket name S3 would refuse -> InvalidInputError (exit 2)', () => {
+    for (const bad of ['gs://bucket', 's3://B', 's3://ab']) {
+      let err: unknown;
+      try {
+        stateLocation(bad, {});
+      } catch (x) {
+        err = x;
+      }
+      expect(err).toBeInstanceOf(InvalidInputError);
+      expect(err).toMatchObject({ exitCode: 2, message: `state store "${bad}": a state store is a directory or s3://BUCKET[/PREFIX]` });
     }
-    expect(err).toBeInstanceOf(InvalidInputError);
-    expect(err).toMatchObject({
-      exitCode: 2,
-      message: 'state store "s3://bucket/prefix": only a local directory is supported in this version (s3:// is planned)',
-      hint: 'pass --state DIR or set KINDLING_STATE to a directory',
-    });
+  });
+
+  it("an S3 store's cache: under XDG_CACHE_HOME, else ~/.cache", () => {
+    expect(s3CacheDir('team', 'kindling/', { XDG_CACHE_HOME: '/c' })).toBe('/c/kindling/s3/team/kindling');
+    expect(s3CacheDir('team', '', { HOME: '/home/me' })).toBe('/home/me/.cache/kindling/s3/team');
   });
 });
