@@ -19,6 +19,8 @@ export interface DownOptions extends CommonOptions {
   dryRun?: boolean;
   /** Take a snapshot first (named backup-<time>) and keep it after the delete. */
   backup?: boolean;
+  /** Drop the cluster from the state store only; its containers, here or on another machine, stay. */
+  forget?: boolean;
 }
 
 /** What was removed for one cluster (with dryRun: nothing, and the plan). */
@@ -40,11 +42,11 @@ export async function down(opts: DownOptions): Promise<DownResult[]> {
   const results: DownResult[] = [];
   for (const name of names) {
     let backup: string | undefined;
-    if (opts.backup && !opts.dryRun && (await ctx.store.has(name))) {
+    if (opts.backup && !opts.dryRun && !opts.forget && (await ctx.store.has(name))) {
       const taken = await applySnapshot(ctx, name, { consistent: false, reason: 'backup', timeoutMs: 5 * 60_000, waitMs: 5 * 60_000 });
       backup = `${name}/${taken.plan.snapshot}`;
     }
-    const { plan, removed } = await applyDown(ctx, name, { dryRun: opts.dryRun ?? false });
+    const { plan, removed } = await applyDown(ctx, name, { dryRun: opts.dryRun ?? false, forget: opts.forget ?? false });
     const keptSnapshots = (await ctx.store.listSnapshots(name)).map((id) => `${name}/${id}`);
     results.push({ name, engine: plan.engine, removed, ...(backup ? { backup } : {}), keptSnapshots, ...(opts.dryRun ? { plan } : {}) });
   }

@@ -12,6 +12,7 @@ import { contextOf, type ClusterSpec } from '../model/cluster-spec.js';
 import type { ContainerInfo } from '../runtime/docker-client.js';
 import { createContext } from './create-context.js';
 import type { CommonOptions, Context } from '../context.js';
+import { ORIGIN_RECORD, type Origin } from '../model/origin.js';
 
 /** One cluster as `list` and `status` report it. */
 export interface ClusterSummary extends ClusterStatus {
@@ -21,6 +22,13 @@ export interface ClusterSummary extends ClusterStatus {
   kubeconfigPath?: string;
   /** Each readiness stage as it is now (status only, for a running cluster). */
   readiness?: StageState[];
+  /** The machine and Docker engine that made it (clusters made before kindling recorded it have none). */
+  origin?: Origin;
+}
+
+/** A cluster none of whose containers this machine's Docker has, made on another machine: remote, not missing. */
+export function remoteOrigin(ctx: Context, status: ClusterStatus, origin: Origin | undefined): Origin | undefined {
+  return status.phase === 'missing' && origin !== undefined && origin.host !== ctx.host ? origin : undefined;
 }
 
 async function summarise(
@@ -30,9 +38,15 @@ async function summarise(
   generation: number,
   containers?: ContainerInfo[],
 ): Promise<ClusterSummary> {
-  const status = await observeCluster(ctx, name, spec.engine, containers, { context: contextOf(spec) });
-  // creating/deleting mean another operation holds the lock and owns the status: do not overwrite it.
-  if (status.phase !== 'creating' && status.phase !== 'deleting') await ctx.store.writeStatus(name, status);
+  const observed = await observeCluster(ctx, name, spec.engine, containers, { context: contextOf(spec) });
+  const origin = await ctx.store.readRecord<Origin>(name, ORIGIN_RECORD);
+  const remote = remoteOrigin(ctx, observed, origin);
+  const status: ClusterStatus = remote
+    ? { ...observed, phase: 'remote', message: `made on ${remote.host}: its containers are in that machine's Docker (${remote.docker})` }
+    : observed;
+  // creating/deleting mean another operation holds the lock and owns the status; a remote cluster's status is
+  // its own machine's to write.
+  if (status.phase !== 'creating' && status.phase !== 'deleting' && !remote) await ctx.store.writeStatus(name, status);
   const kubeconfigPath = await ctx.store.kubeconfigPath(name);
   return {
     ...status,
@@ -40,6 +54,7 @@ async function summarise(
     kubernetesVersion: spec.kubernetesVersion,
     generation,
     ...(kubeconfigPath ? { kubeconfigPath } : {}),
+    ...(origin ? { origin } : {}),
   };
 }
 

@@ -3,8 +3,9 @@
 import type { ContainerInfo } from '../runtime/docker-client.js';
 import type { EngineName } from '../presets/schema.js';
 
-/** Lifecycle phases (README "Phases"). `degraded`: some node containers run, others do not. */
-export type Phase = 'creating' | 'running' | 'degraded' | 'stopped' | 'failed' | 'deleting' | 'missing';
+/** Lifecycle phases (README "Phases"). `degraded`: some node containers run, others do not; `remote`: made on another
+ * machine of the team, whose Docker holds its containers. */
+export type Phase = 'creating' | 'running' | 'degraded' | 'stopped' | 'failed' | 'deleting' | 'missing' | 'remote';
 
 /** One node container as Docker reports it. */
 export interface NodeStatus {

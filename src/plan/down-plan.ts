@@ -57,14 +57,21 @@ function titles(spec: ClusterSpec, merged: MergedInto | undefined): Record<DownA
   };
 }
 
-/** Plans the deletion of the cluster `spec` describes. Pure. */
-export function planDown(spec: ClusterSpec, merged?: MergedInto): DownPlan {
+/** Plans the deletion of the cluster `spec` describes; `forget`: only drop it from the store. Pure. */
+export function planDown(spec: ClusterSpec, merged?: MergedInto, opts: { forget?: boolean } = {}): DownPlan {
   const t = titles(spec, merged);
+  if (opts.forget) {
+    t['forget-cluster'] =
+      `Forget "${spec.name}" in the state store only (its history is kept under deleted/${spec.name}/); its containers stay where they are`;
+  }
   return {
     apiVersion: 'kindling.dev/v1alpha1',
     kind: 'DownPlan',
     name: spec.name,
     engine: spec.engine,
-    actions: DOWN_ACTIONS.filter((id) => included(id, spec, merged)).map((id) => ({ id, title: t[id] })),
+    actions: DOWN_ACTIONS.filter((id) => (opts.forget ? id === 'forget-cluster' : included(id, spec, merged))).map((id) => ({
+      id,
+      title: t[id],
+    })),
   };
 }

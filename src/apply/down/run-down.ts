@@ -2,7 +2,10 @@
 // lock and journalled, as every operation is (run-operation.ts). With dryRun, only the plan.
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../context.js';
-import { NotFoundError } from '../../errors.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import { contextOf, type ClusterSpec } from '../../model/cluster-spec.js';
+import { ORIGIN_RECORD, type Origin } from '../../model/origin.js';
+import { observeCluster } from '../../status/observe.js';
 import { MERGE_RECORD, type MergeRecord } from '../../kubeconfig/user-kubeconfig.js';
 import { planDown, type DownPlan } from '../../plan/down-plan.js';
 import { openJournal } from '../journal.js';
@@ -19,7 +22,7 @@ export interface DownOutcome {
 }
 
 /** Deletes one cluster the store knows; NotFoundError (with how to delete an unmanaged one) otherwise. */
-export async function applyDown(ctx: Context, name: string, opts: { dryRun?: boolean } = {}): Promise<DownOutcome> {
+export async function applyDown(ctx: Context, name: string, opts: { dryRun?: boolean; forget?: boolean } = {}): Promise<DownOutcome> {
   const stored = await ctx.store.readSpec(name);
   if (!stored)
     throw new NotFoundError(
@@ -28,8 +31,9 @@ export async function applyDown(ctx: Context, name: string, opts: { dryRun?: boo
       await unmanagedHint(ctx, name),
     );
   const merged = await ctx.store.readRecord<MergeRecord>(name, MERGE_RECORD);
-  const plan = planDown(stored.spec, merged);
+  const plan = planDown(stored.spec, merged, { forget: opts.forget ?? false });
   const removed: SweepResult = { containers: [], networks: [], volumes: [] };
+  if (!opts.forget) await refuseRemote(ctx, name, stored.spec);
   if (opts.dryRun) return { plan, removed };
   const operationId = randomUUID();
   const state: DownState = { spec: stored.spec, merged, removed, journal: openJournal(ctx, 'down', operationId) };
@@ -41,4 +45,17 @@ export async function applyDown(ctx: Context, name: string, opts: { dryRun?: boo
     interrupted: `interrupted: run \`kindling down ${name}\` again to finish deleting it`,
   });
   return { plan, removed: state.removed };
+}
+
+/** A cluster made on another machine, none of whose containers this Docker has, is that machine's to delete. */
+async function refuseRemote(ctx: Context, name: string, spec: ClusterSpec): Promise<void> {
+  const origin = await ctx.store.readRecord<Origin>(name, ORIGIN_RECORD);
+  if (!origin || origin.host === ctx.host) return;
+  const now = await observeCluster(ctx, name, spec.engine, undefined, { context: contextOf(spec), ignoreLock: true });
+  if (now.phase !== 'missing') return;
+  throw new ConflictError(
+    'cluster-remote',
+    `cluster "${name}" was made on ${origin.host}: its containers are in that machine's Docker (${origin.docker}), not this one's`,
+    `run \`kindling down ${name}\` on ${origin.host}, or \`kindling down ${name} --forget\` to drop it from the store only`,
+  );
 }

@@ -1,6 +1,7 @@
 // Writes the desired spec (next generation) and a `creating` status to the state store before the engine
 // runs, so a crash mid-create is visible and recoverable. Undone by forgetting a cluster the store did not
 // know before this `up`; one it knew (a cluster that went missing) stays, and the rollback is journalled.
+import { ORIGIN_RECORD, type Origin } from '../../model/origin.js';
 import type { Action } from '../action.js';
 import type { UpState } from './up-state.js';
 
@@ -18,6 +19,8 @@ export const recordIntent: Action<UpState> = {
       context,
       nodes: [],
     });
+    const origin: Origin = { host: ctx.host, docker: (await ctx.docker()).endpoint, createdAt: ctx.now().toISOString() };
+    await ctx.store.writeRecord(spec.name, ORIGIN_RECORD, origin);
   },
   async rollback(ctx, state) {
     if (!state.previous) await ctx.store.remove(state.plan.spec.name);

@@ -14,6 +14,7 @@ export function registerDown({ program, io, run }: CommandKit): void {
     .argument('[names...]', 'clusters to delete')
     .option('--all', 'delete every cluster in the state store')
     .option('-y, --yes', 'do not ask for confirmation')
+    .option('--forget', 'drop it from the state store only (a cluster made on another machine): its containers stay')
     .option('--backup', 'take a snapshot first and keep it (`kindling up --from-snapshot NAME/SNAPSHOT` brings the cluster back)')
     .option('--dry-run', "print each cluster's steps and do nothing")
     .option('-o, --output <format>', 'text, json or yaml')
@@ -21,7 +22,7 @@ export function registerDown({ program, io, run }: CommandKit): void {
       run(
         async (
           names: string[],
-          flags: { all?: boolean; yes?: boolean; backup?: boolean; dryRun?: boolean; output?: string },
+          flags: { all?: boolean; yes?: boolean; backup?: boolean; forget?: boolean; dryRun?: boolean; output?: string },
           cmd: Command,
         ) => {
           const format = outputFormat(flags.output);
@@ -29,7 +30,13 @@ export function registerDown({ program, io, run }: CommandKit): void {
             throw new InvalidInputError('name at least one cluster to delete, or pass --all', 'see `kindling list`');
           if (names.length > 0 && flags.all) throw new InvalidInputError('pass cluster names or --all, not both');
           const { down } = await import('../../api/down.js');
-          const options = { ...commonOptions(io, globals(cmd)), names, all: Boolean(flags.all), backup: Boolean(flags.backup) };
+          const options = {
+            ...commonOptions(io, globals(cmd)),
+            names,
+            all: Boolean(flags.all),
+            backup: Boolean(flags.backup),
+            forget: Boolean(flags.forget),
+          };
           if (flags.dryRun) {
             const plans = (await down({ ...options, dryRun: true })).map((r) => r.plan);
             return io.stdout(await planText(plans, format));
@@ -43,7 +50,7 @@ export function registerDown({ program, io, run }: CommandKit): void {
           if (format !== 'text') return io.stdout(await serialise(results, format));
           if (results.length === 0) return io.stdout('no clusters to delete\n');
           for (const r of results) {
-            io.stdout(`deleted: cluster "${r.name}" (${r.engine})\n`);
+            io.stdout(`${flags.forget ? 'forgotten' : 'deleted'}: cluster "${r.name}" (${r.engine})\n`);
             if (r.backup) io.stdout(`  backup:    ${r.backup} (bring it back: kindling up --from-snapshot ${r.backup})\n`);
             if (r.keptSnapshots.length > 0)
               io.stdout(`  snapshots kept: ${r.keptSnapshots.join(', ')} (kindling snapshot delete removes one)\n`);
