@@ -1,6 +1,7 @@
 // Prepares the integration tier: a Docker engine, the real kind v0.33.0 (and v0.32.0 beside it) and k3d v5.9.0 binaries (built from
-// their Go modules into .cache/bin) and the stand-in node images. In CI (CI=true or
-// KINDLING_REQUIRE_INTEGRATION=1) anything missing fails the run; elsewhere the tier is skipped with the reason.
+// their Go modules into .cache/bin), versitygw v1.8.0 (the real S3 server the S3 state store is tested against, also in
+// .cache/bin) and the stand-in node images. In CI (CI=true or KINDLING_REQUIRE_INTEGRATION=1) anything missing fails the run;
+// elsewhere the tier is skipped with the reason.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
@@ -10,6 +11,7 @@ import type { IntegrationEnv } from '../support/integration/env.js';
 const repo = resolve(import.meta.dirname, '../..');
 const cache = process.env.KINDLING_CACHE ?? join(repo, '.cache');
 const binDir = join(cache, 'bin');
+const s3Server = join(binDir, 'versitygw');
 const dockerdUp = resolve(repo, '../shared/ci/dockerd-up');
 const required = process.env.CI === 'true' || process.env.KINDLING_REQUIRE_INTEGRATION === '1';
 
@@ -34,6 +36,7 @@ async function prepare(): Promise<IntegrationEnv> {
     throw new Error('Docker is not reachable: start Docker (or, on the project machines, run ../shared/ci/dockerd-up)');
   }
   await step('building kind v0.33.0, kind v0.32.0 and k3d v5.9.0 (cached in .cache/bin)', join(repo, 'scripts/test-env/build-engines.sh'));
+  await step('building the S3 server versitygw v1.8.0 (cached in .cache/bin)', join(repo, 'scripts/test-env/build-s3.sh'));
   await step(
     'building the control planes the stand-in nodes run: kube-apiserver, kube-controller-manager, kube-scheduler of Kubernetes v1.36.1 and v1.37.0; etcd, kubectl, kubeadm, kwok (cached)',
     join(repo, 'scripts/test-env/build-control-plane.sh'),
@@ -45,7 +48,9 @@ async function prepare(): Promise<IntegrationEnv> {
   if (!kind.includes('v0.33.0') || !previous.includes('v0.32.0') || !k3d.includes('v5.9.0')) {
     throw new Error(`unexpected engine versions: ${kind} / ${previous} / ${k3d}`);
   }
-  return { enabled: true, reason: '', binDir, kind, k3d, docker };
+  const s3 = (await execa(s3Server, ['--version'])).stdout;
+  if (!/^Version\s*:\s*v1\.8\.0$/m.test(s3)) throw new Error(`unexpected versitygw version: ${s3.split('\n')[0]}`);
+  return { enabled: true, reason: '', binDir, kind, k3d, docker, s3Server };
 }
 
 /** vitest global setup: provides `integration` to the tests. */
@@ -61,7 +66,7 @@ export default async function setup(project: TestProject): Promise<void> {
     const reason = (err as Error).message;
     if (required) throw new Error(`integration tier cannot run, and CI requires it: ${reason}`);
     console.log(`\n[integration setup] SKIPPING the integration tier: ${reason}\n`);
-    env = { enabled: false, reason, binDir, kind: '', k3d: '', docker: '' };
+    env = { enabled: false, reason, binDir, kind: '', k3d: '', docker: '', s3Server };
   }
   project.provide('integration', env);
 }

@@ -9,6 +9,8 @@ export interface IntegrationEnv {
   kind: string;
   k3d: string;
   docker: string;
+  /** The versitygw binary (a real S3 server: test/support/integration/s3-server.ts starts it). */
+  s3Server: string;
 }
 
 declare module 'vitest' {
