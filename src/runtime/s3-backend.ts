@@ -2,6 +2,7 @@
 // directory store never pays for it). Credentials and region come from the SDK's own provider chain (env,
 // profiles, SSO); an endpoint (--s3-endpoint, AWS_ENDPOINT_URL_S3) selects another server, addressed path-style.
 // Every failure of the service becomes a typed error with exit 5 and the fix in one line.
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { EnvironmentError } from '../errors.js';
@@ -122,6 +123,9 @@ export function s3Backend(location: S3Location, env: Record<string, string | und
         region: location.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
         ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
         maxAttempts: 3,
+        // Bytes are checked against their ETag (get, below); the SDK's own check of a checksum header fails reads that
+        // race a write on some servers instead of reading again.
+        responseChecksumValidation: 'WHEN_REQUIRED',
         // A store that answers slowly must not hang `list`: bounded connect and request times, the SDK's retries.
         requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
       });
@@ -151,9 +155,18 @@ export function s3Backend(location: S3Location, env: Record<string, string | und
   return {
     location: where,
     async get(k) {
-      const r = await getObject(k);
-      if (r?.Body === undefined) return undefined;
-      return { body: Buffer.from(await r.Body.transformToByteArray()), etag: r.ETag ?? '' };
+      // A read that races a write may get one version's bytes with another's ETag (seen on versitygw); a write
+      // conditional on that ETag would then replace a version never read. A single PUT's ETag is the MD5 of its
+      // bytes, so a torn read shows, and is read again.
+      for (let attempt = 1; ; attempt++) {
+        const r = await getObject(k);
+        if (r?.Body === undefined) return undefined;
+        const body = Buffer.from(await r.Body.transformToByteArray());
+        const etag = r.ETag ?? '';
+        if (!/^"[0-9a-f]{32}"$/.test(etag) || `"${createHash('md5').update(body).digest('hex')}"` === etag || attempt >= 10) {
+          return { body, etag };
+        }
+      }
     },
     async getStream(k) {
       const r = await getObject(k);
