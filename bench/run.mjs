@@ -4,7 +4,8 @@
 // `npm test` once first), promote (the promotion pipeline on 10,000 generated objects and on the largest corpus
 // file; needs dist/, built by `npm test` or `npm run build`), readiness (time to the timed-out error of `up --wait 30s`
 // on a node with no API server; needs Docker and the stand-in images), lifecycle (start of a stopped cluster
-// against up from nothing, snapshot create and restore of the corpus apps; the same). No group named: all of them, in that order.
+// against up from nothing, snapshot create and restore of the corpus apps; the same), state (list of 50 clusters and
+// lock + spec write + unlock, directory store against the S3 store on a local versitygw; needs .cache/bin and dist/). No group named: all of them, in that order.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { fmt, median, time } from './measure.mjs';
 import { benchPromote } from './promote.mjs';
+import { benchState } from './state.mjs';
 
 const repo = resolve(import.meta.dirname, '..');
 const bin = join(process.env.KINDLING_CACHE ?? join(repo, '.cache'), 'bin');
@@ -138,6 +140,7 @@ const GROUPS = {
   lifecycle,
   readiness: readinessTimeout,
   promote: (ctx) => benchPromote({ ...ctx, repo, runs: promoteRuns }),
+  state: () => benchState({ repo, bin, runs }),
 };
 
 const chosen = process.argv.slice(2);

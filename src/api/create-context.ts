@@ -41,11 +41,14 @@ export function createContext(opts: CommonOptions = {}): Context {
   const location = stateLocation(opts.state, env);
   const s3 = parseS3Url(location);
   const store = s3
-    ? objectStateStore(s3Backend({ ...s3, ...(opts.s3Endpoint ? { endpoint: opts.s3Endpoint } : {}) }, env), {
-        ...storeEnv,
-        cacheDir: s3CacheDir(s3.bucket, s3.prefix, env),
-        logger,
-      })
+    ? objectStateStore(
+        s3Backend({ ...s3, ...(opts.s3Endpoint ? { endpoint: opts.s3Endpoint } : {}) }, env, (m) => logger.debug(m)),
+        {
+          ...storeEnv,
+          cacheDir: s3CacheDir(s3.bucket, s3.prefix, env),
+          logger,
+        },
+      )
     : localStateStore(location, storeEnv);
   let docker: Promise<DockerClient> | undefined = opts.docker ? Promise.resolve(opts.docker) : undefined;
   let runner: Promise<ProcessRunner> | undefined = opts.runner ? Promise.resolve(opts.runner) : undefined;

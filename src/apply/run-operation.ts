@@ -6,6 +6,8 @@ import type { Step } from './action.js';
 import { closeJournal, type OperationState } from './journal.js';
 import { runActions } from './run-actions.js';
 
+const RENEW_EVERY_MS = 10 * 60_000;
+
 /** What runOperation needs. */
 export interface OperationRun<S extends OperationState> {
   cluster: string;
@@ -21,6 +23,11 @@ export interface OperationRun<S extends OperationState> {
 export async function runOperation<S extends OperationState>(ctx: Context, run: OperationRun<S>): Promise<void> {
   const { journal } = run.state;
   const lock = await ctx.store.lock(run.cluster, journal.op, journal.operationId);
+  // A long operation keeps its lock: renewed well before it expires (locks live an hour).
+  const renewal = setInterval(() => {
+    lock.renew().catch((err: Error) => ctx.logger.warn(err.message));
+  }, RENEW_EVERY_MS);
+  renewal.unref();
   try {
     await runActions(ctx, run.steps, run.state, {
       retain: run.retain ?? false,
@@ -29,12 +36,14 @@ export async function runOperation<S extends OperationState>(ctx: Context, run: 
     });
   } catch (err) {
     const rolledBack = !run.retain && run.steps.some((s) => s.action.rollback);
+    clearInterval(renewal);
     await closeJournal(ctx, run.cluster, journal, rolledBack ? 'rolled-back' : 'failed', err);
     await lock.release();
     // A cluster the store holds nothing else of (a first `up` that failed) leaves no folder behind.
     if (!(await ctx.store.has(run.cluster))) await ctx.store.remove(run.cluster);
     throw err;
   }
+  clearInterval(renewal);
   await closeJournal(ctx, run.cluster, journal, 'succeeded');
   await lock.release();
 }

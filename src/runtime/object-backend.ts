@@ -34,8 +34,8 @@ export interface ObjectBackend {
   get(key: string): Promise<StoredObject | undefined>;
   /** The object's bytes as a stream, or undefined when there is none. */
   getStream(key: string): Promise<Readable | undefined>;
-  /** Writes an object; a stream needs its length. Returns the new ETag. */
-  put(key: string, body: Buffer | { stream: Readable; length: number }, opts?: PutOptions): Promise<{ etag: string }>;
+  /** Writes an object; a stream needs its length. Returns the new ETag, and whether the server says it encrypted it. */
+  put(key: string, body: Buffer | { stream: Readable; length: number }, opts?: PutOptions): Promise<{ etag: string; encrypted?: boolean }>;
   /** Deletes an object (nothing when it is not there); with ifMatch, only that version. */
   delete(key: string, opts?: { ifMatch?: string }): Promise<void>;
   /** Every key under the prefix, sorted; with a delimiter, the keys directly under it and the sub-prefixes. */

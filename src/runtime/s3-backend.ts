@@ -95,7 +95,11 @@ const isMissing = (err: unknown) => {
 };
 
 /** The S3 backend; the SDK client is made on the first request. */
-export function s3Backend(location: S3Location, env: Record<string, string | undefined>): ObjectBackend {
+export function s3Backend(
+  location: S3Location,
+  env: Record<string, string | undefined>,
+  log: (message: string) => void = () => undefined,
+): ObjectBackend {
   const { bucket, prefix } = location;
   const where = `s3://${bucket}/${prefix}`;
   let client: Promise<{ s3: S3Client; sdk: typeof import('@aws-sdk/client-s3') }> | undefined;
@@ -118,6 +122,9 @@ export function s3Backend(location: S3Location, env: Record<string, string | und
               },
             }
           : {};
+      log(
+        `state store ${where} at ${endpoint ?? 'AWS'} (region ${location.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1'}${endpoint ? ', path-style' : ''})`,
+      );
       const s3 = new sdk.S3Client({
         ...keys,
         region: location.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
@@ -187,7 +194,7 @@ export function s3Backend(location: S3Location, env: Record<string, string | und
           ),
         k,
       );
-      return { etag: r.ETag ?? '' };
+      return { etag: r.ETag ?? '', encrypted: r.ServerSideEncryption !== undefined };
     },
     async delete(k, opts = {}) {
       await call(async ({ s3, sdk }) => {

@@ -12,6 +12,7 @@ import { writeStreamAtomic } from '../runtime/atomic-write.js';
 import { writeFileAtomic } from '../runtime/atomic-write.js';
 import { withFileLock } from '../runtime/file-lock.js';
 import { checkGeneration } from './generation.js';
+import { lostLock } from './lost-lock.js';
 import type { HeldLock, HistoryEntry, LockInfo, RegistryRecord, StateStore, StoredSpec } from './state-store.js';
 
 /** What the store needs from the process: the clock, who we are, and whether another pid lives. */
@@ -139,14 +140,23 @@ export function localStateStore(root: string, env: StoreEnvironment): StateStore
       for (let attempt = 0; attempt < 2; attempt++) {
         try {
           await writeFile(path, `${JSON.stringify(info, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
-          // Released only while it is still this holder's: a lock taken over after expiry stays with its new holder.
-          const release = async () => {
+          // Renewed and released only while it is still this holder's: a lock taken over after expiry stays with
+          // its new holder.
+          const mine = async () => {
             const now = await store.readLock(name);
-            if (now && now.info.operationId === info.operationId && now.info.pid === info.pid && now.info.host === info.host) {
-              await unlink(path).catch(() => undefined);
-            }
+            return (
+              now !== undefined && now.info.operationId === info.operationId && now.info.pid === info.pid && now.info.host === info.host
+            );
           };
-          const held: HeldLock = { info, release };
+          const release = async () => {
+            if (await mine()) await unlink(path).catch(() => undefined);
+          };
+          const renew = async () => {
+            if (!(await mine())) throw lostLock(name, info);
+            info.expires = new Date(env.now().getTime() + env.lockTtlMs).toISOString();
+            await writeFileAtomic(path, `${JSON.stringify(info, null, 2)}\n`);
+          };
+          const held: HeldLock = { info, renew, release };
           return held;
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;

@@ -14,6 +14,7 @@ import type { Logger } from '../logger.js';
 import type { ClusterStatus } from '../model/cluster-status.js';
 import { writeFileAtomic, writeStreamAtomic } from '../runtime/atomic-write.js';
 import { checkGeneration, generationConflict } from './generation.js';
+import { lostLock } from './lost-lock.js';
 import type { StoreEnvironment } from './local-store.js';
 import { type ObjectBackend, PreconditionFailed } from '../runtime/object-backend.js';
 import type { HeldLock, HistoryEntry, LockInfo, RegistryRecord, StateStore } from './state-store.js';
@@ -103,13 +104,18 @@ export function objectStateStore(backend: ObjectBackend, env: ObjectStoreEnviron
     },
     async writeKubeconfig(name, content) {
       const key = `${cluster(name)}kubeconfig`;
+      let encrypted = false;
       try {
-        await backend.put(key, Buffer.from(content), { encrypt: true });
+        encrypted = (await backend.put(key, Buffer.from(content), { encrypt: true })).encrypted === true;
       } catch (err) {
         if (!isEncryptionRefused(err)) throw err;
-        if (!saidUnencrypted) env.logger.debug(`${backend.location} has no server-side encryption: kubeconfigs are stored as they are`);
-        saidUnencrypted = true;
         await backend.put(key, Buffer.from(content));
+      }
+      if (!encrypted && !saidUnencrypted) {
+        env.logger.debug(
+          `${backend.location}: the server did not confirm server-side encryption (it has none?): kubeconfigs are stored as they are`,
+        );
+        saidUnencrypted = true;
       }
       const path = cachePath(name);
       await mkdir(dirname(path), { recursive: true, mode: 0o700 });
@@ -165,12 +171,24 @@ export function objectStateStore(backend: ObjectBackend, env: ObjectStoreEnviron
         started: now.toISOString(),
         expires: new Date(now.getTime() + env.lockTtlMs).toISOString(),
       };
-      const held = (etag: string): HeldLock => ({
-        info,
-        // If-Match on the ETag this holder wrote: a lock taken over after expiry is never released by the old holder.
-        release: () =>
-          backend.delete(key, { ifMatch: etag }).catch((err) => (err instanceof PreconditionFailed ? undefined : Promise.reject(err))),
-      });
+      const held = (first: string): HeldLock => {
+        let etag = first;
+        return {
+          info,
+          // If-Match on the ETag this holder wrote last: a lock taken over after expiry is never renewed or released
+          // by the old holder.
+          async renew() {
+            info.expires = new Date(env.now().getTime() + env.lockTtlMs).toISOString();
+            try {
+              etag = (await backend.put(key, json(info), { ifMatch: etag })).etag;
+            } catch (err) {
+              throw err instanceof PreconditionFailed ? lostLock(name, info) : err;
+            }
+          },
+          release: () =>
+            backend.delete(key, { ifMatch: etag }).catch((err) => (err instanceof PreconditionFailed ? undefined : Promise.reject(err))),
+        };
+      };
       try {
         return held((await backend.put(key, json(info), { ifNoneMatch: '*' })).etag);
       } catch (err) {

@@ -38,6 +38,8 @@ export interface StoredSpec {
 /** A held lock. */
 export interface HeldLock {
   info: LockInfo;
+  /** Moves the expiry on by the lock's time to live, while it is still this holder's (ConflictError when it is not). */
+  renew(): Promise<void>;
   release(): Promise<void>;
 }
 

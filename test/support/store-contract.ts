@@ -172,6 +172,26 @@ export function storeContract(label: string, make: () => Promise<StoreUnderTest>
       expect(await later.readLock('dev')).toBeUndefined();
     });
 
+    it("renewal moves the expiry on while the lock is its holder's; once taken over, the old holder's renewal is refused", async () => {
+      let now = T0.getTime();
+      const clock = () => new Date(now);
+      const held = await sut.store({ now: clock }).lock('dev', 'up', 'op-1');
+      now += HOUR - 1000;
+      await held.renew();
+      now += 2000;
+      // Past the first expiry: still live, because it was renewed.
+      expect(await sut.store({ now: clock, hostname: 'laptop-2' }).readLock('dev')).toMatchObject({
+        live: true,
+        info: { operationId: 'op-1' },
+      });
+      now += 2 * HOUR;
+      const taken = await sut.store({ now: clock, hostname: 'laptop-2' }).lock('dev', 'down', 'op-2');
+      expect(await held.renew().catch((e: unknown) => e)).toMatchObject({ code: 'lock-lost' });
+      await held.release();
+      expect(await sut.store().readLock('dev')).toMatchObject({ info: { operationId: 'op-2' } });
+      await taken.release();
+    });
+
     it('a dead holder on this host: taken over at once', async () => {
       await sut.store({ pid: 999 }).lock('dev', 'up', 'op-dead');
       const s = sut.store({ isAlive: (pid) => pid !== 999 });

@@ -12,6 +12,7 @@ function statusText(s: ClusterSummary): string {
     `phase:      ${s.phase}${s.message ? ` (${s.message})` : ''}`,
     `preset:     ${s.preset} (engine ${s.engine}, Kubernetes ${s.kubernetesVersion}, generation ${s.generation})`,
     `context:    ${s.context}`,
+    ...(s.origin ? [`made on:    ${s.origin.host} (Docker ${s.origin.docker}, ${s.origin.createdAt})`] : []),
     `api server: ${s.apiServer?.url ?? '-'}`,
     `kubeconfig: ${s.kubeconfigPath ?? '-'}`,
     'nodes:',
@@ -37,7 +38,7 @@ export function registerList({ program, io, run }: CommandKit): void {
         if (clusters.length === 0) return io.stdout('no clusters; create one with `kindling up`\n');
         io.stdout(
           table(
-            ['NAME', 'PRESET', 'ENGINE', 'PHASE', 'NODES', 'API SERVER', 'CONTEXT'],
+            ['NAME', 'PRESET', 'ENGINE', 'PHASE', 'NODES', 'API SERVER', 'CONTEXT', 'MADE ON'],
             clusters.map((c) => [
               c.name,
               c.preset,
@@ -46,6 +47,7 @@ export function registerList({ program, io, run }: CommandKit): void {
               String(kubernetesNodes(c.nodes).length),
               c.apiServer?.url ?? '-',
               c.context,
+              c.origin?.host ?? '-',
             ]),
           ),
         );

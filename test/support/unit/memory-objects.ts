@@ -30,7 +30,7 @@ export class MemoryObjects implements ObjectBackend {
       throw Object.assign(new Error('server-side encryption is not implemented'), { name: 'NotImplemented' });
     const etag = `"${++this.version}"`;
     this.objects.set(key, { body: bytes, etag, encrypted: opts.encrypt === true });
-    return { etag };
+    return { etag, encrypted: opts.encrypt === true };
   }
 
   async delete(key: string, opts: { ifMatch?: string } = {}) {
