@@ -134,7 +134,7 @@ export function s3Backend(
         // race a write on some servers instead of reading again.
         responseChecksumValidation: 'WHEN_REQUIRED',
         // A store that answers slowly must not hang `list`: bounded connect and request times, the SDK's retries.
-        requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+        requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
       });
       return { s3, sdk };
     })());
