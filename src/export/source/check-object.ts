@@ -1,9 +1,10 @@
 // Decides whether one parsed YAML document is a Kubernetes object, a List of them, or not an object at all.
 // Pure: returns the objects or a sentence saying what is wrong, so the caller can name file and document.
 import type { KubeObject } from '../kube-object.js';
+import { fieldTypeProblem } from './field-types.js';
 
-/** The objects one document holds, or why it holds none that kubectl would accept. */
-export type CheckedDocument = { objects: KubeObject[] } | { problem: string };
+/** The objects one document holds (and why some were left out), or why it holds none that kubectl would accept. */
+export type CheckedDocument = { objects: KubeObject[]; findings: string[] } | { problem: string };
 
 function isMap(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -24,8 +25,10 @@ function objectProblem(value: unknown): string | undefined {
   if (!nonEmptyString(value.apiVersion)) return 'missing apiVersion';
   if (!nonEmptyString(value.kind)) return 'missing kind';
   const meta = value.metadata;
-  if (!isMap(meta) || !(nonEmptyString(meta.name) || nonEmptyString(meta.generateName)))
-    return `${value.kind} without metadata.name (or generateName)`;
+  if (!isMap(meta)) return `${value.kind} without metadata.name (or generateName)`;
+  // A name that is not a string is an object with a wrong field: left out with a finding (field-types.ts).
+  if (meta.name !== undefined && typeof meta.name !== 'string') return undefined;
+  if (!(nonEmptyString(meta.name) || nonEmptyString(meta.generateName))) return `${value.kind} without metadata.name (or generateName)`;
   return undefined;
 }
 
@@ -37,18 +40,30 @@ function isList(value: Record<string, unknown>): boolean {
 function listItems(list: Record<string, unknown>): CheckedDocument {
   const itemKind = list.kind === 'List' ? undefined : String(list.kind).slice(0, -'List'.length);
   const objects: KubeObject[] = [];
+  const findings: string[] = [];
   for (const [i, raw] of (list.items as unknown[]).entries()) {
     const item = isMap(raw) && itemKind !== undefined ? { apiVersion: list.apiVersion, kind: itemKind, ...raw } : raw;
     const problem = objectProblem(item);
     if (problem !== undefined) return { problem: `items[${i}]: ${problem}` };
-    objects.push(item as KubeObject);
+    const misfit = fieldTypeProblem(item as KubeObject);
+    if (misfit === undefined) objects.push(item as KubeObject);
+    else findings.push(`items[${i}]: ${leftOut(item as KubeObject, misfit)}`);
   }
-  return { objects };
+  return { objects, findings };
+}
+
+function leftOut(o: KubeObject, misfit: string): string {
+  const name = typeof o.metadata.name === 'string' ? o.metadata.name : String(o.metadata.generateName ?? '');
+  return `${o.kind} ${name ? `"${name}" ` : ''}left out: ${misfit}`;
 }
 
 /** The objects in one parsed document: itself, or the items of a List. */
 export function checkDocument(value: unknown): CheckedDocument {
   if (isMap(value) && isList(value)) return listItems(value);
   const problem = objectProblem(value);
-  return problem === undefined ? { objects: [value as KubeObject] } : { problem };
+  if (problem !== undefined) return { problem };
+  const misfit = fieldTypeProblem(value as KubeObject);
+  return misfit === undefined
+    ? { objects: [value as KubeObject], findings: [] }
+    : { objects: [], findings: [leftOut(value as KubeObject, misfit)] };
 }

@@ -5,6 +5,7 @@ import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { InvalidInputError } from '../../errors.js';
 import type { SourcedObject } from '../kube-object.js';
 import { checkDocument } from './check-object.js';
+import { tidyValue } from './tidy-value.js';
 import { kustomizeDocumentReason } from './kustomize-config.js';
 import { PARSE_OPTIONS } from './yaml-dialect.js';
 
@@ -37,10 +38,11 @@ function syntaxError(file: string, document: number, doc: Document, lc: LineCoun
   return invalid(file, document, line, `YAML: ${text}`);
 }
 
-/** The document as plain data; alias bombs and bad merge keys fail like syntax errors. */
+/** The document as plain data, nulls read as absent; alias bombs, self-containing aliases and bad merge keys fail
+ * like syntax errors. */
 function toValue(file: string, document: number, doc: Document, lc: LineCounter): unknown {
   try {
-    return doc.toJS();
+    return tidyValue(doc.toJS());
   } catch (err) {
     throw invalid(file, document, lc.linePos(doc.range?.[0] ?? 0).line, `YAML: ${(err as Error).message}`);
   }
@@ -62,6 +64,7 @@ export function parseManifest(text: string, file: string): ParsedManifest {
     const checked = checkDocument(value);
     if ('problem' in checked) throw invalid(file, document, lc.linePos(doc.contents.range[0]).line, checked.problem);
     result.objects.push(...checked.objects.map((object) => ({ object, origin: { file, document } })));
+    for (const finding of checked.findings) result.skipped.push({ file, document, reason: finding });
   }
   return result;
 }

@@ -91,7 +91,7 @@ describe.skipIf(!present)('the shared corpus', () => {
   const exported = async () => (all ??= await exportManifests([CORPUS]));
 
   it('every manifest file gives objects, or only kustomize configuration skipped with a reason', async () => {
-    const files = await listManifestFiles([CORPUS]);
+    const { files } = await listManifestFiles([CORPUS]);
     // 10 multi-document files and the 40 YAML files of the two trees (redis.conf is not a manifest).
     expect(files.length).toBe(50);
     for (const file of files) {
@@ -191,7 +191,7 @@ describe.skipIf(!present)('the shared corpus', () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(objects[0]?.kind).toBe('CustomResourceDefinition');
     expect(orderObjects([...objects].reverse())).toEqual(objects);
-    const files = await listManifestFiles([CORPUS]);
+    const { files } = await listManifestFiles([CORPUS]);
     expect((await exportManifests([...files].reverse())).yaml).toBe(yaml);
   });
 });

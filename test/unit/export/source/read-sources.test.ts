@@ -33,18 +33,36 @@ describe('listManifestFiles', () => {
       'a/.hidden.yaml': '',
       'B.yaml': '',
     });
-    expect(await listManifestFiles([dir])).toEqual(['B.yaml', 'a/y.json', 'a/z.yml', 'b.yaml'].map((f) => join(dir, f)));
+    expect((await listManifestFiles([dir])).files).toEqual(['B.yaml', 'a/y.json', 'a/z.yml', 'b.yaml'].map((f) => join(dir, f)));
   });
 
   it('follows symlinked folders', async () => {
     await put({ 'real/a.yaml': '' });
     await symlink(join(dir, 'real'), join(dir, 'link'));
-    expect(await listManifestFiles([join(dir, 'link')])).toEqual([join(dir, 'link', 'a.yaml')]);
+    expect((await listManifestFiles([join(dir, 'link')])).files).toEqual([join(dir, 'link', 'a.yaml')]);
+  });
+
+  it('a dangling link and a link back into a folder being read are reported, not followed', async () => {
+    await put({ 'real/a.yaml': '' });
+    await symlink(join(dir, 'nowhere.yaml'), join(dir, 'real', 'gone.yaml'));
+    await symlink(join(dir, 'real'), join(dir, 'real', 'loop'));
+    const listed = await listManifestFiles([join(dir, 'real')]);
+    expect(listed.files).toEqual([join(dir, 'real', 'a.yaml')]);
+    expect(listed.unread).toEqual([
+      { file: join(dir, 'real', 'gone.yaml'), reason: 'a symbolic link to nothing: not read' },
+      { file: join(dir, 'real', 'loop'), reason: 'a symbolic link back into a folder being read (a loop): not followed' },
+    ]);
   });
 
   it('keeps the order of the paths given, reads a named file whatever its extension, and lists each file once', async () => {
     await put({ 'z.yaml': '', 'm/a.yaml': '', 'rendered.out': '' });
-    const files = await listManifestFiles([join(dir, 'z.yaml'), join(dir, 'rendered.out'), join(dir, 'm'), join(dir, 'm', 'a.yaml'), dir]);
+    const { files } = await listManifestFiles([
+      join(dir, 'z.yaml'),
+      join(dir, 'rendered.out'),
+      join(dir, 'm'),
+      join(dir, 'm', 'a.yaml'),
+      dir,
+    ]);
     expect(files).toEqual([join(dir, 'z.yaml'), join(dir, 'rendered.out'), join(dir, 'm', 'a.yaml')]);
   });
 
