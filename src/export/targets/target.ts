@@ -29,7 +29,8 @@ export type FindingCode =
   | 'etcd-quorum'
   | 'network-changed'
   | 'cni-changed'
-  | 'settings-defaulted';
+  | 'settings-defaulted'
+  | 'choice-to-review';
 
 /** Something the user should know about the generated definition. */
 export interface Finding {
@@ -55,6 +56,11 @@ export interface Target {
   settings: SettingDocs;
   generate(facts: DevClusterFacts, settings: Settings): ClusterDefinition;
   profile: TargetProfile;
+}
+
+/** A warning finding: a value kindling chose that the user should confirm. */
+export function review(message: string): Finding {
+  return { severity: 'warning', code: 'choice-to-review', message };
 }
 
 /** An info finding: something to know, nothing to fix. */

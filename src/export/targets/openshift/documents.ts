@@ -2,7 +2,7 @@
 // 5f2b0d3d data/data/install.openshift.io_installconfigs.yaml) for the aws, gcp and azure platforms.
 import { InvalidInputError } from '../../../errors.js';
 import type { DevClusterFacts } from '../dev-cluster.js';
-import { placeholderFor, type SettingsReader } from '../settings.js';
+import type { SettingsReader } from '../settings.js';
 
 /** The platforms kindling writes, each with the fields the installer requires of it. */
 export const PLATFORMS = {
@@ -16,7 +16,8 @@ export const PLATFORMS = {
 
 /** The values install-config needs beyond the dev cluster's facts. */
 export interface InstallConfigValues {
-  /** undefined until the user names one: then the platform key itself is the placeholder. */
+  /** undefined until the user names one: then `none` (user-provisioned infrastructure), the one platform that needs
+   * no further choice, and the report lists it as a choice to review. */
   platform?: keyof typeof PLATFORMS;
   platformFields: Record<string, string>;
   baseDomain: string;
@@ -52,7 +53,8 @@ export function installConfig(facts: DevClusterFacts, values: InstallConfigValue
       clusterNetwork: [{ cidr: facts.podSubnet, hostPrefix: 23 }],
       serviceNetwork: [facts.serviceSubnet],
     },
-    platform: { [values.platform ?? placeholderFor('platform')]: values.platformFields },
+    // A placeholder may stand only where the schema takes a string: `platform` takes known keys only.
+    platform: values.platform ? { [values.platform]: values.platformFields } : { none: {} },
     pullSecret: values.pullSecret,
     ...(values.sshKey ? { sshKey: values.sshKey } : {}),
   };

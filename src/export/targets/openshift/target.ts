@@ -4,13 +4,14 @@ import { assembleDefinition, fileHeader, type SourceFile } from '../definition-f
 import type { DevClusterFacts } from '../dev-cluster.js';
 import { controlPlaneChange } from '../node-counts.js';
 import { settingsReader } from '../settings.js';
-import { info, type Finding, type SettingDocs, type Settings, type Target } from '../target.js';
+import { info, review, type Finding, type SettingDocs, type Settings, type Target } from '../target.js';
 import { mapVersion } from '../versions.js';
 import { installConfig, parsePlatform, PLATFORMS, type InstallConfigValues } from './documents.js';
 import { OPENSHIFT_RELEASES, openshiftProfile } from './profile.js';
 
 const SETTINGS: SettingDocs = {
-  platform: 'the cloud: aws, gcp or azure (then region, and for gcp project, for azure base-domain-resource-group)',
+  platform:
+    'the cloud: aws, gcp or azure (then region, and for gcp project, for azure base-domain-resource-group); unset: none, machines you make',
   'base-domain': 'the DNS domain the cluster lives under, as <name>.<base-domain>; its zone must exist in the cloud',
   region: 'the cloud region, e.g. eu-west-1 (aws), europe-west1 (gcp), westeurope (azure)',
   project: 'the Google Cloud project ID (gcp)',
@@ -48,6 +49,13 @@ function generate(facts: DevClusterFacts, settings: Settings) {
     ...controlPlaneChange('openshift', facts, CONTROL_PLANES),
     ...(facts.workers === 0 ? [info('nodes-changed', compact)] : []),
     info('cni-changed', cni),
+    ...(platform
+      ? []
+      : [
+          review(
+            'openshift: platform is none (user-provisioned infrastructure: you make the machines); --set openshift.platform=aws|gcp|azure has the installer make them',
+          ),
+        ]),
   ];
   const files: SourceFile[] = [
     { path: 'install-config.yaml', header, documents: [installConfig(facts, values)] },

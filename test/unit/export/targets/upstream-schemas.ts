@@ -44,6 +44,17 @@ function withoutUntypedNullable(schema: unknown): unknown {
   return Object.fromEntries(entries.map(([k, v]) => [k, withoutUntypedNullable(v)]));
 }
 
+// A CRD's structural schema does not reject unknown fields: the API server prunes them (drops them without a
+// word) and `kubectl --validate=strict` refuses them. Either way a field the schema does not know is lost, so it
+// is an error here: objects with `properties` take no others unless the schema preserves unknown fields.
+function withoutUnknownFields(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutUnknownFields);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const node = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, withoutUnknownFields(v)])) as Record<string, unknown>;
+  const closed = 'properties' in node && !('additionalProperties' in node) && node['x-kubernetes-preserve-unknown-fields'] !== true;
+  return closed ? { ...node, additionalProperties: false } : node;
+}
+
 /** A validator for a CRD version's openAPIV3Schema; fails when that version is not served. */
 export function crdValidator(file: string, version: string): Validate {
   const crd = parse(readFileSync(join(SCHEMAS_DIR, file), 'utf8')) as {
@@ -51,7 +62,7 @@ export function crdValidator(file: string, version: string): Validate {
   };
   const served = crd.spec.versions.find((v) => v.name === version && v.served);
   if (!served) throw new Error(`${file} serves no version ${version}`);
-  return validator(withoutUntypedNullable(served.schema.openAPIV3Schema) as object);
+  return validator(withoutUnknownFields(withoutUntypedNullable(served.schema.openAPIV3Schema)) as object);
 }
 
 /** The YAML documents of a generated file. */

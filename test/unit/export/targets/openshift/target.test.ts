@@ -55,10 +55,13 @@ describe('openshift', () => {
     });
   });
 
-  it('without settings: the platform itself is a placeholder key; then its own fields are', () => {
+  it('without settings: platform none (valid, and listed as a choice to review); with one, its own fields are placeholders', () => {
     const bare = openshiftTarget.generate(KIND_DEFAULT, {});
-    expect(placeholderSetKeys(bare)).toEqual(['base-domain', 'platform', 'pull-secret']);
-    expect(installConfig(KIND_DEFAULT, {}).platform).toEqual({ 'replace-me-platform': {} });
+    expect(placeholderSetKeys(bare)).toEqual(['base-domain', 'pull-secret']);
+    expect(installConfig(KIND_DEFAULT, {}).platform).toEqual({ none: {} });
+    expect(bare.findings.filter((f) => f.code === 'choice-to-review').map((f) => f.message)).toEqual([
+      expect.stringContaining('openshift: platform is none (user-provisioned infrastructure'),
+    ]);
     expectPlaceholdersListedExactly(bare);
     const gcp = openshiftTarget.generate(KIND_DEFAULT, { platform: 'gcp' });
     expect(placeholderSetKeys(gcp)).toEqual(['base-domain', 'project', 'pull-secret', 'region']);
