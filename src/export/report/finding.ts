@@ -33,7 +33,9 @@ export type RuleId =
   | 'storage-class-unmapped'
   | 'storage-class-no-default'
   | 'storage-class-check'
-  | 'secret-included';
+  | 'secret-included'
+  | 'host-access-admin-only'
+  | 'ingress-controller-off';
 
 /** One finding about one object for one target. */
 export interface Finding {

@@ -71,3 +71,17 @@ export const publicIngress: Rule = ({ object, original, target }) => {
     },
   ];
 };
+
+/** An Ingress on a target whose controller ships switched off (MKE's NGINX Ingress Controller: an admin enables it). */
+export const ingressControllerOff: Rule = ({ object, target }) => {
+  const { ingress, ingressControllerOff: off } = profileOf(target);
+  if (!isIngress(object) || off === undefined || ingress.action !== 'set') return [];
+  return [
+    {
+      severity: 'info',
+      rule: 'ingress-controller-off',
+      message: `class ${ingress.className ?? '(default)'} is served only once ${off}`,
+      fix: 'have an admin turn the ingress controller on before applying the bundle',
+    },
+  ];
+};

@@ -92,3 +92,33 @@ function containers(o: KubeObject): Container[] {
 function effective(o: KubeObject, c: Container, field: string): unknown {
   return c.securityContext?.[field] ?? podSpecOf(o)?.securityContext?.[field];
 }
+
+/** Targets whose admission refuses host access to users who are not admins (MKE's RBAC attributes, MKE 4's
+ * mke4-ucpauthz): host namespaces and added capabilities (privileged and hostPath have rules of their own). */
+export const hostAccessAdminOnly: Rule = ({ object, target }) => {
+  if (profileOf(target).hostAccessAdminOnly !== true) return [];
+  const spec = podSpecOf(object);
+  if (spec === undefined) return [];
+  const namespaces = ['hostNetwork', 'hostPID', 'hostIPC'].filter((k) => (spec as Record<string, unknown>)[k] === true);
+  const pod = namespaces.map((k) => ({
+    severity: 'warning' as const,
+    rule: 'host-access-admin-only' as const,
+    message: `uses ${k}: ${profileOf(target).title} admits that only from an admin user`,
+    fix: `drop ${k}, or have an MKE admin deploy it (or grant the attribute to its service account)`,
+  }));
+  const caps = containers(object).flatMap((c) => {
+    const add = (c.securityContext?.['capabilities'] as { add?: unknown } | undefined)?.add;
+    return Array.isArray(add) && add.length > 0
+      ? [
+          containerFinding(
+            'host-access-admin-only',
+            'warning',
+            c,
+            `adds capabilities ${add.join(', ')}: ${profileOf(target).title} admits that only from an admin user`,
+            'drop the capabilities it can do without, or have an MKE admin deploy it',
+          ),
+        ]
+      : [];
+  });
+  return [...pod, ...caps];
+};

@@ -8,9 +8,9 @@ import { singleReplica } from './availability-rules.js';
 import { containerProbes, containerResources } from './container-rules.js';
 import { SEVERITIES, type Finding, type Rule, type Severity } from './finding.js';
 import { imageDevRegistry, imageFloatingTag, imagePushNeeded, imageSideLoaded } from './image-rules.js';
-import { gkeIngressClassName, ingressDevAnnotations, ingressUnsupported, publicIngress } from './ingress-rules.js';
+import { gkeIngressClassName, ingressControllerOff, ingressDevAnnotations, ingressUnsupported, publicIngress } from './ingress-rules.js';
 import { secretIncluded } from './secret-rules.js';
-import { fixedUid, podSecurityRestricted, privileged, runAsRoot } from './security-rules.js';
+import { fixedUid, hostAccessAdminOnly, podSecurityRestricted, privileged, runAsRoot } from './security-rules.js';
 import { loadBalancerUnsupported, nodePort, publicLoadBalancer } from './service-rules.js';
 import { storageClassCheck, storageClassNoDefault, storageClassUnmapped } from './storage-rules.js';
 import { hostPathVolume } from './volume-rules.js';
@@ -37,12 +37,14 @@ const RULES: readonly Rule[] = [
   fixedUid,
   privileged,
   podSecurityRestricted,
+  hostAccessAdminOnly,
   nodePort,
   loadBalancerUnsupported,
   publicLoadBalancer,
   ingressUnsupported,
   ingressDevAnnotations,
   gkeIngressClassName,
+  ingressControllerOff,
   publicIngress,
   storageClassUnmapped,
   storageClassNoDefault,

@@ -8,6 +8,7 @@ import { eksTarget } from './eks/target.js';
 import { gkeTarget } from './gke/target.js';
 import { kopsTarget } from './kops/target.js';
 import { kubeadmTarget } from './kubeadm/target.js';
+import { mkeTarget } from './mke/target.js';
 import { openshiftTarget } from './openshift/target.js';
 import { rancherTarget } from './rancher/target.js';
 import { rke2Target } from './rke2/target.js';
@@ -29,6 +30,7 @@ const TABLE = {
   rancher: rancherTarget,
   tanzu: tanzuTarget,
   capi: capiTarget,
+  mke: mkeTarget,
 } satisfies Record<string, Target>;
 
 /** One promotion target: a name `kindling promote --to` accepts. */

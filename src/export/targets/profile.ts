@@ -63,6 +63,10 @@ export interface TargetProfile {
   loadBalancer: LoadBalancerMapping;
   /** Pods get a UID from their namespace's range, so a fixed runAsUser is refused (OpenShift's restricted-v2 SCC). */
   namespaceUidRange?: boolean;
+  /** Privileged containers, host namespaces and hostPath are refused to users who are not admins (MKE's admission). */
+  hostAccessAdminOnly?: boolean;
+  /** The ingress controller ships switched off: what turns it on (MKE: an admin's setting). */
+  ingressControllerOff?: string;
 }
 
 /** The legacy annotation that selected a class before spec.ingressClassName, and that GKE still requires. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   gkeIngressClassName,
+  ingressControllerOff,
   ingressDevAnnotations,
   ingressUnsupported,
   publicIngress,
@@ -96,5 +97,20 @@ describe('publicIngress', () => {
     expect(publicIngress(ruleContext(original, { target: 'aks' }))).toEqual([]);
     const alb = ingress({ ingressClassName: 'alb' });
     expect(publicIngress(ruleContext(alb, { target: 'eks' }))).toEqual([]);
+  });
+});
+
+describe('ingressControllerOff', () => {
+  it('on MKE, an Ingress is served once an admin turns the controller on: said once per Ingress', () => {
+    expect(ingressControllerOff(ruleContext(ingress({ ingressClassName: 'nginx-default' }), { target: 'mke' }))).toEqual([
+      {
+        severity: 'info',
+        rule: 'ingress-controller-off',
+        message:
+          "class nginx-default is served only once an MKE admin enables the ingress controller (MKE 3: cluster_config.ingress_controller in MKE's configuration)",
+        fix: 'have an admin turn the ingress controller on before applying the bundle',
+      },
+    ]);
+    expect(ingressControllerOff(ruleContext(ingress(), { target: 'rke2' }))).toEqual([]);
   });
 });

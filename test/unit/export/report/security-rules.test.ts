@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fixedUid, podSecurityRestricted, privileged, runAsRoot } from '../../../../src/export/report/security-rules.js';
+import {
+  fixedUid,
+  hostAccessAdminOnly,
+  podSecurityRestricted,
+  privileged,
+  runAsRoot,
+} from '../../../../src/export/report/security-rules.js';
 import { deployment } from '../rewrite/fixtures.js';
 import { ruleContext } from './rule-context.js';
 
@@ -94,5 +100,33 @@ describe('podSecurityRestricted', () => {
     });
     expect(podSecurityRestricted(ruleContext(o))).toEqual([]);
     expect(podSecurityRestricted(ruleContext(deployment('web', [{ name: 'web', image: 'a:1', securityContext: restricted }])))).toEqual([]);
+  });
+});
+
+describe('hostAccessAdminOnly', () => {
+  const o = deployment('agent', [{ name: 'agent', image: 'a:1', securityContext: { capabilities: { add: ['NET_ADMIN'] } } }], {
+    hostNetwork: true,
+  });
+
+  it('a warning on MKE, whose admission admits host access only from admins', () => {
+    expect(hostAccessAdminOnly(ruleContext(o, { target: 'mke' }))).toEqual([
+      {
+        severity: 'warning',
+        rule: 'host-access-admin-only',
+        message: 'uses hostNetwork: MKE admits that only from an admin user',
+        fix: 'drop hostNetwork, or have an MKE admin deploy it (or grant the attribute to its service account)',
+      },
+      {
+        severity: 'warning',
+        rule: 'host-access-admin-only',
+        container: 'agent',
+        message: 'adds capabilities NET_ADMIN: MKE admits that only from an admin user',
+        fix: 'drop the capabilities it can do without, or have an MKE admin deploy it',
+      },
+    ]);
+  });
+
+  it('nothing elsewhere', () => {
+    expect(hostAccessAdminOnly(ruleContext(o, { target: 'eks' }))).toEqual([]);
   });
 });
