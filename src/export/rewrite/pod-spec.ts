@@ -58,8 +58,21 @@ export function podSpecOf(o: KubeObject): PodSpec | undefined {
   return isRecord(spec) ? (spec as PodSpec) : undefined;
 }
 
+// The report runs ~25 rules over every object for every target; most ask for the containers. Objects are not
+// reshaped once read (rewrites make patched copies), so each object's list is found once.
+const containerLists = new WeakMap<KubeObject, ContainerAt[]>();
+
 /** Every init and regular container of an object's pod spec, in document order (init containers first). */
 export function containersOf(o: KubeObject): ContainerAt[] {
+  let found = containerLists.get(o);
+  if (found === undefined) {
+    found = findContainers(o);
+    containerLists.set(o, found);
+  }
+  return found;
+}
+
+function findContainers(o: KubeObject): ContainerAt[] {
   const spec = podSpecOf(o);
   const path = podSpecPath(o);
   if (spec === undefined || path === undefined) return [];
