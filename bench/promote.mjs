@@ -59,7 +59,9 @@ async function largestCorpusFile(lib, corpus) {
     console.log(`promote on the largest corpus file: skipped, ${corpus} does not exist (it sits next to the repository)`);
     return undefined;
   }
-  const sized = await Promise.all((await lib.listManifestFiles([corpus])).files.map(async (file) => ({ file, bytes: (await stat(file)).size })));
+  const sized = await Promise.all(
+    (await lib.listManifestFiles([corpus])).files.map(async (file) => ({ file, bytes: (await stat(file)).size })),
+  );
   return sized.sort((a, b) => b.bytes - a.bytes)[0];
 }
 
