@@ -61,17 +61,25 @@ async function engineOverhead({ kindling, env, home }) {
   for (const [engine, e] of Object.entries(engines)) {
     const bare = [];
     const ours = [];
+    const steps = new Map();
     for (let i = 0; i < runs; i++) {
       const n = `bench-${engine}-${i}`;
       bare.push(await time(() => e.bare(n, env, home)));
       await e.bareDown(n, env, home);
-      ours.push(await time(() => kindling('up', '--preset', engine, '--name', n, '--image', e.image, '-q')));
+      let out = '';
+      ours.push(
+        await time(async () => {
+          out = (await kindling('up', '--preset', engine, '--name', n, '--image', e.image, '-q', '-o', 'json')).stdout;
+        }),
+      );
+      for (const s of JSON.parse(out).steps ?? []) steps.set(s.id, [...(steps.get(s.id) ?? []), s.ms]);
       await kindling('down', n, '--yes', '-q');
     }
     const ratio = median(ours) / median(bare);
     console.log(
-      `${engine}: bare create median ${fmt(median(bare))}; kindling up median ${fmt(median(ours))}; ratio ${ratio.toFixed(2)} (${runs} runs each)`,
+      `${engine}: bare create median ${fmt(median(bare))}; kindling up median ${fmt(median(ours))}; ratio ${ratio.toFixed(2)} (goal 1.02; ${runs} runs each)`,
     );
+    console.log(`${engine}: up's steps, median: ${[...steps].map(([id, ms]) => `${id} ${median(ms)} ms`).join(', ')}`);
   }
 }
 

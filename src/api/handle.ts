@@ -21,6 +21,8 @@ export interface ClusterHandle {
   unchanged: boolean;
   /** True when it existed stopped and `up` started it (not re-created). */
   started?: boolean;
+  /** Each step `up` ran and how long it took (absent when nothing was done). */
+  steps?: Array<{ id: string; ms: number }>;
   /** What `up --from-snapshot` restored. */
   restored?: RestoredSnapshot;
   /** Deletes the cluster (same options as the `up` that made it). */

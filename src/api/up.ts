@@ -79,6 +79,7 @@ function handle(opts: UpOptions, state: UpState, unchanged: boolean, started = f
     unchanged,
     ...(started ? { started } : {}),
     ...(state.restored ? { restored: state.restored } : {}),
+    ...(!unchanged && state.journal.timings && state.journal.timings.length > 0 ? { steps: [...state.journal.timings] } : {}),
     down: async () => {
       await down({ ...opts, names: [spec.name] });
     },

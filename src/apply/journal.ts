@@ -6,6 +6,12 @@ import type { Context } from '../context.js';
 import { KindlingError } from '../errors.js';
 import type { HistoryEntry } from '../state/state-store.js';
 
+/** One step's duration. */
+export interface StepTiming {
+  id: string;
+  ms: number;
+}
+
 /** One operation's journal, filled in as it runs. */
 export interface Journal {
   op: string;
@@ -13,6 +19,8 @@ export interface Journal {
   startedAt: string;
   /** Step ids completed so far, in order. */
   steps: string[];
+  /** How long each completed step took, in order (milliseconds). */
+  timings?: StepTiming[];
   /** The spec the operation worked towards, when it has one. */
   spec?: ClusterSpec;
   /** Set once the entry is written; nothing writes it twice. */
@@ -26,7 +34,7 @@ export interface OperationState {
 
 /** A new, open journal. */
 export function openJournal(ctx: Context, op: string, operationId: string, spec?: ClusterSpec): Journal {
-  return { op, operationId, startedAt: ctx.now().toISOString(), steps: [], ...(spec ? { spec } : {}), closed: false };
+  return { op, operationId, startedAt: ctx.now().toISOString(), steps: [], timings: [], ...(spec ? { spec } : {}), closed: false };
 }
 
 /** The history entry for a journal and its outcome. */
@@ -44,6 +52,7 @@ export function journalEntry(ctx: Context, journal: Journal, outcome: HistoryEnt
     finishedAt: ctx.now().toISOString(),
     outcome,
     steps: [...journal.steps],
+    ...(journal.timings && journal.timings.length > 0 ? { timings: [...journal.timings] } : {}),
     ...(journal.spec ? { spec: journal.spec } : {}),
     ...(error ? { error } : {}),
   };

@@ -1,17 +1,18 @@
 // Runs an operation's actions in order as listr2 tasks. If one fails (or the user interrupts), every
 // action that started is rolled back in reverse order, then the error is rethrown.
+import { performance } from 'node:perf_hooks';
 import type { Context } from '../context.js';
 import { InterruptedError } from '../errors.js';
 import type { Step } from './action.js';
 import { listrOptions } from './progress.js';
 
-/** Runs `steps`, appending each completed action id to `completed` (kept on failure too, for the journal).
+/** Runs `steps`, appending each completed action id to `completed` and its duration to `timings` (kept on failure too, for the journal).
  * Rolls back on failure unless `retain`. */
 export async function runActions<S>(
   ctx: Context,
   steps: readonly Step<S>[],
   state: S,
-  opts: { retain?: boolean; completed?: string[]; interrupted?: string } = {},
+  opts: { retain?: boolean; completed?: string[]; timings?: Array<{ id: string; ms: number }>; interrupted?: string } = {},
 ): Promise<string[]> {
   const { Listr } = await import('listr2');
   const started: Step<S>[] = [];
@@ -23,8 +24,10 @@ export async function runActions<S>(
       task: async () => {
         if (ctx.signal?.aborted) throw new InterruptedError(`interrupted before: ${s.title}`);
         started.push(s);
+        const begun = performance.now();
         await s.action.run(ctx, state);
         completed.push(s.action.id);
+        opts.timings?.push({ id: s.action.id, ms: Math.round(performance.now() - begun) });
       },
     })),
     options,

@@ -32,6 +32,7 @@ export async function runOperation<S extends OperationState>(ctx: Context, run: 
     await runActions(ctx, run.steps, run.state, {
       retain: run.retain ?? false,
       completed: journal.steps,
+      ...(journal.timings ? { timings: journal.timings } : {}),
       ...(run.interrupted ? { interrupted: run.interrupted } : {}),
     });
   } catch (err) {

@@ -25,6 +25,8 @@ export interface HistoryEntry {
   finishedAt?: string;
   outcome: 'succeeded' | 'failed' | 'rolled-back' | 'no-op';
   steps: string[];
+  /** How long each completed step took (milliseconds), in order. */
+  timings?: Array<{ id: string; ms: number }>;
   spec?: ClusterSpec;
   error?: { code: string; message: string };
 }

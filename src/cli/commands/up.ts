@@ -60,6 +60,7 @@ export function registerUp({ program, io, run }: CommandKit): void {
           unchanged: h.unchanged,
           ...(h.started ? { started: true } : {}),
           ...(h.restored ? { restored: h.restored } : {}),
+          ...(h.steps ? { steps: h.steps } : {}),
           context: h.context,
           kubeconfig: h.kubeconfigPath,
           ...(h.mergedInto ? { mergedInto: h.mergedInto } : {}),

@@ -106,3 +106,13 @@ describe('runActions', () => {
     expect(trace).toEqual(['run a', 'rollback a']);
   });
 });
+
+describe('runActions: timings', () => {
+  it('records how long each completed step took, in order; a failed step has none', async () => {
+    const timings: Array<{ id: string; ms: number }> = [];
+    const trace: Trace = [];
+    await runActions(ctx(), [step('a'), step('b', { fail: new Error('boom') }), step('c')], trace, { timings }).catch(() => undefined);
+    expect(timings.map((t) => t.id)).toEqual(['a']);
+    expect(timings[0]!.ms).toBeGreaterThanOrEqual(0);
+  });
+});
