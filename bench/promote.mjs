@@ -2,7 +2,8 @@
 // target, the same plus writing the bundle, and the largest file of ../shared/corpus through the whole CLI and
 // through the in-process pipeline. Prints median, min and objects/s; asserts nothing. Needs dist/ (npm run build).
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { execa } from 'execa';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateObjects } from './generate-objects.mjs';
@@ -134,6 +135,34 @@ async function corpusCases(lib, ctx, facts, scratch) {
   );
 }
 
+/** A large multi-document file (BENCH_LARGE_OBJECTS generated live objects, 8,000 by default: about 24 MB) through
+ * the CLI to every target: wall time and peak memory (GNU time's maximum resident set), against the goals of a
+ * 50 MB file in 10 s and 1 GiB. Once, since it takes long. */
+async function largeInput(lib, ctx, scratch) {
+  const total = Number(process.env.BENCH_LARGE_OBJECTS ?? 8000);
+  const file = join(scratch, 'large.yaml');
+  const objects = generateObjects({ total, namespaces: Math.max(1, Math.round(total / 100)), seed: 2 });
+  const { stringify } = await import('yaml');
+  await writeFile(file, objects.map((o) => stringify(o.object ?? o)).join('---\n'));
+  const bytes = (await stat(file)).size;
+  const out = join(scratch, 'large-out');
+  const gnuTime = existsSync('/usr/bin/time');
+  const cli = [join(ctx.repo, 'bin/kindling.js'), 'promote', '--from', file, '--to', lib.TARGET_NAMES.join(','), '--out', out, '-q'];
+  let rss = '';
+  const ms = await time(async () => {
+    const r = gnuTime
+      ? await execa('/usr/bin/time', ['-f', '%M', 'node', ...cli], { env: ctx.env })
+      : await execa('node', cli, { env: ctx.env });
+    rss = gnuTime
+      ? `${Math.round(Number(r.stderr.trim().split('\n').at(-1)) / 1024)} MiB peak`
+      : 'peak memory not measured (no /usr/bin/time)';
+  });
+  await rm(out, { recursive: true, force: true });
+  console.log(
+    `promote CLI on a generated ${megabytes(bytes)} file (${total} live objects) to ${lib.TARGET_NAMES.length} targets: ${fmtMs(ms)}, ${rss}; ${megabytes(bytes / (ms / 1000))}/s (goal: 50 MB in <= 10 s, <= 1 GiB)`,
+  );
+}
+
 /** Runs the promote cases. `ctx`: repo root, scratch home and env (as for the CLI), the CLI runner, run count. */
 export async function benchPromote(ctx) {
   const lib = await load(ctx.repo);
@@ -143,6 +172,7 @@ export async function benchPromote(ctx) {
   try {
     await generatedCases(lib, ctx, facts, scratch);
     await corpusCases(lib, { ...ctx, corpus: ctx.corpus ?? resolve(ctx.repo, '../shared/corpus') }, facts, scratch);
+    await largeInput(lib, ctx, scratch);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

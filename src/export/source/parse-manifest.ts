@@ -1,7 +1,7 @@
 // Turns the text of one manifest file (multi-document YAML or JSON: kubectl output, kustomize output, Helm-rendered
 // templates) into objects that remember their file and document. Empty, comment-only and null documents are ignored;
 // anything else that is not an object fails with the file, the 0-based document index and the line.
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { Composer, LineCounter, Parser, type Document } from 'yaml';
 import { InvalidInputError } from '../../errors.js';
 import type { SourcedObject } from '../kube-object.js';
 import { checkDocument } from './check-object.js';
@@ -33,7 +33,7 @@ function invalid(file: string, document: number, line: number, problem: string):
 
 function syntaxError(file: string, document: number, doc: Document, lc: LineCounter): InvalidInputError {
   const error = doc.errors[0]!;
-  const line = error.linePos?.[0].line ?? lc.linePos(doc.range?.[0] ?? 0).line;
+  const line = error.linePos?.[0].line ?? lc.linePos(error.pos?.[0] ?? doc.range?.[0] ?? 0).line;
   const text = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
   return invalid(file, document, line, `YAML: ${text}`);
 }
@@ -52,7 +52,12 @@ function toValue(file: string, document: number, doc: Document, lc: LineCounter)
 export function parseManifest(text: string, file: string): ParsedManifest {
   const lc = new LineCounter();
   const result: ParsedManifest = { objects: [], skipped: [] };
-  for (const [document, doc] of parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: lc }).entries()) {
+  // One document at a time: each is made plain data and its syntax tree dropped before the next is parsed, so a
+  // 50 MB stream never holds every tree at once (parseAllDocuments did, and its memory grew faster than the input).
+  const composer = new Composer(PARSE_OPTIONS);
+  let document = -1;
+  for (const doc of composer.compose(new Parser(lc.addNewLine).parse(text))) {
+    document++;
     if (doc.errors.length > 0) throw syntaxError(file, document, doc, lc);
     const value = toValue(file, document, doc, lc);
     if (value === null || doc.contents === null) continue;
