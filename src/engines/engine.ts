@@ -28,8 +28,9 @@ export interface Engine {
   readonly naming: EngineNaming;
   /** Runs `<binary> version`; throws EnvironmentError when the binary is missing or unusable. */
   version(): Promise<EngineVersion>;
-  /** Creates the cluster `spec` names from the engine's own config. Throws EngineFailedError with the engine's own text. */
-  create(spec: ClusterSpec, config: EngineConfig, opts: CreateOptions): Promise<void>;
+  /** Creates the cluster `spec` names from the engine's own config, returning the kubeconfig when the engine wrote
+   * one as it went (kind does), so it need not be asked again. Throws EngineFailedError with the engine's own text. */
+  create(spec: ClusterSpec, config: EngineConfig, opts: CreateOptions): Promise<{ kubeconfig?: string }>;
   /** Deletes the cluster; succeeds when nothing exists. */
   delete(name: string): Promise<void>;
   /** The cluster's kubeconfig as the engine writes it. */

@@ -38,7 +38,8 @@ export const createCluster: Action<UpState> = {
     const engine = await ctx.engine(spec.engine);
     for (let attempt = 1; ; attempt++) {
       try {
-        await engine.create(spec, engineConfig, { timeoutMs: state.timeoutMs, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+        const made = await engine.create(spec, engineConfig, { timeoutMs: state.timeoutMs, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+        if (made.kubeconfig !== undefined) state.engineKubeconfig = made.kubeconfig;
         return;
       } catch (err) {
         if (attempt >= ATTEMPTS || ctx.signal?.aborted || !lostPortRace(err, spec)) throw err;

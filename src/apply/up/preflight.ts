@@ -46,9 +46,13 @@ export const preflight: Action<UpState> = {
     const { spec } = state.plan;
     await ctx.docker();
     const engine = await ctx.engine(spec.engine);
-    state.engineVersion = (await engine.version()).version;
+    // The engine's version (a process) and Docker's answers are independent: asked at once.
+    const [version, existing] = await Promise.all([
+      engine.version(),
+      ctx.docker().then((d) => d.listContainers(engine.naming.containerLabels(spec.name))),
+    ]);
+    state.engineVersion = version.version;
     ctx.logger.debug(`${spec.engine} ${state.engineVersion}`);
-    const existing = await (await ctx.docker()).listContainers(engine.naming.containerLabels(spec.name));
     if (existing.length > 0) {
       const how = spec.engine === 'kind' ? `kind delete cluster --name ${spec.name}` : `k3d cluster delete ${spec.name}`;
       throw new ConflictError(

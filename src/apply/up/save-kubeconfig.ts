@@ -11,7 +11,7 @@ export const saveKubeconfig: Action<UpState> = {
   async run(ctx, state) {
     const { name, engine } = state.plan.spec;
     const names = state.plan.spec.kubeconfigNames;
-    const raw = await (await ctx.engine(engine)).kubeconfig(name);
+    const raw = state.engineKubeconfig ?? (await (await ctx.engine(engine)).kubeconfig(name));
     const content = pinServersToLoopback(names ? renameKubeconfigEntries(raw, names) : raw);
     state.kubeconfigPath = await ctx.store.writeKubeconfig(name, content);
   },

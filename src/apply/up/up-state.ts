@@ -18,6 +18,8 @@ export interface UpState extends OperationState {
   /** Time limit for the engine's create. */
   timeoutMs: number;
   engineVersion?: string;
+  /** The kubeconfig the engine wrote while creating (kind), so save-kubeconfig need not ask for it. */
+  engineKubeconfig?: string;
   kubeconfigPath?: string;
   /** The user kubeconfig the cluster's entries were merged into. */
   mergedInto?: string;

@@ -55,6 +55,8 @@ export function k3dEngine(opts: K3dEngineOptions): Engine & NativeStartStop & No
           signal,
         });
       });
+      // Told not to write any kubeconfig: it is asked for afterwards.
+      return {};
     },
     async delete(name) {
       // k3d's delete rewrites $KUBECONFIG (even to `clusters: null`) though kindling never let it write

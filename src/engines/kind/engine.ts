@@ -6,6 +6,7 @@ import type { Engine, EngineVersion } from '../engine.js';
 import { kindNaming } from '../../model/engine-naming.js';
 import { runEngine, type EngineBinary } from '../run-engine.js';
 import { withTempDir } from '../temp-file.js';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { classifyKindFailure } from './errors.js';
 
@@ -35,8 +36,8 @@ export function kindEngine(opts: KindEngineOptions): Engine {
     async create(spec, config, { timeoutMs, signal }) {
       if (config.engine !== 'kind') throw new Error(`kind engine given a ${config.engine} plan`);
       const document = stringify(config.document);
-      await throwaway((kubeconfig) =>
-        runEngine(
+      return throwaway(async (kubeconfig) => {
+        await runEngine(
           bin,
           `create cluster "${spec.name}"`,
           ['create', 'cluster', '--name', spec.name, '--config', '-', '--kubeconfig', kubeconfig],
@@ -45,8 +46,11 @@ export function kindEngine(opts: KindEngineOptions): Engine {
             timeoutMs,
             signal,
           },
-        ),
-      );
+        );
+        // What kind wrote into the throwaway file is what `kind get kubeconfig` would print: one process fewer.
+        const written = await readFile(kubeconfig, 'utf8').catch(() => '');
+        return written.includes(`kind-${spec.name}`) ? { kubeconfig: written } : {};
+      });
     },
     async delete(name) {
       await throwaway((kubeconfig) =>
