@@ -3,8 +3,9 @@
 // history of a deleted cluster; clusters/<name>/snapshots/<id>/ for snapshots, kept after a delete).
 // Directories 0700, files 0600, writes atomic.
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import type { ClusterStatus } from '../model/cluster-status.js';
@@ -36,6 +37,19 @@ async function readOptional(path: string): Promise<string | undefined> {
 }
 
 const SNAPSHOTS = 'snapshots';
+
+/** Creates `path` with `content` only if it does not exist (EEXIST otherwise), and whole: a reader never sees it
+ * empty or half written, as it could between an exclusive open and the write (the content goes to a temp file,
+ * which is then hard-linked into place, an atomic create-if-absent). */
+async function createWhole(path: string, content: string): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  await writeFile(tmp, content, { flag: 'wx', mode: 0o600 });
+  try {
+    await link(tmp, path);
+  } finally {
+    await unlink(tmp).catch(() => undefined);
+  }
+}
 
 /** A snapshot part's path as folder names; throws InvalidInputError for one that would leave the snapshot's folder. */
 function partSegments(path: string): string[] {
@@ -139,7 +153,7 @@ export function localStateStore(root: string, env: StoreEnvironment): StateStore
       };
       for (let attempt = 0; attempt < 2; attempt++) {
         try {
-          await writeFile(path, `${JSON.stringify(info, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
+          await createWhole(path, `${JSON.stringify(info, null, 2)}\n`);
           // Renewed and released only while it is still this holder's: a lock taken over after expiry stays with
           // its new holder.
           const mine = async () => {
@@ -201,7 +215,7 @@ export function localStateStore(root: string, env: StoreEnvironment): StateStore
     async has(name) {
       const entries = await readdir(clusterDir(name)).catch(() => [] as string[]);
       const history = await readdir(join(clusterDir(name), 'history')).catch(() => [] as string[]);
-      return entries.some((e) => e !== 'lock' && e !== 'history' && e !== SNAPSHOTS) || history.length > 0;
+      return entries.some((e) => e !== 'lock' && e !== 'history' && e !== SNAPSHOTS && !e.startsWith('.')) || history.length > 0;
     },
     async remove(name) {
       const entries = await readdir(clusterDir(name)).catch(() => [] as string[]);
