@@ -143,7 +143,8 @@ async function largeInput(lib, ctx, scratch) {
   const file = join(scratch, 'large.yaml');
   const objects = generateObjects({ total, namespaces: Math.max(1, Math.round(total / 100)), seed: 2 });
   const { stringify } = await import('yaml');
-  await writeFile(file, objects.map((o) => stringify(o.object ?? o)).join('---\n'));
+  // As kubectl writes a dump: no anchors or aliases.
+  await writeFile(file, objects.map((o) => stringify(o.object ?? o, { aliasDuplicateObjects: false })).join('---\n'));
   const bytes = (await stat(file)).size;
   const out = join(scratch, 'large-out');
   const gnuTime = existsSync('/usr/bin/time');

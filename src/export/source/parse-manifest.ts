@@ -5,6 +5,7 @@ import { Composer, LineCounter, Parser, type Document } from 'yaml';
 import { InvalidInputError } from '../../errors.js';
 import type { SourcedObject } from '../kube-object.js';
 import { checkDocument } from './check-object.js';
+import { fastDocuments } from './fast-yaml.js';
 import { tidyValue } from './tidy-value.js';
 import { kustomizeDocumentReason } from './kustomize-config.js';
 import { PARSE_OPTIONS } from './yaml-dialect.js';
@@ -48,8 +49,42 @@ function toValue(file: string, document: number, doc: Document, lc: LineCounter)
   }
 }
 
+/** What the fast reading found: the parsed manifest, or undefined when a document needs the careful path. */
+export function fastManifest(text: string, file: string): ParsedManifest | undefined {
+  const values = fastDocuments(text);
+  if (values === undefined) return undefined;
+  const result: ParsedManifest = { objects: [], skipped: [] };
+  for (const [document, raw] of values.entries()) {
+    if (raw === null || raw === undefined) continue;
+    let value: unknown;
+    try {
+      // An alias (a node held twice) goes to the careful path, which bounds alias expansion; refusing at the
+      // second visit also keeps this walk linear whatever the aliases.
+      value = tidyValue(raw, { refuseShared: true });
+    } catch {
+      return undefined;
+    }
+    const reason = kustomizeDocumentReason(value);
+    if (reason !== undefined) {
+      result.skipped.push({ file, document, reason });
+      continue;
+    }
+    const checked = checkDocument(value);
+    // A document that is not an object is refused with its line: the careful path knows lines.
+    if ('problem' in checked) return undefined;
+    result.objects.push(...checked.objects.map((object) => ({ object, origin: { file, document } })));
+    for (const finding of checked.findings) result.skipped.push({ file, document, reason: finding });
+  }
+  return result;
+}
+
 /** Parses one file's text. Throws InvalidInputError naming file, document and line for the first bad document. */
 export function parseManifest(text: string, file: string): ParsedManifest {
+  return fastManifest(text, file) ?? carefulManifest(text, file);
+}
+
+/** The `yaml` package's reading: slower, exact about lines, bounded on aliases. */
+export function carefulManifest(text: string, file: string): ParsedManifest {
   const lc = new LineCounter();
   const result: ParsedManifest = { objects: [], skipped: [] };
   // One document at a time: each is made plain data and its syntax tree dropped before the next is parsed, so a

@@ -3,12 +3,18 @@
 // refer to itself (`metadata: &m {labels: {self: *m}}`) is refused, since no reader could walk it to the end.
 // Changes the value in place (it is a fresh parse); one pass over the document.
 
-/** The document with nulls removed; throws Error('cycle at <path>') for a document that contains itself. */
-export function tidyValue(value: unknown): unknown {
+/** The document with nulls removed; throws CyclicDocument for a document that contains itself, and with
+ * `refuseShared`, SharedNode for one that holds a node twice (an alias, however used). */
+export function tidyValue(value: unknown, opts: { refuseShared?: boolean } = {}): unknown {
   const ancestors = new Set<object>();
+  const seen = new Set<object>();
   const walk = (v: unknown, path: string): void => {
     if (v === null || typeof v !== 'object') return;
     if (ancestors.has(v)) throw new CyclicDocument(path);
+    if (opts.refuseShared) {
+      if (seen.has(v)) throw new SharedNode(path);
+      seen.add(v);
+    }
     ancestors.add(v);
     if (Array.isArray(v)) {
       let w = 0;
@@ -35,5 +41,12 @@ export function tidyValue(value: unknown): unknown {
 export class CyclicDocument extends Error {
   constructor(readonly path: string) {
     super(`a YAML alias makes ${path || 'the document'} contain itself`);
+  }
+}
+
+/** A node held twice in a document (an alias). */
+export class SharedNode extends Error {
+  constructor(readonly path: string) {
+    super(`${path || 'the document'} is an alias of another node`);
   }
 }
