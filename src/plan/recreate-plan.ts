@@ -4,17 +4,13 @@
 // registry, kubeconfig context) at the new spec with up's own steps; the snapshot restored into it; the new spec
 // recorded. If a step fails after the delete, the old cluster is made again from the same snapshot.
 import type { ClusterSpec } from '../model/cluster-spec.js';
-import type { PlannedAction, Plan } from './plan.js';
+import type { PlannedAction, Plan, UpActionId } from './plan.js';
 
 /** Why a cluster is recreated. */
 export type RecreateReason = 'restore' | 'upgrade' | 'scale';
 
-/** The steps of a recreate, in order; up's steps are used for the create part. */
-export const RECREATE_ACTIONS = [
-  'take-snapshot',
-  'verify-snapshot',
-  'disconnect-registry',
-  'delete-cluster',
+/** Up's steps that a recreate runs to make the cluster again, in up's order. */
+const FROM_UP = [
   'ensure-network',
   'create-cluster',
   'save-kubeconfig',
@@ -24,6 +20,15 @@ export const RECREATE_ACTIONS = [
   'apply-addons',
   'configure-cluster',
   'wait-ready',
+] as const satisfies readonly UpActionId[];
+
+/** The steps of a recreate, in order; up's steps are used for the create part. */
+export const RECREATE_ACTIONS = [
+  'take-snapshot',
+  'verify-snapshot',
+  'disconnect-registry',
+  'delete-cluster',
+  ...FROM_UP,
   'restore-snapshot',
   'record-spec',
 ] as const;
@@ -61,19 +66,6 @@ export interface RecreatePlan {
   actions: PlannedAction<RecreateActionId>[];
 }
 
-/** Up's steps that a recreate runs, in its order. */
-const FROM_UP: readonly RecreateActionId[] = [
-  'ensure-network',
-  'create-cluster',
-  'save-kubeconfig',
-  'merge-kubeconfig',
-  'observe',
-  'connect-registry',
-  'apply-addons',
-  'configure-cluster',
-  'wait-ready',
-];
-
 function shape(spec: ClusterSpec): RecreateShape {
   return { kubernetesVersion: spec.kubernetesVersion, image: spec.image, workers: spec.nodes.workers };
 }
@@ -110,7 +102,7 @@ export function planRecreate(input: RecreateInput): RecreatePlan {
   const included = (id: RecreateActionId): boolean => {
     if (id === 'take-snapshot') return snapshot.taken;
     if (id === 'disconnect-registry') return current.registry !== undefined && current.engine === 'k3d';
-    if (FROM_UP.includes(id)) return upTitles.has(id);
+    if ((FROM_UP as readonly string[]).includes(id)) return upTitles.has(id);
     return true;
   };
   return {

@@ -13,6 +13,7 @@ import { writeStreamAtomic } from '../runtime/atomic-write.js';
 import { writeFileAtomic } from '../runtime/atomic-write.js';
 import { withFileLock } from '../runtime/file-lock.js';
 import { checkGeneration } from './generation.js';
+import { newLockInfo } from './lock-info.js';
 import { lostLock } from './lost-lock.js';
 import type { HeldLock, HistoryEntry, LockInfo, RegistryRecord, StateStore, StoredSpec } from './state-store.js';
 
@@ -141,16 +142,7 @@ export function localStateStore(root: string, env: StoreEnvironment): StateStore
     async lock(name, op, operationId) {
       await ensure(name);
       const path = join(clusterDir(name), 'lock');
-      const now = env.now();
-      const info: LockInfo = {
-        op,
-        operationId,
-        owner: env.owner,
-        host: env.hostname,
-        pid: env.pid,
-        started: now.toISOString(),
-        expires: new Date(now.getTime() + env.lockTtlMs).toISOString(),
-      };
+      const info = newLockInfo(env, op, operationId);
       for (let attempt = 0; attempt < 2; attempt++) {
         try {
           await createWhole(path, `${JSON.stringify(info, null, 2)}\n`);

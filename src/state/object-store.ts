@@ -14,6 +14,7 @@ import type { Logger } from '../logger.js';
 import type { ClusterStatus } from '../model/cluster-status.js';
 import { writeFileAtomic, writeStreamAtomic } from '../runtime/atomic-write.js';
 import { checkGeneration, generationConflict } from './generation.js';
+import { newLockInfo } from './lock-info.js';
 import { lostLock } from './lost-lock.js';
 import type { StoreEnvironment } from './local-store.js';
 import { type ObjectBackend, PreconditionFailed } from '../runtime/object-backend.js';
@@ -161,16 +162,7 @@ export function objectStateStore(backend: ObjectBackend, env: ObjectStoreEnviron
     },
     async lock(name, op, operationId) {
       const key = `${cluster(name)}lock`;
-      const now = env.now();
-      const info: LockInfo = {
-        op,
-        operationId,
-        owner: env.owner,
-        host: env.hostname,
-        pid: env.pid,
-        started: now.toISOString(),
-        expires: new Date(now.getTime() + env.lockTtlMs).toISOString(),
-      };
+      const info = newLockInfo(env, op, operationId);
       const held = (first: string): HeldLock => {
         let etag = first;
         return {
