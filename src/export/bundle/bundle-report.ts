@@ -2,7 +2,7 @@
 // knows: each target's cluster definition (files, placeholders still to fill, findings), the object dump, and
 // everything left out with its reason.
 import type { TargetReport } from '../report/target-report.js';
-import { reportJson } from '../report/report-json.js';
+import { reportJsonValue } from '../report/report-json.js';
 import { escapeTags, reportMarkdown } from '../report/report-markdown.js';
 import type { ClusterDefinition, TargetName } from '../targets/index.js';
 import type { SkippedEntry } from './skipped-entry.js';
@@ -99,7 +99,7 @@ function dumpSection(dump: DumpSummary): string[] {
 /** report.json: the target report's fields, then clusterDefinitions, state and skipped (added fields only). */
 export function bundleReportJson(input: BundleReportInput): string {
   const json = {
-    ...(JSON.parse(reportJson(input.report)) as Record<string, unknown>),
+    ...reportJsonValue(input.report),
     clusterDefinitions: input.definitions.map(({ target, definition }) => ({
       target,
       files: definition.files.map((f) => `clusters/${target}/${f.path}`),

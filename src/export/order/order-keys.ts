@@ -12,7 +12,12 @@ function rank(first: readonly string[], key: string): number {
 }
 
 function sortedKeys(map: Record<string, unknown>, first: readonly string[]): string[] {
+  if (first.length === 0) return Object.keys(map).sort(compareKeys);
   return Object.keys(map).sort((a, b) => rank(first, a) - rank(first, b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function ordered(value: unknown, first: readonly string[]): unknown {
@@ -21,9 +26,10 @@ function ordered(value: unknown, first: readonly string[]): unknown {
   const map = value as Record<string, unknown>;
   const result: Record<string, unknown> = {};
   for (const key of sortedKeys(map, first)) {
-    // defineProperty, so that a key named __proto__ stays a key.
     const entry = ordered(map[key], key === 'metadata' ? METADATA_FIRST : []);
-    Object.defineProperty(result, key, { value: entry, enumerable: true, writable: true, configurable: true });
+    // defineProperty, so that a key named __proto__ stays a key.
+    if (key === '__proto__') Object.defineProperty(result, key, { value: entry, enumerable: true, writable: true, configurable: true });
+    else result[key] = entry;
   }
   return result;
 }

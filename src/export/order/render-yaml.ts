@@ -5,8 +5,13 @@ import { stringify } from 'yaml';
 import type { KubeObject } from '../kube-object.js';
 import { RENDER_OPTIONS } from '../source/yaml-dialect.js';
 import { orderKeys } from './order-keys.js';
+import { plainYaml } from './plain-yaml.js';
 
 /** The objects, in the order given (see orderObjects), as `---`-separated YAML documents; '' for none. */
 export function toYamlDocuments(objects: readonly KubeObject[]): string {
-  return objects.map((o) => stringify(orderKeys(o), RENDER_OPTIONS)).join('---\n');
+  return objects.map((o) => renderObject(orderKeys(o))).join('---\n');
+}
+
+function renderObject(ordered: KubeObject): string {
+  return plainYaml(ordered, '1.1') ?? stringify(ordered, RENDER_OPTIONS);
 }

@@ -27,7 +27,12 @@ export interface ReportJson {
 
 /** report.json's text: two-space indented, keys in ReportJson's order, newline-terminated. */
 export function reportJson(report: TargetReport): string {
-  const json: ReportJson = {
+  return `${JSON.stringify(reportJsonValue(report), null, 2)}\n`;
+}
+
+/** report.json's value, keys in ReportJson's order. */
+export function reportJsonValue(report: TargetReport): ReportJson {
+  return {
     apiVersion: 'kindling.dev/v1alpha1',
     kind: 'PromotionReport',
     targets: report.targets.map((t) => ({ target: t.target, objects: t.objects, error: t.error, warning: t.warning, info: t.info })),
@@ -42,5 +47,4 @@ export function reportJson(report: TargetReport): string {
       fix: f.fix,
     })),
   };
-  return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -1,6 +1,6 @@
 // Runs every report rule over each target's final objects (the base with that target's overlay applied), so
 // the report lists what is still wrong after the rewrite, not what the rewrite already fixed.
-import { describeOrigin, objectKey, type SourcedObject } from '../kube-object.js';
+import { describeOrigin, type KubeObject, objectKey, type SourcedObject } from '../kube-object.js';
 import { applyOverlay } from '../rewrite/apply-overlay.js';
 import type { TargetOverlay } from '../rewrite/overlay.js';
 import type { TargetName } from '../targets/index.js';
@@ -54,46 +54,57 @@ const RULES: readonly Rule[] = [
 
 /** The target report for every overlay; deterministic: findings sort by object, target, severity, rule, container, message. */
 export function targetReport(base: readonly SourcedObject[], overlays: readonly TargetOverlay[]): TargetReport {
+  const baseKeys = new Map(base.map((s) => [s.object, objectKey(s.object)]));
+  const originals = new Map(base.map((s) => [baseKeys.get(s.object) as string, s.object]));
   const perTarget = overlays.map((overlay) => ({ overlay, final: applyOverlay(base, overlay) }));
-  const findings = perTarget.flatMap(({ overlay, final }) => targetFindings(base, overlay, final));
-  const order = overlays.map((o) => o.target);
+  const findings: Finding[] = [];
+  for (const { overlay, final } of perTarget) targetFindings(overlay, final, { baseKeys, originals }, findings);
+  const rank = new Map(overlays.map((o, i) => [o.target, i]));
   return {
     targets: perTarget.map(({ overlay, final }) => summarise(overlay.target, final.length, findings)),
-    findings: findings.sort((a, b) => compareFindings(a, b, order)),
+    findings: findings.sort((a, b) => compareFindings(a, b, rank)),
   };
 }
 
-function targetFindings(base: readonly SourcedObject[], overlay: TargetOverlay, final: SourcedObject[]): Finding[] {
-  const originals = new Map(base.map((s) => [objectKey(s.object), s.object]));
+interface BaseIndex {
+  /** Each base object's key: objects the overlay left alone are the base's own, so their key is known. */
+  baseKeys: Map<KubeObject, string>;
+  originals: Map<string, KubeObject>;
+}
+
+function targetFindings(overlay: TargetOverlay, final: SourcedObject[], index: BaseIndex, findings: Finding[]): void {
   const objects = final.map((s) => s.object);
   const { target, options } = overlay;
-  return final.flatMap(({ object, origin }) => {
-    const key = objectKey(object);
-    const ctx = { target, options, object, original: originals.get(key), objects };
-    return RULES.flatMap((rule) => rule(ctx)).map(
-      (d): Finding => ({
-        target,
-        severity: d.severity,
-        rule: d.rule,
-        object: key,
-        origin: describeOrigin(origin),
-        ...(d.container === undefined ? {} : { container: d.container }),
-        message: d.message,
-        fix: d.fix,
-      }),
-    );
-  });
+  for (const { object, origin } of final) {
+    const key = index.baseKeys.get(object) ?? objectKey(object);
+    const ctx = { target, options, object, original: index.originals.get(key), objects };
+    for (const rule of RULES) {
+      for (const d of rule(ctx)) {
+        findings.push({
+          target,
+          severity: d.severity,
+          rule: d.rule,
+          object: key,
+          origin: describeOrigin(origin),
+          ...(d.container === undefined ? {} : { container: d.container }),
+          message: d.message,
+          fix: d.fix,
+        });
+      }
+    }
+  }
 }
 
 function summarise(target: TargetName, objects: number, findings: readonly Finding[]): TargetSummary {
-  const count = (severity: Severity) => findings.filter((f) => f.target === target && f.severity === severity).length;
-  return { target, objects, error: count('error'), warning: count('warning'), info: count('info') };
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) if (f.target === target) counts[f.severity]++;
+  return { target, objects, ...counts };
 }
 
-function compareFindings(a: Finding, b: Finding, targets: readonly TargetName[]): number {
+function compareFindings(a: Finding, b: Finding, rank: ReadonlyMap<TargetName, number>): number {
   return (
     compareText(a.object, b.object) ||
-    targets.indexOf(a.target) - targets.indexOf(b.target) ||
+    (rank.get(a.target) ?? 0) - (rank.get(b.target) ?? 0) ||
     SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
     compareText(a.rule, b.rule) ||
     compareText(a.container ?? '', b.container ?? '') ||

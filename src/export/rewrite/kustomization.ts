@@ -3,6 +3,7 @@
 // delete a whole resource), and one file per new resource.
 import { Document, stringify } from 'yaml';
 import type { KubeObject } from '../kube-object.js';
+import { plainYaml } from '../order/plain-yaml.js';
 import type { TargetOverlay } from './overlay.js';
 import { patchTargetApiVersion, patchTargetOf, type PatchTarget } from './patch-target.js';
 
@@ -34,13 +35,17 @@ export function overlayFiles(overlay: TargetOverlay): OverlayFile[] {
 }
 
 function kustomization(overlay: TargetOverlay, resources: string[], patches: PatchEntry[]): string {
-  const doc = new Document({
+  const value = {
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
     resources: ['../../base', ...resources],
     ...(patches.length === 0 ? {} : { patches }),
-  });
-  doc.commentBefore = ` kindling promote: ${overlay.target} overlay. Review, then: kubectl apply -k overlays/${overlay.target}`;
+  };
+  const comment = ` kindling promote: ${overlay.target} overlay. Review, then: kubectl apply -k overlays/${overlay.target}`;
+  const fast = plainYaml(value, '1.2');
+  if (fast !== undefined) return `#${comment}\n\n${fast}`;
+  const doc = new Document(value);
+  doc.commentBefore = comment;
   return doc.toString({ lineWidth: 0 });
 }
 
@@ -77,7 +82,7 @@ function escapeRegExp(s: string): string {
 }
 
 function yaml(value: unknown): string {
-  return stringify(value, { lineWidth: 0 });
+  return plainYaml(value, '1.2') ?? stringify(value, { lineWidth: 0 });
 }
 
 function byPath(a: { path: string }, b: { path: string }): number {
