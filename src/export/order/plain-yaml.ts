@@ -92,6 +92,7 @@ function writeMap(map: Record<string, unknown>, first: string, indent: string, w
 // than blanks and has no line that could read as a document marker or directive, and no control character.
 const BLANK_EDGE = /^[ \n]|[\t \n]\n$|[\t ]$/;
 const MARKER_LINE = /^(?:%|---|\.\.\.)/m;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters the yaml package double-quotes.
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
 
 function literalBlock(text: string, indent: string): string {

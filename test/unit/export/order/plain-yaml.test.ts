@@ -1,6 +1,6 @@
 // The fast writer must write exactly what the yaml package writes, or decline (undefined): checked on generated
 // values full of strings each schema reads as something else, on every corpus object, and on the shapes it declines.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
