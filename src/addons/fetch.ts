@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { EnvironmentError } from '../errors.js';
 import { writeFileAtomic } from '../runtime/atomic-write.js';
 import type { PinnedManifest } from './catalogue.js';
+import { makeDirs } from '../runtime/make-dirs.js';
 
 /** Where manifests come from. `fetchText` defaults to global fetch. */
 export interface ManifestSources {
@@ -70,7 +71,7 @@ export async function getManifest(m: PinnedManifest, src: ManifestSources): Prom
     );
   }
   check(text, m.url);
-  await mkdir(src.cacheDir, { recursive: true, mode: 0o700 });
+  await makeDirs(src.cacheDir, 0o700);
   await writeFileAtomic(cached, text, 0o644);
   return text;
 }

@@ -3,6 +3,7 @@
 // half-created cluster is refused.
 import { applyUp } from '../apply/up/run-up.js';
 import type { UpState } from '../apply/up/up-state.js';
+import { checkMountSources } from '../apply/up/preflight.js';
 import type { CommonOptions } from '../context.js';
 import { createContext } from './create-context.js';
 import { applyStart } from '../apply/start/run-start.js';
@@ -35,7 +36,12 @@ const DEFAULT_SNAPSHOT_WAIT_MS = 5 * 60_000;
 
 /** The plan `up` applies: from the preset and overrides, or, with fromSnapshot, from the snapshot's spec. */
 export async function upPlan(ctx: Context, opts: UpOptions): Promise<Plan> {
-  if (opts.fromSnapshot === undefined) return makePlan({ ...opts, cwd: ctx.cwd });
+  if (opts.fromSnapshot === undefined) {
+    const plan = await makePlan({ ...opts, cwd: ctx.cwd });
+    // Before the lock is taken: a bad --mount changes nothing, not even the store.
+    await checkMountSources(plan.spec);
+    return plan;
+  }
   if (opts.preset !== undefined || (opts.set?.length ?? 0) > 0) {
     throw new InvalidInputError(
       '--from-snapshot makes the cluster the snapshot was taken of: it takes no --preset or --set',

@@ -16,3 +16,10 @@ export function parseDuration(text: string, flag: string): number {
   }
   return parts.reduce((ms, p) => ms + Number(p[1]) * UNIT_MS[p[2]!]!, 0);
 }
+
+/** A --timeout value: a duration longer than zero (nothing can finish in no time). */
+export function parseTimeout(text: string, flag = '--timeout'): number {
+  const ms = parseDuration(text, flag);
+  if (ms <= 0) throw new InvalidInputError(`${flag} ${text} leaves no time`, `give a duration longer than zero, for example ${flag} 5m`);
+  return ms;
+}

@@ -7,6 +7,7 @@ import { InvalidInputError, KubeconfigInvalidError } from '../errors.js';
 import { writeFileAtomic } from '../runtime/atomic-write.js';
 import { mergeKubeconfig, removeFromKubeconfig, type KubeconfigNames } from './entries.js';
 import { withFileLock } from '../runtime/file-lock.js';
+import { makeDirs } from '../runtime/make-dirs.js';
 
 /** The state-store record key of what was merged where (a MergeRecord). */
 export const MERGE_RECORD = 'kubeconfig-merge';
@@ -38,7 +39,7 @@ function changeNamingFile(file: string, change: () => string): string {
 
 async function edit(file: string, change: (text: string) => string): Promise<void> {
   const real = await realpath(file).catch(() => file); // write through a symlink, not over it
-  await mkdir(dirname(real), { recursive: true, mode: 0o700 });
+  await makeDirs(dirname(real), 0o700);
   await withFileLock(real, async () => {
     const before = await readFile(real, 'utf8').catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return undefined;

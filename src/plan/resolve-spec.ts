@@ -6,6 +6,7 @@ import { PRESET_API_VERSION } from '../presets/schema.js';
 import { engineNaming } from '../model/engine-naming.js';
 import { checkClusterName } from './cluster-name.js';
 import { ADDON_CATALOGUE, type AddonDefinition } from '../addons/catalogue.js';
+import { compareVersions, versionNumbers } from './kubernetes-version.js';
 import { parseKubernetesVersion, parseMountFlag, parsePortFlag, parseWorkers, type Overrides } from './overrides.js';
 import { fillName, type ClusterSpec } from '../model/cluster-spec.js';
 
@@ -106,12 +107,36 @@ function checkRegistryPort(
   }
 }
 
+// kind's node images exist only for the versions a kind release builds, about the five minor versions before its
+// default: a far older version (v1.20.0) would fail at pull time, after minutes. Versions near the pinned ones are
+// allowed, unpinned, with a warning; a preset without any pinned digest (a user's) is left to the user.
+const KIND_IMAGE_MINORS = 5;
+
+function checkKnownVersion(preset: Preset, version: string): void {
+  const known = Object.keys(preset.nodeImage.digests).sort(compareVersions);
+  const [oldest, wanted] = [versionNumbers(known[0] ?? ''), versionNumbers(version)];
+  if (preset.engine !== 'kind' || !oldest || !wanted || known.includes(version)) return;
+  if (wanted[0] === oldest[0] && wanted[1] >= oldest[1] - KIND_IMAGE_MINORS) return;
+  throw new InvalidInputError(
+    `kind has no node image for Kubernetes ${version}: preset "${preset.name}" pins ${known.join(', ')}, and kind's releases build images for about ${KIND_IMAGE_MINORS} minor versions before their default`,
+    `choose v${oldest[0]}.${oldest[1] - KIND_IMAGE_MINORS} or newer, or name an image you have with --image`,
+  );
+}
+
+function parseImageFlag(image: string): string {
+  if (image.trim() === '' || /\s/.test(image)) {
+    throw new InvalidInputError(`--image "${image}" is not an image reference`, 'for example --image kindest/node:v1.36.1');
+  }
+  return image;
+}
+
 /** Resolves preset + overrides into a ClusterSpec, or throws InvalidInputError/ConflictError. Pure. */
 export function resolveClusterSpec(preset: Preset, overrides: Overrides = {}): { spec: ClusterSpec; warnings: string[] } {
   const warnings: string[] = [];
   const name = overrides.name ?? preset.defaultClusterName;
   const kubernetesVersion = overrides.kubernetesVersion ? parseKubernetesVersion(overrides.kubernetesVersion) : preset.kubernetesVersion;
-  let image = overrides.image;
+  let image = overrides.image === undefined ? undefined : parseImageFlag(overrides.image);
+  if (image === undefined && overrides.kubernetesVersion !== undefined) checkKnownVersion(preset, kubernetesVersion);
   if (image === undefined) {
     const chosen = nodeImageFor(preset, kubernetesVersion);
     image = chosen.image;

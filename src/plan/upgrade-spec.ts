@@ -4,23 +4,8 @@
 import { ConflictError, InvalidInputError } from '../errors.js';
 import type { ClusterSpec } from '../model/cluster-spec.js';
 import type { Preset } from '../presets/schema.js';
+import { compareVersions, versionNumbers } from './kubernetes-version.js';
 import { nodeImageFor } from './resolve-spec.js';
-
-const VERSION = /^v(\d+)\.(\d+)\.(\d+)$/;
-
-/** A Kubernetes version's numbers, or undefined when it is not `vMAJOR.MINOR.PATCH`. */
-export function versionNumbers(version: string): [number, number, number] | undefined {
-  const m = VERSION.exec(version);
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
-}
-
-/** Negative when a < b, 0 when equal, positive when a > b. */
-export function compareVersions(a: string, b: string): number {
-  const [x, y] = [versionNumbers(a), versionNumbers(b)];
-  if (!x || !y) return a.localeCompare(b);
-  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
-  return 0;
-}
 
 /** What to upgrade to. */
 export interface UpgradeRequest {

@@ -54,47 +54,72 @@ export function userPresetsDir(env: Record<string, string | undefined>): string 
   return env.HOME ? join(env.HOME, '.config', 'kindling', 'presets') : undefined;
 }
 
-async function yamlNames(dir: string | undefined): Promise<string[]> {
+// A preset file's extensions: `.yaml` first (it wins when both exist), then `.yml`.
+const EXTENSIONS = ['.yaml', '.yml'];
+
+/** Preset names in `dir` with their files, sorted by name. */
+async function presetsIn(dir: string | undefined): Promise<{ name: string; file: string }[]> {
   if (!dir) return [];
   const files = await readdir(dir).catch(() => [] as string[]);
-  return files
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => f.slice(0, -'.yaml'.length))
-    .sort();
+  const found = new Map<string, string>();
+  for (const ext of EXTENSIONS) {
+    for (const f of files.filter((f) => f.endsWith(ext))) {
+      const name = f.slice(0, -ext.length);
+      if (!found.has(name)) found.set(name, join(dir, f));
+    }
+  }
+  return [...found].map(([name, file]) => ({ name, file })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Names of the built-in presets, sorted. */
 export async function listBuiltinPresets(dir = BUILTIN_PRESETS_DIR): Promise<string[]> {
-  return yamlNames(dir);
+  return (await presetsIn(dir)).map((p) => p.name);
 }
 
 /** Every preset name with the file that defines it (a user preset hides a built-in of the same name). */
 export async function presetFiles(dirs: PresetDirs): Promise<{ name: string; file: string; builtin: boolean }[]> {
-  const user = await yamlNames(dirs.user);
-  const builtin = (await yamlNames(dirs.builtin)).filter((n) => !user.includes(n));
-  return [
-    ...builtin.map((name) => ({ name, file: join(dirs.builtin, `${name}.yaml`), builtin: true })),
-    ...user.map((name) => ({ name, file: join(dirs.user!, `${name}.yaml`), builtin: false })),
-  ].sort((a, b) => a.name.localeCompare(b.name));
+  const user = await presetsIn(dirs.user);
+  const builtin = (await presetsIn(dirs.builtin)).filter((b) => !user.some((u) => u.name === b.name));
+  return [...builtin.map((p) => ({ ...p, builtin: true })), ...user.map((p) => ({ ...p, builtin: false }))].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
 }
 
-async function readOptional(file: string): Promise<string | undefined> {
+async function readOptional(file: string, ref: string): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'EISDIR')
+      throw new InvalidInputError(
+        `preset "${ref}" is a folder: ${file}`,
+        'give a preset file (--preset ./dir/my-preset.yaml) or a preset name',
+      );
+    if (code === 'EACCES' || code === 'EPERM') throw new InvalidInputError(`preset file ${file} cannot be read: permission denied`);
     throw err;
   }
 }
 
 /** Reads the file a reference names; `exclude` skips a file (a user preset extending the built-in of its name). */
-async function readRef(ref: string, base: string, dirs: PresetDirs, exclude?: string): Promise<{ file: string; text: string }> {
-  const candidates = isPresetPath(ref)
-    ? [resolve(base, ref)]
-    : [...(dirs.user ? [join(dirs.user, `${ref}.yaml`)] : []), join(dirs.builtin, `${ref}.yaml`)];
+async function readRef(
+  ref: string,
+  base: string,
+  dirs: PresetDirs,
+  show: (file: string) => string,
+  exclude?: string,
+): Promise<{ file: string; text: string }> {
+  const named = (dir: string) => EXTENSIONS.map((ext) => join(dir, `${ref}${ext}`));
+  const candidates = isPresetPath(ref) ? [resolve(base, ref)] : [...(dirs.user ? named(dirs.user) : []), ...named(dirs.builtin)];
   for (const file of candidates.filter((f) => f !== exclude)) {
-    const text = await readOptional(file);
+    const text = await readOptional(file, ref);
     if (text !== undefined) return { file, text };
+  }
+  if (exclude !== undefined && candidates.includes(exclude)) {
+    throw new InvalidInputError(
+      `${show(exclude)}: extends: "${ref}" names this preset itself`,
+      isPresetPath(ref) ? 'extend another file or a built-in preset (kind, k3d, ...)' : `there is no other preset named "${ref}" to extend`,
+    );
   }
   const known = (await presetFiles(dirs).catch(() => [])).map((p) => p.name);
   throw new NotFoundError(
@@ -127,7 +152,7 @@ export async function loadPreset(ref: string, opts: LoadOptions): Promise<Loaded
   let data: unknown = {};
   let next: { ref: string; base: string; exclude?: string } | undefined = { ref, base: opts.cwd };
   while (next) {
-    const { file, text } = await readRef(next.ref, next.base, dirs, next.exclude);
+    const { file, text } = await readRef(next.ref, next.base, dirs, (f) => shown(f, opts.cwd), next.exclude);
     if (chain.includes(file))
       throw new InvalidInputError(`preset "extends" loops: ${[...chain, file].map((f) => shown(f, opts.cwd)).join(' -> ')}`);
     if (chain.length >= MAX_EXTENDS)

@@ -85,11 +85,23 @@ export function readPresetSource(text: string, file: string): PresetSource {
       doc.errors.map((e) => {
         const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
         const text = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-        return { file, line: pos.line, column: pos.col, path: '', message: `YAML: ${text}` };
+        const message =
+          e.code === 'MULTIPLE_DOCS'
+            ? 'a preset file holds one YAML document, this one has more (a `---` line starts another): put each preset in its own file'
+            : `YAML: ${text}`;
+        return { file, line: pos.line, column: pos.col, path: '', message };
       }),
     );
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    // A preset has no reason for many aliases: a few hundred nodes made of aliases is a YAML bomb.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw new PresetInvalidError([
+      { file, line: 1, column: 1, path: '', message: `YAML: ${(err as Error).message} (aliases expand too far): write the values out` },
+    ]);
+  }
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     const what = Array.isArray(data) ? 'a list' : `a ${typeof data}`;
     throw new PresetInvalidError([
@@ -119,10 +131,13 @@ export function readPresetSource(text: string, file: string): PresetSource {
 /** A --set flag as a source: it "wrote" its own path and everything under it. */
 export function setFlagSource(flag: string, path: readonly string[]): PresetSource {
   const covers = (p: Path) => path.every((k, i) => String(p[i]) === k);
+  // An unknown key the flag made (`--set foo.bar=1` adds `foo`): the key is on the flag's path.
+  const made = (p: Path, key: string) => [...p, key].every((k, i) => path[i] === String(k));
   return {
     file: `--set ${flag}`,
     data: undefined,
-    written: (p, key) => (covers(key === undefined ? p : [...p, key]) ? { line: 0, column: 0 } : undefined),
+    written: (p, key) =>
+      covers(key === undefined ? p : [...p, key]) || (key !== undefined && made(p, key)) ? { line: 0, column: 0 } : undefined,
     closest: () => ({ line: 0, column: 0 }),
   };
 }

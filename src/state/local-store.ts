@@ -16,6 +16,7 @@ import { checkGeneration } from './generation.js';
 import { newLockInfo } from './lock-info.js';
 import { lostLock } from './lost-lock.js';
 import type { HeldLock, HistoryEntry, LockInfo, RegistryRecord, StateStore, StoredSpec } from './state-store.js';
+import { afterCheck, checkStoreRoot } from './store-root.js';
 
 /** What the store needs from the process: the clock, who we are, and whether another pid lives. */
 export interface StoreEnvironment {
@@ -289,5 +290,5 @@ export function localStateStore(root: string, env: StoreEnvironment): StateStore
       await store.remove(name);
     },
   };
-  return store;
+  return afterCheck(store, () => checkStoreRoot(root));
 }

@@ -1,7 +1,10 @@
-// Checks, before anything is created: Docker answers, the engine binary runs, no cluster of that name exists
-// in Docker, and every requested host port is free (to the OS and to Docker's published ports).
+// Checks, before anything is created: every host folder to mount exists, Docker answers, the engine binary runs,
+// no cluster of that name exists in Docker, and every requested host port is free (to the OS and to Docker's
+// published ports).
+import { stat } from 'node:fs/promises';
 import type { Context } from '../../context.js';
-import { ConflictError } from '../../errors.js';
+import type { ClusterSpec } from '../../model/cluster-spec.js';
+import { ConflictError, InvalidInputError } from '../../errors.js';
 import type { Action } from '../action.js';
 import type { UpState } from './up-state.js';
 
@@ -39,11 +42,26 @@ async function checkPorts(ctx: Context, state: UpState): Promise<void> {
   }
 }
 
+// Docker would create a missing bind-mount source as an empty root-owned folder: the user's data is not there.
+export async function checkMountSources(spec: ClusterSpec): Promise<void> {
+  for (const m of spec.mounts ?? []) {
+    const found = await stat(m.hostPath).catch((err: NodeJS.ErrnoException) => err);
+    if (found instanceof Error) {
+      const why = found.code === 'ENOENT' ? 'does not exist' : `cannot be read (${found.code ?? found.message})`;
+      throw new InvalidInputError(
+        `--mount ${m.hostPath}:${m.containerPath}: ${m.hostPath} ${why}`,
+        'create the folder first, or fix the path',
+      );
+    }
+  }
+}
+
 /** The preflight action. */
 export const preflight: Action<UpState> = {
   id: 'preflight',
   async run(ctx, state) {
     const { spec } = state.plan;
+    await checkMountSources(spec);
     await ctx.docker();
     const engine = await ctx.engine(spec.engine);
     // The engine's version (a process) and Docker's answers are independent: asked at once.

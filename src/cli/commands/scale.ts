@@ -2,7 +2,7 @@
 // --dry-run prints the plan.
 import type { Command } from 'commander';
 import { globals, integer, type CommandKit } from '../command-kit.js';
-import { parseDuration, parseWait } from '../duration.js';
+import { parseTimeout, parseWait } from '../duration.js';
 import { commonOptions } from '../global-options.js';
 import { outputFormat, planText, serialise } from '../output.js';
 import { confirmRecreate } from '../recreate.js';
@@ -38,7 +38,7 @@ export function registerScale({ program, io, run }: CommandKit): void {
           name,
           workers: flags.workers,
           waitMs: parseWait(flags.wait),
-          timeoutMs: parseDuration(flags.timeout, '--timeout'),
+          timeoutMs: parseTimeout(flags.timeout),
         };
         const planned = await scale({ ...options, dryRun: true });
         if (flags.dryRun) return io.stdout(await planText(planned.plan, format));

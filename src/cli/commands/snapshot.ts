@@ -2,7 +2,7 @@
 // -o json|yaml); create and restore take --dry-run, restore says its plan and asks first.
 import type { Command } from 'commander';
 import { globals, type CommandKit } from '../command-kit.js';
-import { parseDuration, parseWait } from '../duration.js';
+import { parseTimeout, parseWait } from '../duration.js';
 import { commonOptions } from '../global-options.js';
 import { outputFormat, planText, serialise, table } from '../output.js';
 import { confirmRecreate, recreateResultText } from '../recreate.js';
@@ -43,7 +43,7 @@ export function registerSnapshot({ program, io, run }: CommandKit): void {
             ...(flags.name ? { snapshot: flags.name } : {}),
             consistent: Boolean(flags.consistent),
             waitMs: parseWait(flags.wait),
-            timeoutMs: parseDuration(flags.timeout, '--timeout'),
+            timeoutMs: parseTimeout(flags.timeout),
           };
           if (flags.dryRun) return io.stdout(await planText(await api.snapshotPlan(options), format));
           const m = await api.snapshot(options);
@@ -135,7 +135,7 @@ export function registerSnapshot({ program, io, run }: CommandKit): void {
             name,
             snapshot: id,
             waitMs: parseWait(flags.wait),
-            timeoutMs: parseDuration(flags.timeout, '--timeout'),
+            timeoutMs: parseTimeout(flags.timeout),
           };
           const planned = await restoreSnapshot({ ...options, dryRun: true });
           if (flags.dryRun) return io.stdout(await planText(planned.plan, format));

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { InvalidInputError } from '../../errors.js';
 import { globals, type CommandKit } from '../command-kit.js';
-import { parseDuration, parseWait } from '../duration.js';
+import { parseTimeout, parseWait } from '../duration.js';
 import { commonOptions } from '../global-options.js';
 import type { CliIO } from '../io.js';
 import { type OutputFormat, outputFormat, planText, serialise } from '../output.js';
@@ -85,7 +85,7 @@ export function registerStart({ program, io, run }: CommandKit): void {
           all: Boolean(flags.all),
           dryRun: Boolean(flags.dryRun),
           waitMs: parseWait(flags.wait ?? '5m'),
-          timeoutMs: parseDuration(flags.timeout ?? '5m', '--timeout'),
+          timeoutMs: parseTimeout(flags.timeout ?? '5m'),
         });
         if (await printedForMachines(io, results, flags, format)) return;
         for (const r of results) {

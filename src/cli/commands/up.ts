@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { addClusterFlags, planOptionsFrom, type ClusterFlags } from '../cluster-flags.js';
 import { globals, type CommandKit } from '../command-kit.js';
-import { parseDuration } from '../duration.js';
+import { parseTimeout } from '../duration.js';
 import { commonOptions } from '../global-options.js';
 import { outputFormat, planText, serialise } from '../output.js';
 import { kubernetesNodes } from '../../model/cluster-status.js';
@@ -35,7 +35,7 @@ export function registerUp({ program, io, run }: CommandKit): void {
         const options = {
           ...commonOptions(io, globals(cmd)),
           ...planOptionsFrom(flags),
-          timeoutMs: parseDuration(flags.timeout, '--timeout'),
+          timeoutMs: parseTimeout(flags.timeout),
           retain: Boolean(flags.retain),
           ...(flags.addonsFrom ? { addonsFrom: resolve(io.cwd, flags.addonsFrom) } : {}),
           ...(flags.fromSnapshot ? { fromSnapshot: flags.fromSnapshot } : {}),

@@ -2,7 +2,7 @@
 // on a terminal, then upgrade(); --dry-run prints the plan as data.
 import type { Command } from 'commander';
 import { globals, type CommandKit } from '../command-kit.js';
-import { parseDuration, parseWait } from '../duration.js';
+import { parseTimeout, parseWait } from '../duration.js';
 import { commonOptions } from '../global-options.js';
 import { outputFormat, planText, serialise } from '../output.js';
 import { confirmRecreate, recreateResultText } from '../recreate.js';
@@ -46,7 +46,7 @@ export function registerUpgrade({ program, io, run }: CommandKit): void {
           ...(flags.snapshot ? { snapshot: flags.snapshot } : {}),
           allowDowngrade: Boolean(flags.allowDowngrade),
           waitMs: parseWait(flags.wait),
-          timeoutMs: parseDuration(flags.timeout, '--timeout'),
+          timeoutMs: parseTimeout(flags.timeout),
         };
         if (flags.dryRun) return io.stdout(await planText(await upgradePlan(options), format));
         const plan = await upgradePlan(options);

@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { ConflictError } from '../../errors.js';
 import type { BundleFile } from './bundle-file.js';
 import { BUNDLE_MANIFEST } from './build-bundle.js';
+import { makeDirs } from '../../runtime/make-dirs.js';
 
 /** What the caller adds to the staged folder before it replaces the destination: volume archives, so the folder is made private. */
 export type StageExtra = (stagedDir: string) => Promise<void>;
@@ -43,7 +44,7 @@ export async function checkBundleDestination(out: string): Promise<void> {
 export async function writeBundle(out: string, files: readonly BundleFile[], extra?: StageExtra): Promise<void> {
   await checkBundleDestination(out);
   const parent = dirname(out);
-  await mkdir(parent, { recursive: true });
+  await makeDirs(parent);
   const staged = join(parent, `.${basename(out)}.kindling-${process.pid}-${Date.now()}`);
   const hasSecrets = files.some((f) => f.secret === true) || extra !== undefined;
   try {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, InvalidInputError } from '../../../src/errors.js';
 import { resolveClusterSpec } from '../../../src/plan/resolve-spec.js';
-import { compareVersions, upgradeSpec } from '../../../src/plan/upgrade-spec.js';
+import { compareVersions } from '../../../src/plan/kubernetes-version.js';
+import { upgradeSpec } from '../../../src/plan/upgrade-spec.js';
 import { builtinPreset } from '../../support/unit/presets.js';
 import { thrown } from '../../support/unit/thrown.js';
 

@@ -1,8 +1,8 @@
-// 37 malformed presets and flag combinations, each through `kindling up` exactly as a user runs it: the exact
+// 45 malformed presets and flag combinations, each through `kindling up` exactly as a user runs it: the exact
 // message, the exit code, and nothing created (the state store is never opened, Docker never asked: the
 // environment points at a Docker socket that does not exist, so getting that far would exit 5 instead).
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../support/unit/cli.js';
@@ -290,6 +290,56 @@ const CASES: Case[] = [
     2,
     'error: "My_Cluster" is not a valid cluster name: use at most 63 lower-case letters, digits and \'-\', starting and ending with a letter or digit',
   ],
+  [
+    'a YAML alias bomb',
+    'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+    [],
+    undefined,
+    2,
+    'error: invalid preset:\n  mine.yaml:1:1 YAML: Excessive alias count indicates a resource exhaustion attack (aliases expand too far): write the values out',
+  ],
+  [
+    'two documents in one preset file',
+    '---\nengine: k3d\n',
+    [],
+    undefined,
+    2,
+    'error: invalid preset:\n  mine.yaml:10:1 a preset file holds one YAML document, this one has more (a `---` line starts another): put each preset in its own file',
+  ],
+  [
+    'extends naming the file itself',
+    'extends: ./mine.yaml\n',
+    [],
+    undefined,
+    2,
+    'error: mine.yaml: extends: "./mine.yaml" names this preset itself',
+  ],
+  [
+    '--set adding an unknown key',
+    '',
+    ['--set', 'foo.bar=1'],
+    undefined,
+    2,
+    'error: invalid preset:\n  --set foo.bar=1: foo: unknown field',
+  ],
+  ['--image empty', '', ['--image', ''], undefined, 2, 'error: --image "" is not an image reference'],
+  ['--timeout of no time', '', ['--timeout', '0s'], undefined, 2, 'error: --timeout 0s leaves no time'],
+  [
+    '--k8s-version far older than kind builds images for',
+    '  digests:\n    v1.36.1: sha256:3489c7674813ba5d8b1a9977baea8a6e553784dab7b84759d1014dbd78f7ebd5\n',
+    ['--k8s-version', 'v1.20.0'],
+    undefined,
+    2,
+    'error: kind has no node image for Kubernetes v1.20.0: preset "mine" pins v1.36.1, and kind\'s releases build images for about 5 minor versions before their default',
+  ],
+  [
+    '--mount of a folder that does not exist',
+    '',
+    ['--mount', '/nonexistent/kindling-data:/data'],
+    undefined,
+    2,
+    'error: --mount /nonexistent/kindling-data:/data: /nonexistent/kindling-data does not exist',
+  ],
 ];
 
 describe('malformed presets and flags: exact errors, nothing created', () => {
@@ -319,5 +369,54 @@ describe('malformed presets and flags: exact errors, nothing created', () => {
         .join('\n'),
     ).toBe(message);
     expect(existsSync(join(dir, 'state'))).toBe(false);
+  });
+});
+
+describe('paths the user gives are checked before use', () => {
+  let dir = '';
+  useTempDir((d) => {
+    dir = d;
+  });
+  const env = () => ({ HOME: dir, KINDLING_STATE: join(dir, 'state'), DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
+  const errorLines = (stderr: string) =>
+    stderr
+      .split('\n')
+      .filter((l) => l.startsWith('error') || l.startsWith('hint'))
+      .join('\n');
+
+  it('--preset naming a folder: exit 2, named', async () => {
+    await mkdir(join(dir, 'presets-folder'));
+    const r = await runCli(['up', '--preset', './presets-folder'], { env: env(), cwd: dir });
+    expect(r.code).toBe(2);
+    expect(errorLines(r.stderr)).toBe(
+      `error: preset "./presets-folder" is a folder: ${join(dir, 'presets-folder')}\nhint: give a preset file (--preset ./dir/my-preset.yaml) or a preset name`,
+    );
+    expect(existsSync(join(dir, 'state'))).toBe(false);
+  });
+
+  it('--state naming a file: exit 2, not an empty list', async () => {
+    await writeFile(join(dir, 'a-file'), 'x');
+    const r = await runCli(['--state', join(dir, 'a-file'), 'list'], { env: env(), cwd: dir });
+    expect(r.code).toBe(2);
+    expect(errorLines(r.stderr)).toBe(
+      `error: the state store ${join(dir, 'a-file')} is a file, not a folder\nhint: give --state (or KINDLING_STATE) a folder you can write, or s3://bucket/prefix`,
+    );
+  });
+
+  it('--state where no folder can be made: exit 5 at once, naming it', async () => {
+    const r = await runCli(['--state', '/proc/kindling-nope', 'list'], { env: env(), cwd: dir });
+    expect(r.code).toBe(5);
+    expect(errorLines(r.stderr)).toMatch(/^error: cannot use the state store folder \/proc\/kindling-nope: /);
+  });
+
+  it('a user preset with the .yml extension is found and listed', async () => {
+    const presets = join(dir, '.config', 'kindling', 'presets');
+    await mkdir(presets, { recursive: true });
+    await writeFile(join(presets, 'mine.yml'), `${BASE.replace('name: mine', 'name: mine')}`);
+    const listed = await runCli(['presets', 'list', '-o', 'json'], { env: env(), cwd: dir });
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('mine.yml');
+    const planned = await runCli(['plan', '--preset', 'mine'], { env: env(), cwd: dir });
+    expect(planned.code).toBe(0);
   });
 });
