@@ -26,7 +26,10 @@ export interface DownOptions extends CommonOptions {
 /** What was removed for one cluster (with dryRun: nothing, and the plan). */
 export interface DownResult {
   name: string;
+  /** The cluster's engine; `none` when there was no such cluster (nothing to delete: not an error). */
   engine: string;
+  /** True when the state store had no cluster of that name (and Docker none made by kind or k3d alone). */
+  absent?: boolean;
   removed: SweepResult;
   /** The snapshot --backup took (`cluster/id`). */
   backup?: string;
@@ -35,7 +38,7 @@ export interface DownResult {
   plan?: DownPlan;
 }
 
-/** Deletes the named clusters (or all) in order; stops at the first failure. */
+/** Deletes the named clusters (or all) in order; stops at the first failure. A name with no cluster is reported absent. */
 export async function down(opts: DownOptions): Promise<DownResult[]> {
   const ctx = createContext(opts);
   const names = await clusterNames(ctx, opts, 'delete');
@@ -46,7 +49,12 @@ export async function down(opts: DownOptions): Promise<DownResult[]> {
       const taken = await applySnapshot(ctx, name, { consistent: false, reason: 'backup', timeoutMs: 5 * 60_000, waitMs: 5 * 60_000 });
       backup = `${name}/${taken.plan.snapshot}`;
     }
-    const { plan, removed } = await applyDown(ctx, name, { dryRun: opts.dryRun ?? false, forget: opts.forget ?? false });
+    const outcome = await applyDown(ctx, name, { dryRun: opts.dryRun ?? false, forget: opts.forget ?? false });
+    if (!outcome) {
+      results.push({ name, engine: 'none', absent: true, removed: { containers: [], networks: [], volumes: [] }, keptSnapshots: [] });
+      continue;
+    }
+    const { plan, removed } = outcome;
     const keptSnapshots = (await ctx.store.listSnapshots(name)).map((id) => `${name}/${id}`);
     results.push({ name, engine: plan.engine, removed, ...(backup ? { backup } : {}), keptSnapshots, ...(opts.dryRun ? { plan } : {}) });
   }

@@ -13,7 +13,7 @@ import { runOperation } from '../run-operation.js';
 import type { SweepResult } from '../sweep.js';
 import type { DownState } from './down-state.js';
 import { DOWN_STEPS } from './steps.js';
-import { unmanagedHint } from './unmanaged-hint.js';
+import { unmanagedCluster } from './unmanaged-hint.js';
 
 /** What `down` did (or, with dryRun, would do) to one cluster. */
 export interface DownOutcome {
@@ -21,15 +21,26 @@ export interface DownOutcome {
   removed: SweepResult;
 }
 
-/** Deletes one cluster the store knows; NotFoundError (with how to delete an unmanaged one) otherwise. */
-export async function applyDown(ctx: Context, name: string, opts: { dryRun?: boolean; forget?: boolean } = {}): Promise<DownOutcome> {
+/**
+ * Deletes one cluster the store knows. A name the store does not know is already deleted (undefined, as `kind
+ * delete cluster` exits 0 for it), unless kind or k3d made a cluster of that name without kindling: NotFoundError
+ * with how to delete it, which kindling never does.
+ */
+export async function applyDown(
+  ctx: Context,
+  name: string,
+  opts: { dryRun?: boolean; forget?: boolean } = {},
+): Promise<DownOutcome | undefined> {
   const stored = await ctx.store.readSpec(name);
-  if (!stored)
+  if (!stored) {
+    const unmanaged = await unmanagedCluster(ctx, name);
+    if (!unmanaged) return undefined;
     throw new NotFoundError(
       'cluster',
       `no cluster named "${name}" in the state store (${ctx.store.location})`,
-      await unmanagedHint(ctx, name),
+      `a ${unmanaged.engine} cluster of that name exists but kindling did not create it: delete it with \`${unmanaged.how}\``,
     );
+  }
   const merged = await ctx.store.readRecord<MergeRecord>(name, MERGE_RECORD);
   const plan = planDown(stored.spec, merged, { forget: opts.forget ?? false });
   const removed: SweepResult = { containers: [], networks: [], volumes: [] };

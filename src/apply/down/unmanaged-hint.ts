@@ -5,15 +5,20 @@ import { engineNaming } from '../../model/engine-naming.js';
 
 /** The hint for a name the store does not know. */
 export async function unmanagedHint(ctx: Context, name: string): Promise<string> {
-  // The hint is a courtesy: if Docker cannot be asked, the answer is still "not found".
+  const found = await unmanagedCluster(ctx, name);
+  return found
+    ? `a ${found.engine} cluster of that name exists but kindling did not create it: delete it with \`${found.how}\``
+    : 'see `kindling list`';
+}
+
+/** A kind or k3d cluster of that name in Docker (made without kindling), with the command that deletes it. */
+export async function unmanagedCluster(ctx: Context, name: string): Promise<{ engine: string; how: string } | undefined> {
+  // A courtesy: if Docker cannot be asked, there is none to report.
   const docker = await ctx.docker().catch(() => undefined);
-  if (!docker) return 'see `kindling list`';
+  if (!docker) return undefined;
   for (const [engine, naming] of Object.entries(engineNaming)) {
     const found = await docker.listContainers(naming.containerLabels(name)).catch(() => []);
-    if (found.length > 0) {
-      const how = engine === 'kind' ? `kind delete cluster --name ${name}` : `k3d cluster delete ${name}`;
-      return `a ${engine} cluster of that name exists but kindling did not create it: delete it with \`${how}\``;
-    }
+    if (found.length > 0) return { engine, how: engine === 'kind' ? `kind delete cluster --name ${name}` : `k3d cluster delete ${name}` };
   }
-  return 'see `kindling list`';
+  return undefined;
 }

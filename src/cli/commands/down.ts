@@ -38,8 +38,14 @@ export function registerDown({ program, io, run }: CommandKit): void {
             forget: Boolean(flags.forget),
           };
           if (flags.dryRun) {
-            const plans = (await down({ ...options, dryRun: true })).map((r) => r.plan);
-            return io.stdout(await planText(plans, format));
+            const results = await down({ ...options, dryRun: true });
+            for (const r of results.filter((r) => r.absent)) io.stderr(`cluster "${r.name}" does not exist: nothing to delete\n`);
+            return io.stdout(
+              await planText(
+                results.flatMap((r) => (r.plan ? [r.plan] : [])),
+                format,
+              ),
+            );
           }
           const what = flags.all ? 'every cluster in the state store' : names.map((n) => `"${n}"`).join(', ');
           if (!flags.yes) {
@@ -50,6 +56,10 @@ export function registerDown({ program, io, run }: CommandKit): void {
           if (format !== 'text') return io.stdout(await serialise(results, format));
           if (results.length === 0) return io.stdout('no clusters to delete\n');
           for (const r of results) {
+            if (r.absent) {
+              io.stderr(`cluster "${r.name}" does not exist: nothing to delete\n`);
+              continue;
+            }
             io.stdout(`${flags.forget ? 'forgotten' : 'deleted'}: cluster "${r.name}" (${r.engine})\n`);
             if (r.backup) io.stdout(`  backup:    ${r.backup} (bring it back: kindling up --from-snapshot ${r.backup})\n`);
             if (r.keptSnapshots.length > 0)

@@ -128,24 +128,19 @@ describe('down', () => {
     expect(err.message).toBe('name at least one cluster to delete, or pass --all');
   });
 
-  it('an unknown name -> NotFoundError (exit 3), nothing run', async () => {
+  it('an unknown name is already deleted: reported absent (exit 0, as `kind delete cluster`), nothing run', async () => {
     const runner = recordedRunner([]);
-    const err = await rejection(down({ ...w.options({ runner }), names: ['ghost'] }));
-    expect(err).toBeInstanceOf(NotFoundError);
-    expect(err).toMatchObject({
-      code: 'cluster-not-found',
-      exitCode: 3,
-      message: `no cluster named "ghost" in the state store (${w.state})`,
-      hint: 'see `kindling list`',
-    });
+    const results = await down({ ...w.options({ runner }), names: ['ghost'] });
+    expect(results).toEqual([
+      { name: 'ghost', engine: 'none', absent: true, removed: { containers: [], networks: [], volumes: [] }, keptSnapshots: [] },
+    ]);
     expect(runner.calls).toEqual([]);
   });
 
-  it('an unknown name is NotFoundError even when Docker cannot be asked for the hint', async () => {
+  it('an unknown name is absent even when Docker cannot be asked', async () => {
     w.docker.listError = new Error('connect ENOENT /var/run/docker.sock');
-    const err = await rejection(down({ ...w.options({ runner: recordedRunner([]) }), names: ['ghost'] }));
-    expect(err).toBeInstanceOf(NotFoundError);
-    expect(err.message).toBe(`no cluster named "ghost" in the state store (${w.state})`);
+    const results = await down({ ...w.options({ runner: recordedRunner([]) }), names: ['ghost'] });
+    expect(results[0]).toMatchObject({ name: 'ghost', absent: true });
   });
 
   it('an unknown name that kind or k3d made by themselves: the hint says how to delete it, and it is left alone', async () => {

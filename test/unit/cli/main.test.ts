@@ -170,9 +170,17 @@ describe('kindling down', () => {
     expect(await store.readHistory('dev')).toEqual([]);
   });
 
-  it('--dry-run of a name the store does not know exits 3', async () => {
+  it('a name the store does not know is already deleted: exit 0 with a note, so teardown scripts can run twice', async () => {
     const state = await tmp.make();
-    expect((await runCli(['down', 'nope', '--dry-run', '--state', state])).code).toBe(3);
+    const env = { HOME: state, DOCKER_HOST: 'unix:///nonexistent/docker.sock' };
+    for (const args of [
+      ['down', 'nope', '--dry-run'],
+      ['down', 'nope', '--yes'],
+    ]) {
+      const r = await runCli([...args, '--state', state], { env });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('cluster "nope" does not exist: nothing to delete\n');
+    }
   });
 
   it('on a terminal it asks; "no" deletes nothing and exits 0', async () => {
