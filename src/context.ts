@@ -18,6 +18,8 @@ export interface CommonOptions {
   state?: string;
   /** An S3-compatible server's URL for an s3:// store (else AWS_ENDPOINT_URL_S3, else AWS). */
   s3Endpoint?: string;
+  /** The Docker context to use, as `docker --context` (else DOCKER_HOST, DOCKER_CONTEXT, config.json's currentContext). */
+  dockerContext?: string;
   /** Environment to read (defaults to process.env). Passed on to the engine binaries. */
   env?: Record<string, string | undefined>;
   cwd?: string;

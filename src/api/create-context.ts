@@ -6,7 +6,8 @@ import { k3dEngine } from '../engines/k3d/engine.js';
 import { kindEngine } from '../engines/kind/engine.js';
 import type { EngineName } from '../presets/schema.js';
 import type { DockerClient } from '../runtime/docker-client.js';
-import { connectRealDocker } from '../runtime/docker-connect.js';
+import { connectRealDocker } from '../runtime/docker-endpoint/connect-real.js';
+import { engineEnv } from '../runtime/docker-endpoint/engine-env.js';
 import { netPortProbe } from '../runtime/port-probe.js';
 import { createExecaRunner, type ProcessRunner } from '../runtime/process-runner.js';
 import { localStateStore } from '../state/local-store.js';
@@ -53,7 +54,11 @@ export function createContext(opts: CommonOptions = {}): Context {
   let docker: Promise<DockerClient> | undefined = opts.docker ? Promise.resolve(opts.docker) : undefined;
   let runner: Promise<ProcessRunner> | undefined = opts.runner ? Promise.resolve(opts.runner) : undefined;
   const engines = new Map<EngineName, Engine>();
-  const getDocker = () => (docker ??= connectRealDocker(env, (m) => logger.debug(m)));
+  const getDocker = () =>
+    (docker ??= connectRealDocker(env, {
+      log: (m) => logger.debug(m),
+      ...(opts.dockerContext ? { dockerContext: opts.dockerContext } : {}),
+    }));
   return {
     env,
     host: storeEnv.hostname,
@@ -70,11 +75,11 @@ export function createContext(opts: CommonOptions = {}): Context {
       const cached = engines.get(name);
       if (cached) return cached;
       const run = await (runner ??= createExecaRunner());
-      // The engines must talk to the same Docker engine kindling found.
-      const endpoint = (await getDocker()).endpoint;
-      const engineEnv = { ...env, DOCKER_HOST: endpoint };
+      // The engines must talk to the same Docker engine kindling found (its host, TLS files, podman or not).
+      const client = await getDocker();
+      const envForEngine = engineEnv(env, name, client.endpointInfo ?? { url: client.endpoint });
       const binary = opts.binaries?.[name] ?? env[name === 'kind' ? 'KINDLING_KIND_BINARY' : 'KINDLING_K3D_BINARY'] ?? name;
-      const common = { binary, runner: run, env: engineEnv, tmpDir: env.TMPDIR ?? tmpdir() };
+      const common = { binary, runner: run, env: envForEngine, tmpDir: env.TMPDIR ?? tmpdir() };
       const engine = name === 'kind' ? kindEngine(common) : k3dEngine(common);
       engines.set(name, engine);
       return engine;

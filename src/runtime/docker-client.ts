@@ -1,6 +1,7 @@
 // The narrow slice of the Docker Engine API kindling reads. Only this folder imports dockerode; everything
 // else sees these plain types, so tests can hand in a stand-in without a daemon.
 import { NotFoundError } from '../errors.js';
+import type { DockerEndpoint } from './docker-endpoint/endpoint.js';
 
 /** A published port of a container. */
 export interface PublishedPort {
@@ -58,6 +59,8 @@ export interface ExecResult {
 export interface DockerClient {
   /** Where the engine was found (unix:///var/run/docker.sock, tcp://...). */
   readonly endpoint: string;
+  /** How the endpoint was found, with its TLS files and whether it is podman; set by the real connection. */
+  readonly endpointInfo?: DockerEndpoint;
   ping(): Promise<void>;
   /** Containers (running or not) carrying every given label; a value of '' matches any value. */
   listContainers(labels: Record<string, string>): Promise<ContainerInfo[]>;

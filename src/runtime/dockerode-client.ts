@@ -1,4 +1,4 @@
-// DockerClient over dockerode. Connection is decided by docker-connect.ts; this file only translates.
+// DockerClient over dockerode. Connection is decided by docker-endpoint/; this file only translates.
 import type Dockerode from 'dockerode';
 import { PassThrough } from 'node:stream';
 import type { ContainerInfo, DockerClient, DockerObject, ExecResult, RunSpec } from './docker-client.js';

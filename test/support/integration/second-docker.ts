@@ -1,0 +1,107 @@
+// A second Docker engine on its own socket, for tests that prove kindling uses the engine a Docker context
+// names and not the default one. scripts/test-env/dockerd-second.sh starts it (idempotently: one per machine,
+// under ${KINDLING_SECOND_DOCKER_DIR:-/tmp/kindling-second-docker}, with its own bridge, address pool, data and
+// trust key, so `docker info` reports another ID) and copies stand-in node images onto it from the main
+// engine; registerContext writes a real Docker CLI context pointing at it into a throwaway DOCKER_CONFIG.
+// Needs root and the engine ../shared/ci/dockerd-up installs (its runc wrapper lets privileged kind/k3d
+// node containers run on the second engine too).
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { execa } from 'execa';
+
+/** A running second engine. */
+export interface SecondDocker {
+  /** unix://<dir>/docker.sock: what DOCKER_HOST, `docker -H` or a context's `host=` takes. */
+  host: string;
+  /** The socket's path. */
+  socket: string;
+  /**
+   * Stops the engine (SIGTERM, waits for it to exit). Its data stays, copied images among them, for the next
+   * start. There is one engine per machine: this stops it for every test file using it.
+   */
+  stop(): Promise<void>;
+}
+
+export interface SecondDockerOptions {
+  /** Images to copy from the main engine (each skipped when the second engine holds the same image ID). */
+  images?: string[];
+}
+
+const SCRIPT = resolve(import.meta.dirname, '../../../scripts/test-env/dockerd-second.sh');
+/** Starting takes seconds; copying a 400 MB stand-in image through `docker save | docker load` takes longer. */
+const START_TIMEOUT_MS = 15 * 60_000;
+const STOP_TIMEOUT_MS = 2 * 60_000;
+const HOW_TO =
+  'the second engine needs root, dockerd and the runtime fix ../shared/ci/dockerd-up installs: run ../shared/ci/dockerd-up ' +
+  '(from the repository root) first; images to copy must be on the main engine (scripts/test-env/build-images.sh builds the stand-ins)';
+/** docker's own rule for context names (cli/context/store). */
+const CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/;
+
+/** Runs dockerd-second.sh; throws with its output and how to get what is missing when it fails. */
+async function runScript(args: string[], timeout: number): Promise<string> {
+  if (!existsSync(SCRIPT)) throw new Error(`${SCRIPT} is missing: the checkout is incomplete`);
+  const r = await execa(SCRIPT, args, { reject: false, all: true, timeout });
+  if (r.exitCode === 0) return r.stdout;
+  const why = r.timedOut
+    ? `did not finish within ${timeout / 1000}s`
+    : r.exitCode !== undefined
+      ? `exited with code ${r.exitCode}`
+      : r.signal
+        ? `was killed by ${r.signal}`
+        : 'did not start';
+  // Its stdout and stderr, or why it could not be run (e.g. "spawn … EACCES").
+  const output = r.all || ('originalMessage' in r ? String(r.originalMessage) : '') || '(no output)';
+  throw new Error(`${[SCRIPT, ...args].join(' ')} ${why} (${HOW_TO}):\n${output}`);
+}
+
+/** Starts the second engine unless it runs already, then copies `opts.images` onto it. */
+export async function startSecondDocker(opts: SecondDockerOptions = {}): Promise<SecondDocker> {
+  const images = opts.images ?? [];
+  const stdout = await runScript(images.length > 0 ? ['--images', ...images] : [], START_TIMEOUT_MS);
+  // The script's last line is the socket's URL.
+  const host = stdout.trim().split('\n').at(-1)?.trim() ?? '';
+  if (!host.startsWith('unix:///')) throw new Error(`${SCRIPT} did not end with the socket's unix:// URL:\n${stdout}`);
+  let stopped: Promise<void> | undefined;
+  return {
+    host,
+    socket: host.slice('unix://'.length),
+    stop: () =>
+      (stopped ??= (async () => {
+        await runScript(['--stop'], STOP_TIMEOUT_MS);
+      })()),
+  };
+}
+
+/**
+ * Creates the Docker CLI context `name` with the Docker endpoint `host`, in the CLI configuration directory
+ * `dockerConfigDir` (what DOCKER_CONFIG names), with the real CLI: `docker --config <dir> context create <name>
+ * --docker host=<host>`. Returns the path of the context's meta.json. Fails if the context exists.
+ */
+export async function registerContext(name: string, host: string, dockerConfigDir: string): Promise<string> {
+  if (!CONTEXT_NAME.test(name)) throw new Error(`invalid Docker context name ${JSON.stringify(name)}: letters, digits and _.+- only`);
+  // --docker takes comma-separated key=value pairs: a comma in the host would start another key.
+  if (host.includes(',')) throw new Error(`a Docker context host cannot contain a comma: ${host}`);
+  // The CLI's own DOCKER_HOST / DOCKER_CONTEXT would not change what is written, but a DOCKER_CONTEXT naming
+  // no context in this directory would make the CLI fail before it writes anything.
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'DOCKER_HOST' && k !== 'DOCKER_CONTEXT') env[k] = v;
+  const docker = (args: string[]) =>
+    execa('docker', ['--config', dockerConfigDir, ...args], { reject: false, all: true, extendEnv: false, env, timeout: 30_000 });
+
+  const created = await docker(['context', 'create', name, '--docker', `host=${host}`]);
+  if (created.exitCode !== 0) {
+    const output = created.all || ('originalMessage' in created ? String(created.originalMessage) : '') || '(no output)';
+    throw new Error(
+      `docker --config ${dockerConfigDir} context create ${name} --docker host=${host} failed` +
+        ` (needs the docker CLI on PATH: install Docker, or run ../shared/ci/dockerd-up):\n${output}`,
+    );
+  }
+  const inspected = await docker(['context', 'inspect', name, '--format', '{{.Storage.MetadataPath}}']);
+  const meta = join(inspected.stdout.trim(), 'meta.json');
+  if (inspected.exitCode !== 0 || !inspected.stdout.trim() || !existsSync(meta)) {
+    throw new Error(
+      `context ${name} was created in ${dockerConfigDir}, but its meta.json is not where the CLI says: ${meta}\n${inspected.all}`,
+    );
+  }
+  return meta;
+}
