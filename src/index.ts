@@ -23,6 +23,8 @@ export { load, type LoadOptions, type LoadResult } from './api/load.js';
 export { promote, type PromoteOptions, type PromoteResult } from './api/promote.js';
 export { restore, type RestoreOptions, type RestoreResult } from './api/restore.js';
 export { listPresets, showPreset, type PresetSummary } from './api/presets.js';
+export { presetJsonSchema } from './presets/json-schema.js';
+export { versionReport, type VersionOptions, type VersionReport, type EngineBinaryReport, type DockerReport } from './api/version.js';
 export type { ClusterHandle } from './api/handle.js';
 export type { CommonOptions, ProgressMode } from './context.js';
 export type { Logger } from './logger.js';

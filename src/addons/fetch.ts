@@ -1,7 +1,7 @@
 // Gets add-on manifests: from a local folder (--addons-from, offline), else from the cache, else from their
 // URL (then cached). Every file is checked against its pinned sha256 before anything is applied.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { EnvironmentError } from '../errors.js';
 import { writeFileAtomic } from '../runtime/atomic-write.js';

@@ -1,4 +1,5 @@
-// Global flags (--state, --s3-endpoint, --verbose, --quiet) and how they become the library's CommonOptions.
+// Global flags (--state, --s3-endpoint, --docker-context, --kubeconfig, --verbose, --quiet) and how they become the library's CommonOptions.
+import { resolve } from 'node:path';
 import type { CommonOptions } from '../context.js';
 import type { Logger } from '../logger.js';
 import type { CliIO } from './io.js';
@@ -7,6 +8,9 @@ import type { CliIO } from './io.js';
 export interface GlobalFlags {
   state?: string;
   s3Endpoint?: string;
+  dockerContext?: string;
+  /** The kubeconfig file to merge into or read from, as kubectl's --kubeconfig (sets KUBECONFIG for the command). */
+  kubeconfig?: string;
   verbose?: boolean;
   quiet?: boolean;
 }
@@ -25,7 +29,8 @@ export function commonOptions(io: CliIO, flags: GlobalFlags): CommonOptions {
   return {
     ...(flags.state ? { state: flags.state } : {}),
     ...(flags.s3Endpoint ? { s3Endpoint: flags.s3Endpoint } : {}),
-    env: io.env,
+    ...(flags.dockerContext ? { dockerContext: flags.dockerContext } : {}),
+    env: flags.kubeconfig ? { ...io.env, KUBECONFIG: resolve(io.cwd, flags.kubeconfig) } : io.env,
     cwd: io.cwd,
     logger: stderrLogger(io, flags),
     progress: flags.quiet ? 'silent' : io.stderrIsTTY ? 'tty' : 'plain',

@@ -3,6 +3,8 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode } from '../errors.js';
 import type { ActionWrapper } from './command-kit.js';
+import { packageVersion } from '../api/package-version.js';
+import { registerCompletion } from './commands/completion.js';
 import { registerDown } from './commands/down.js';
 import { registerKubeconfig } from './commands/kubeconfig.js';
 import { registerList } from './commands/list.js';
@@ -17,7 +19,9 @@ import { registerState } from './commands/state.js';
 import { registerStart, registerStop } from './commands/stop.js';
 import { registerUp } from './commands/up.js';
 import { registerUpgrade } from './commands/upgrade.js';
+import { registerVersion } from './commands/version.js';
 import { handleError } from './handle-error.js';
+import { addHelpFooters } from './help-text.js';
 import { processIO, type CliIO } from './io.js';
 
 /** Runs the CLI with `argv` (as process.argv) and returns the exit code. */
@@ -35,12 +39,17 @@ export async function main(argv: readonly string[], given?: CliIO): Promise<numb
   let exitCode: number = ExitCode.ok;
   const program = new Command('kindling')
     .description('local Kubernetes clusters in containers, from presets, with kind or k3d')
-    .version('0.1.0', '--version')
+    .version(packageVersion(), '--version')
     .option(
       '--state <dir|s3://bucket/prefix>',
       'state store: a directory or s3://bucket/prefix (env KINDLING_STATE; default $XDG_STATE_HOME/kindling)',
     )
     .option('--s3-endpoint <url>', 'an S3-compatible server for an s3:// store, addressed path-style (env AWS_ENDPOINT_URL_S3)')
+    .option('--docker-context <name>', 'use this Docker context (as `docker context use`); env DOCKER_CONTEXT')
+    .option(
+      '--kubeconfig <file>',
+      'the kubeconfig to merge contexts into and read them from, as kubectl (env KUBECONFIG; default ~/.kube/config)',
+    )
     .option('-v, --verbose', 'show debug messages and, on failure, the engine command')
     .option('-q, --quiet', 'show only errors')
     .option('--no-color', 'plain output')
@@ -72,6 +81,9 @@ export async function main(argv: readonly string[], given?: CliIO): Promise<numb
   registerLoad(kit);
   registerPromote(kit);
   registerRestore(kit);
+  registerVersion(kit);
+  registerCompletion(kit);
+  addHelpFooters(program);
   try {
     await program.parseAsync([...argv]);
   } catch (err) {

@@ -11,11 +11,21 @@ export function outputFormat(value: string | undefined, allowed: readonly Output
   return v;
 }
 
-/** Serialises data as JSON or YAML (yaml is loaded only when asked for). */
+/** Several results in one shape, kubectl's: `{apiVersion, kind: List, items}`, so `jq .items[]` reads any of them. */
+export interface ListOutput {
+  apiVersion: 'kindling.dev/v1alpha1';
+  kind: 'List';
+  items: unknown[];
+}
+
+/** Serialises data as JSON or YAML (yaml is loaded only when asked for); a list of results becomes a List. */
 export async function serialise(data: unknown, format: 'json' | 'yaml'): Promise<string> {
-  if (format === 'json') return `${JSON.stringify(data, null, 2)}\n`;
+  const shaped: unknown = Array.isArray(data)
+    ? ({ apiVersion: 'kindling.dev/v1alpha1', kind: 'List', items: data } satisfies ListOutput)
+    : data;
+  if (format === 'json') return `${JSON.stringify(shaped, null, 2)}\n`;
   const { stringify } = await import('yaml');
-  return stringify(data);
+  return stringify(shaped);
 }
 
 /** A --dry-run's plans: YAML, or JSON with -o json. */

@@ -1,6 +1,6 @@
 // The user's kubeconfig: which file (kubectl's rules), and merging or removing a cluster's entries in it
 // under the kubectl lock, with a backup of the previous content and an atomic replace.
-import { chmod, copyFile, mkdir, readFile, realpath, stat } from 'node:fs/promises';
+import { chmod, copyFile, readFile, realpath, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { InvalidInputError, KubeconfigInvalidError } from '../errors.js';

@@ -107,7 +107,7 @@ describeRestart('stop, restart the Docker engine, start', () => {
       expect(status.phase, c.name).toBe('stopped');
       const r = await sb.cli('start', c.name, '--wait', '3m', '-o', 'json');
       expect(r.code, `${c.name}: ${r.stderr}`).toBe(0);
-      const [started] = JSON.parse(r.stdout);
+      const [started] = JSON.parse(r.stdout).items;
       expect(started).toMatchObject({ phase: 'running', apiServer: { url: apis[c.name] } });
       expect(started.readiness.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(['api', 'nodes', 'dns']));
     }

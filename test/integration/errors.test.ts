@@ -149,7 +149,7 @@ describeIntegration.each(engines)("%s: a cluster deleted behind kindling's back"
       );
       const list = await sb.cli('list', '-o', 'json');
       expect(list.code).toBe(0);
-      expect(JSON.parse(list.stdout)).toMatchObject([{ name, phase: 'missing', nodes: [] }]);
+      expect(JSON.parse(list.stdout).items).toMatchObject([{ name, phase: 'missing', nodes: [] }]);
       const status = await sb.cli('status', name);
       expect(status.code).toBe(0);
       expect(status.stdout).toContain('phase:      missing (in the state store, but no container of it exists in Docker');

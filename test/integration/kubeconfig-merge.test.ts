@@ -97,7 +97,7 @@ describeIntegration('a broken ~/.kube/config', () => {
       expect(r.stderr).not.toContain('a bug in kindling');
       expect(await readFile(file, 'utf8')).toBe(broken);
       expect((await clusterObjects(name, 'kind')).containers).toEqual([]);
-      expect((await sb.cli('list', '-o', 'json')).stdout.trim()).toBe('[]');
+      expect(JSON.parse((await sb.cli('list', '-o', 'json')).stdout).items).toEqual([]);
     } finally {
       await sb.cli('down', '--all', '--yes');
       await sb.cleanup();

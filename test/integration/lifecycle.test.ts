@@ -89,7 +89,7 @@ describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image
   it('list -o json shows it running with its nodes', async () => {
     const r = await sb.cli('list', '-o', 'json');
     expect(r.code).toBe(0);
-    const clusters = JSON.parse(r.stdout);
+    const clusters = JSON.parse(r.stdout).items;
     expect(clusters).toHaveLength(1);
     expect(clusters[0]).toMatchObject({ name, engine, phase: 'running', preset: engine, generation: 1 });
     expect(clusters[0].nodes.map((n: { name: string }) => n.name)).toEqual(nodes(name));
@@ -134,7 +134,7 @@ describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image
     const before = await clusterObjects(name, engine, volumes);
     const r = await sb.cli('down', name, '--dry-run', '-o', 'json');
     expect(r.code).toBe(0);
-    const [plan] = JSON.parse(r.stdout);
+    const [plan] = JSON.parse(r.stdout).items;
     expect(plan.actions.map((a: { id: string }) => a.id)).toEqual([
       'delete-cluster',
       'sweep-leftovers',

@@ -112,7 +112,7 @@ describeIntegration('the S3 store between processes and machines', () => {
     try {
       const up = await first.cli('up', '--preset', 'k3d', '--name', name, '--image', IMAGES.api.k3d, '--wait', '2m', '-q', '-o', 'json');
       expect(up.code, up.stderr).toBe(0);
-      const listed = JSON.parse((await second.cli('list', '-o', 'json')).stdout);
+      const listed = JSON.parse((await second.cli('list', '-o', 'json')).stdout).items;
       expect(listed).toEqual([
         expect.objectContaining({ name, phase: 'running', origin: expect.objectContaining({ host: expect.any(String) }) }),
       ]);
@@ -131,7 +131,7 @@ describeIntegration('the S3 store between processes and machines', () => {
       const down = await second.cli('down', name, '--yes');
       expect(down.code, down.stderr).toBe(0);
       expect(await clusterObjects(name, 'k3d')).toEqual({ containers: [], networks: [], volumes: [] });
-      expect(JSON.parse((await first.cli('list', '-o', 'json')).stdout)).toEqual([]);
+      expect(JSON.parse((await first.cli('list', '-o', 'json')).stdout).items).toEqual([]);
     } finally {
       if ((await first.cli('down', name, '--yes')).code !== 0) await forceDelete(first, name, 'k3d');
       await first.cleanup();

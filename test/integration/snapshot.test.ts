@@ -66,11 +66,11 @@ describeIntegration.skipIf(!mysql || !wordpress)('snapshots on kind: backup, up 
 
       const down = await sb.cli('down', a, '--yes', '--backup', '-o', 'json');
       expect(down.code, down.stderr).toBe(0);
-      const [deleted] = JSON.parse(down.stdout);
+      const [deleted] = JSON.parse(down.stdout).items;
       expect(deleted.backup).toMatch(new RegExp(`^${a}/backup-\\d{8}-\\d{6}$`));
       made.delete(a);
       expect(await clusterObjects(a, 'kind')).toEqual({ containers: [], networks: [], volumes: [] });
-      const listed = JSON.parse((await sb.cli('snapshot', 'list', '--all', '-o', 'json')).stdout);
+      const listed = JSON.parse((await sb.cli('snapshot', 'list', '--all', '-o', 'json')).stdout).items;
       expect(
         listed.map((s: { cluster: string; name: string; clusterDeleted?: boolean }) => [
           s.cluster,
@@ -81,7 +81,7 @@ describeIntegration.skipIf(!mysql || !wordpress)('snapshots on kind: backup, up 
         [a, 'backup-00000000-000000', true],
         [a, 's0', true],
       ]);
-      expect(JSON.parse((await sb.cli('snapshot', 'list', '-o', 'json')).stdout)).toEqual([]);
+      expect(JSON.parse((await sb.cli('snapshot', 'list', '-o', 'json')).stdout).items).toEqual([]);
 
       // A copy of the snapshot with one byte added to its archive: refused by sha256, nothing created.
       await cp(dir, join(sb.state, 'clusters', a, 'snapshots', 'tampered'), { recursive: true });
@@ -92,7 +92,7 @@ describeIntegration.skipIf(!mysql || !wordpress)('snapshots on kind: backup, up 
       expect(refused.stderr).toContain('volumes/blog/mysql-pv-claim.tar.gz has sha256');
       expect(refused.stderr).toContain('it was changed or damaged');
       expect(await clusterObjects(c, 'kind')).toEqual({ containers: [], networks: [], volumes: [] });
-      expect(JSON.parse((await sb.cli('list', '-o', 'json')).stdout)).toEqual([]);
+      expect(JSON.parse((await sb.cli('list', '-o', 'json')).stdout).items).toEqual([]);
       made.delete(c);
 
       made.add(b);

@@ -29,15 +29,15 @@ describeIntegration.each([
     const api = JSON.parse((await sb.cli('status', name, '-o', 'json')).stdout).apiServer.url;
     const r = await sb.cli('stop', name, '-o', 'json');
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([{ name, engine, phase: 'stopped', unchanged: false }]);
+    expect(JSON.parse(r.stdout).items).toEqual([{ name, engine, phase: 'stopped', unchanged: false }]);
     for (const n of nodes(name)) expect((await inspect(n)).State.Running).toBe(false);
-    const list = JSON.parse((await sb.cli('list', '-o', 'json')).stdout);
+    const list = JSON.parse((await sb.cli('list', '-o', 'json')).stdout).items;
     expect(list.find((c: { name: string }) => c.name === name).phase).toBe('stopped');
     expect((await sb.cli('stop', name, '-o', 'json')).stdout).toContain('"unchanged": true');
     // start: every readiness stage passes and the API server is where it was
     const s = await sb.cli('start', name, '--wait', '2m', '-o', 'json');
     expect(s.code, s.stderr).toBe(0);
-    const [started] = JSON.parse(s.stdout);
+    const [started] = JSON.parse(s.stdout).items;
     expect(started).toMatchObject({ name, phase: 'running', unchanged: false, apiServer: { url: api } });
     expect(started.readiness.map((x: { id: string }) => x.id)).toContain('nodes');
     for (const n of nodes(name)) expect((await inspect(n)).State.Running).toBe(true);

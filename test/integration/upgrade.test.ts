@@ -109,7 +109,7 @@ describeIntegration.skipIf(!mysql || !wordpress)('upgrade on kind: v1.36.1 -> v1
         apiServer: { url: apiBefore },
       });
       // Both upgrades' snapshots are kept.
-      const snapshots = JSON.parse((await sb.cli('snapshot', 'list', name, '-o', 'json')).stdout);
+      const snapshots = JSON.parse((await sb.cli('snapshot', 'list', name, '-o', 'json')).stdout).items;
       expect(snapshots.map((s: { reason: string; kubernetesVersion: string }) => [s.reason, s.kubernetesVersion])).toEqual([
         ['upgrade', 'v1.36.1'],
         ['upgrade', 'v1.37.0'],

@@ -1,10 +1,10 @@
-// `kindling presets list` and `kindling presets show P`.
+// `kindling presets list`, `kindling presets show P` and `kindling presets schema` (the JSON Schema for editors).
 import type { Command } from 'commander';
 import { collect, globals, type CommandKit } from '../command-kit.js';
 import { commonOptions } from '../global-options.js';
 import { outputFormat, serialise, table } from '../output.js';
 
-/** Registers `presets list|show`. */
+/** Registers `presets list|show|schema`. */
 export function registerPresets({ program, io, run }: CommandKit): void {
   const presets = program.command('presets').description('built-in and user presets ($XDG_CONFIG_HOME/kindling/presets)');
   presets
@@ -44,6 +44,15 @@ export function registerPresets({ program, io, run }: CommandKit): void {
         const loaded = await showPreset({ ...commonOptions(io, globals(cmd)), preset, set: flags.set });
         io.stdout(await serialise(loaded.preset, format));
         if (format === 'yaml') io.stderr(`# from ${loaded.chain.join(' <- ')}\n`);
+      }),
+    );
+  presets
+    .command('schema')
+    .description('print the JSON Schema of preset files, for editors (the package ships it as presets/preset.schema.json)')
+    .action(
+      run(async () => {
+        const { presetJsonSchemaText } = await import('../../presets/json-schema.js');
+        io.stdout(presetJsonSchemaText());
       }),
     );
 }

@@ -4,7 +4,7 @@ import { down } from '../../../src/api/down.js';
 import { up } from '../../../src/api/up.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EngineFailedError, InterruptedError, InvalidInputError, NotFoundError } from '../../../src/errors.js';
+import { EngineFailedError, InterruptedError, InvalidInputError, type NotFoundError } from '../../../src/errors.js';
 import { recordedRunner, type RecordedCall } from '../../../src/runtime/recorded-process-runner.js';
 import { localStateStore } from '../../../src/state/local-store.js';
 import { container, k3dNode, kindNode } from '../../support/unit/fake-docker.js';

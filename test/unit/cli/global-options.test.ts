@@ -56,3 +56,10 @@ describe('commonOptions', () => {
     expect(commonOptions(io({ signal }), {}).signal).toBe(signal);
   });
 });
+
+describe('--kubeconfig', () => {
+  it('sets KUBECONFIG for the command (resolved against the working folder), as kubectl --kubeconfig', () => {
+    expect(commonOptions(io(), { kubeconfig: 'kc/config' }).env).toEqual({ HOME: '/home/me', KUBECONFIG: '/work/kc/config' });
+    expect(commonOptions(io(), {}).env).toEqual({ HOME: '/home/me' });
+  });
+});

@@ -112,9 +112,9 @@ describe('kindling stop and start', () => {
     await store.writeSpec('dev', { generation: 1, spec: resolveClusterSpec(builtinPreset('kind'), { name: 'dev' }).spec });
     const stop = await runCli(['stop', 'dev', '--dry-run', '--state', state]);
     expect(stop.code).toBe(0);
-    expect(parse(stop.stdout)[0]).toMatchObject({ kind: 'StopPlan', name: 'dev' });
+    expect(parse(stop.stdout).items[0]).toMatchObject({ kind: 'StopPlan', name: 'dev' });
     const start = await runCli(['start', 'dev', '--dry-run', '--wait', '0', '-o', 'json', '--state', state]);
-    expect(JSON.parse(start.stdout)[0].actions.map((a: { id: string }) => a.id)).toEqual([
+    expect(JSON.parse(start.stdout).items[0].actions.map((a: { id: string }) => a.id)).toEqual([
       'restore-addresses',
       'start-nodes',
       'observe-started',
@@ -124,6 +124,27 @@ describe('kindling stop and start', () => {
 
   it('a --wait that is not a duration exits 2', async () => {
     expect((await runCli(['start', 'dev', '--wait', 'soon'])).code).toBe(2);
+  });
+});
+
+describe('kindling kubeconfig', () => {
+  it('prints the stored file as YAML, as JSON with -o json, or its path; refuses another format', async () => {
+    const state = await tmp.make();
+    const store = storeAt(state);
+    await store.writeSpec('dev', { generation: 1, spec: resolveClusterSpec(builtinPreset('kind'), { name: 'dev' }).spec });
+    const text =
+      'apiVersion: v1\nkind: Config\ncurrent-context: kind-dev\ncontexts:\n  - name: kind-dev\n    context: {cluster: kind-dev, user: kind-dev}\n';
+    await store.writeKubeconfig('dev', text);
+    expect((await runCli(['kubeconfig', 'dev', '--state', state])).stdout).toBe(text);
+    const json = await runCli(['kubeconfig', 'dev', '-o', 'json', '--state', state]);
+    expect(JSON.parse(json.stdout)).toEqual({
+      apiVersion: 'v1',
+      kind: 'Config',
+      'current-context': 'kind-dev',
+      contexts: [{ name: 'kind-dev', context: { cluster: 'kind-dev', user: 'kind-dev' } }],
+    });
+    expect((await runCli(['kubeconfig', 'dev', '--path', '--state', state])).stdout).toBe(`${await store.kubeconfigPath('dev')}\n`);
+    expect((await runCli(['kubeconfig', 'dev', '-o', 'table', '--state', state])).code).toBe(2);
   });
 });
 
@@ -154,7 +175,7 @@ describe('kindling down', () => {
     const r = await runCli(['down', 'dev', '--dry-run', '--state', state], { stdinIsTTY: false });
     expect(r.code).toBe(0);
     expect(r.questions).toEqual([]);
-    const [plan] = parse(r.stdout);
+    const [plan] = parse(r.stdout).items;
     expect(plan).toMatchObject({ kind: 'DownPlan', name: 'dev', engine: 'k3d' });
     expect(plan.actions.map((a: { id: string }) => a.id)).toEqual([
       'disconnect-registry',
@@ -165,7 +186,7 @@ describe('kindling down', () => {
     ]);
     expect(plan.actions[1].title).toBe('Delete cluster "dev" with k3d');
     const json = await runCli(['down', '--all', '--dry-run', '-o', 'json', '--state', state]);
-    expect(JSON.parse(json.stdout)[0].name).toBe('dev');
+    expect(JSON.parse(json.stdout).items[0].name).toBe('dev');
     expect(await store.list()).toEqual(['dev']);
     expect(await store.readHistory('dev')).toEqual([]);
   });
@@ -197,7 +218,12 @@ describe('kindling list / status / kubeconfig with an empty store', () => {
     const r = await runCli(['--state', dir, 'list'], { env: { HOME: dir } });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('no clusters; create one with `kindling up`\n');
-    expect((await runCli(['--state', dir, 'list', '-o', 'json'], { env: { HOME: dir } })).stdout).toBe('[]\n');
+    // Several results print as kubectl's List, whatever the command.
+    expect(JSON.parse((await runCli(['--state', dir, 'list', '-o', 'json'], { env: { HOME: dir } })).stdout)).toEqual({
+      apiVersion: 'kindling.dev/v1alpha1',
+      kind: 'List',
+      items: [],
+    });
   });
 
   it('status and kubeconfig of an unknown cluster exit 3', async () => {

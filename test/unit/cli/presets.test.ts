@@ -15,7 +15,7 @@ describe('kindling presets', () => {
 
   it('list -o json', async () => {
     const r = await runCli(['presets', 'list', '-o', 'json'], { env });
-    expect(JSON.parse(r.stdout).map((p: { name: string }) => p.name)).toEqual(['k3d', 'k3s', 'kind', 'microk8s', 'minikube']);
+    expect(JSON.parse(r.stdout).items.map((p: { name: string }) => p.name)).toEqual(['k3d', 'k3s', 'kind', 'microk8s', 'minikube']);
   });
 
   it('show prints the resolved preset as YAML, with --set applied; an unknown preset exits 3', async () => {

@@ -43,7 +43,7 @@ describe('kindling snapshot', () => {
     expect(plain.code).toBe(0);
     expect(plain.stdout).toContain('no snapshots (--all shows those of deleted clusters)');
     const all = await runCli(['--state', state, 'snapshot', 'list', '--all', '-o', 'json']);
-    expect(JSON.parse(all.stdout)).toEqual([
+    expect(JSON.parse(all.stdout).items).toEqual([
       { cluster: 'gone', name: 'half', incomplete: true, clusterDeleted: true },
       {
         cluster: 'gone',
