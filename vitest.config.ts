@@ -1,6 +1,7 @@
-// Two tiers: `unit` (pure code, recorded runner, no Docker) and `integration` (real Docker, real kind and
-// k3d binaries, stand-in node images). The integration tier's global setup prepares what it needs, or
-// skips with a printed reason when this machine cannot (never in CI, where a missing piece fails the run).
+// Tiers: `unit` (pure code, recorded runner, no Docker), `package` (the packed package installed into an empty
+// project) and `integration` (real Docker, real kind and k3d binaries, stand-in node images). The integration
+// tier's global setup prepares what it needs, or skips with a printed reason when this machine cannot (never in
+// CI, where a missing piece fails the run).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -17,10 +18,21 @@ export default defineConfig({
         },
       },
       {
+        // The package as users get it (npm pack, installed into an empty project): needs dist/ built (pretest)
+        // and the npm registry or npm's cache; no Docker.
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
+          testTimeout: 300_000,
+          hookTimeout: 900_000,
+        },
+      },
+      {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          exclude: ['test/integration/docker-restart.test.ts'],
+          exclude: ['test/integration/docker-restart.test.ts', 'test/integration/docker-context.test.ts'],
           sequence: { groupOrder: 1 },
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 240_000,
@@ -30,10 +42,11 @@ export default defineConfig({
         },
       },
       {
-        // Restarts the Docker engine itself, so it runs alone, after everything else has finished.
+        // Restarts the Docker engine itself, or starts a second one (which touches the host's bridges and firewall
+        // rules), so these run alone, one after the other, after everything else has finished.
         test: {
           name: 'engine-restart',
-          include: ['test/integration/docker-restart.test.ts'],
+          include: ['test/integration/docker-restart.test.ts', 'test/integration/docker-context.test.ts'],
           sequence: { groupOrder: 2 },
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 300_000,

@@ -30,6 +30,14 @@ describeIntegration('a Docker context chooses the engine', () => {
   let sb: Sandbox;
   const made: { engine: 'kind' | 'k3d'; name: string }[] = [];
 
+  /** Prints which daemon holds the cluster, by each engine's ID, for the record. */
+  const evidence = async (how: string, engine: 'kind' | 'k3d', name: string) => {
+    const [a, b] = [await secondApi.info(), await defaultApi.info()];
+    console.log(
+      `${how}: ${engine} cluster ${name}: second engine ${a.ID} (${second.host}) holds [${(await containersOn(secondApi, engine, name)).join(', ')}]; default engine ${b.ID} holds [${(await containersOn(defaultApi, engine, name)).join(', ')}]`,
+    );
+  };
+
   beforeAll(async () => {
     second = await startSecondDocker({
       images: [IMAGES.noApi.kind, IMAGES.noApi.k3d, 'ghcr.io/k3d-io/k3d-proxy:5.9.0', 'ghcr.io/k3d-io/k3d-tools:5.9.0'],
@@ -65,6 +73,7 @@ describeIntegration('a Docker context chooses the engine', () => {
     }
     expect(await containersOn(secondApi, 'kind', name)).toEqual([`${name}-control-plane`]);
     expect(await containersOn(defaultApi, 'kind', name)).toEqual([]);
+    await evidence('DOCKER_CONTEXT', 'kind', name);
   });
 
   it("config.json's currentContext: a k3d cluster is made there too; --docker-context names it explicitly", async () => {
@@ -79,6 +88,7 @@ describeIntegration('a Docker context chooses the engine', () => {
     }
     expect(await containersOn(secondApi, 'k3d', name)).toContain(`k3d-${name}-server-0`);
     expect(await containersOn(defaultApi, 'k3d', name)).toEqual([]);
+    await evidence('currentContext', 'k3d', name);
     // Without the context, kindling talks to the default engine, where the cluster is not.
     const there = JSON.parse((await sb.cli('--docker-context', CONTEXT, 'status', name, '-o', 'json')).stdout);
     expect(there.phase).toBe('running');
