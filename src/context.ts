@@ -6,7 +6,7 @@ import type { EngineName } from './presets/schema.js';
 import type { DockerClient } from './runtime/docker-client.js';
 import type { KubeApi } from './runtime/kube-api.js';
 import type { PortProbe } from './runtime/port-probe.js';
-import type { ProcessRunner } from './runtime/process-runner.js';
+import type { ProcessListener, ProcessRunner } from './runtime/process-runner.js';
 import type { StateStore } from './state/state-store.js';
 
 /** How progress is shown: a live TTY view, plain lines, or nothing (the library default). */
@@ -51,4 +51,6 @@ export interface Context {
   docker(): Promise<DockerClient>;
   engine(name: EngineName): Promise<Engine>;
   kubeApi(kubeconfig: string): Promise<KubeApi>;
+  /** Follows the child processes the real runner starts (an injected runner reports none); returns the unsubscribe. */
+  watchProcesses(listener: ProcessListener): () => void;
 }

@@ -9,22 +9,14 @@ import type { DockerClient } from '../runtime/docker-client.js';
 import { connectRealDocker } from '../runtime/docker-endpoint/connect-real.js';
 import { engineEnv } from '../runtime/docker-endpoint/engine-env.js';
 import { netPortProbe } from '../runtime/port-probe.js';
-import { createExecaRunner, type ProcessRunner } from '../runtime/process-runner.js';
+import { createExecaRunner, type ProcessListener, type ProcessRunner } from '../runtime/process-runner.js';
 import { localStateStore } from '../state/local-store.js';
 import { s3CacheDir, stateLocation } from '../state/locate-store.js';
 import { objectStateStore } from '../state/object-store.js';
 import { parseS3Url, s3Backend } from '../runtime/s3-backend.js';
 import { silentLogger } from '../logger.js';
+import { processAlive } from '../runtime/process-alive.js';
 import type { CommonOptions, Context } from '../context.js';
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Builds the context from options; connects to Docker and spawns nothing until asked. */
 export function createContext(opts: CommonOptions = {}): Context {
@@ -36,7 +28,7 @@ export function createContext(opts: CommonOptions = {}): Context {
     pid: process.pid,
     hostname: hostname(),
     owner: `${userInfo().username}@${hostname()}`,
-    isAlive,
+    isAlive: processAlive,
     lockTtlMs: 60 * 60 * 1000,
   };
   const location = stateLocation(opts.state, env);
@@ -54,6 +46,7 @@ export function createContext(opts: CommonOptions = {}): Context {
   let docker: Promise<DockerClient> | undefined = opts.docker ? Promise.resolve(opts.docker) : undefined;
   let runner: Promise<ProcessRunner> | undefined = opts.runner ? Promise.resolve(opts.runner) : undefined;
   const engines = new Map<EngineName, Engine>();
+  const processListeners = new Set<ProcessListener>();
   const getDocker = () =>
     (docker ??= connectRealDocker(env, {
       log: (m) => logger.debug(m),
@@ -71,10 +64,14 @@ export function createContext(opts: CommonOptions = {}): Context {
     now,
     docker: getDocker,
     kubeApi: opts.kubeApi ?? ((kubeconfig) => import('../runtime/kube-api.js').then((m) => m.clientNodeKubeApi(kubeconfig))),
+    watchProcesses(listener) {
+      processListeners.add(listener);
+      return () => processListeners.delete(listener);
+    },
     async engine(name) {
       const cached = engines.get(name);
       if (cached) return cached;
-      const run = await (runner ??= createExecaRunner());
+      const run = await (runner ??= createExecaRunner((event) => processListeners.forEach((l) => l(event))));
       // The engines must talk to the same Docker engine kindling found (its host, TLS files, podman or not).
       const client = await getDocker();
       const envForEngine = engineEnv(env, name, client.endpointInfo ?? { url: client.endpoint });

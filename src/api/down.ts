@@ -9,6 +9,7 @@ import type { CommonOptions } from '../context.js';
 import type { DownPlan } from '../plan/down-plan.js';
 import { clusterNames } from './cluster-names.js';
 import { createContext } from './create-context.js';
+import { recoverBeforeUse } from '../apply/recover.js';
 
 /** Options of `down`. */
 export interface DownOptions extends CommonOptions {
@@ -44,6 +45,7 @@ export async function down(opts: DownOptions): Promise<DownResult[]> {
   const names = await clusterNames(ctx, opts, 'delete');
   const results: DownResult[] = [];
   for (const name of names) {
+    if (!opts.dryRun) await recoverBeforeUse(ctx, name);
     let backup: string | undefined;
     if (opts.backup && !opts.dryRun && !opts.forget && (await ctx.store.has(name))) {
       const taken = await applySnapshot(ctx, name, { consistent: false, reason: 'backup', timeoutMs: 5 * 60_000, waitMs: 5 * 60_000 });

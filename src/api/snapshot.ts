@@ -10,6 +10,7 @@ import { checkSnapshotId, type SnapshotManifest, type SnapshotSummary } from '..
 import { recreateResult, type RecreateResult } from './upgrade.js';
 import type { SnapshotPlan } from '../plan/snapshot-plan.js';
 import { createContext } from './create-context.js';
+import { recoverBeforeUse } from '../apply/recover.js';
 
 /** Options of `snapshot`. */
 export interface SnapshotOptions extends CommonOptions {
@@ -36,7 +37,9 @@ function applyOptions(opts: SnapshotOptions) {
 
 /** Takes a snapshot of a cluster; returns its manifest. */
 export async function snapshot(opts: SnapshotOptions): Promise<SnapshotManifest> {
-  const r = await applySnapshot(createContext(opts), opts.name, applyOptions(opts));
+  const ctx = createContext(opts);
+  await recoverBeforeUse(ctx, opts.name);
+  const r = await applySnapshot(ctx, opts.name, applyOptions(opts));
   return r.manifest!;
 }
 

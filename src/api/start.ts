@@ -7,6 +7,7 @@ import type { PowerPlan, StartActionId } from '../plan/stop-plan.js';
 import type { StageResult } from '../readiness/wait.js';
 import { clusterNames } from './cluster-names.js';
 import { createContext } from './create-context.js';
+import { recoverBeforeUse } from '../apply/recover.js';
 
 /** Options of `start`. */
 export interface StartOptions extends CommonOptions {
@@ -43,6 +44,7 @@ export async function start(opts: StartOptions): Promise<StartResult[]> {
   const names = await clusterNames(ctx, opts, 'start');
   const results: StartResult[] = [];
   for (const name of names) {
+    if (!opts.dryRun) await recoverBeforeUse(ctx, name);
     const r = await applyStart(ctx, name, {
       timeoutMs: opts.timeoutMs ?? 5 * 60_000,
       waitMs: opts.waitMs ?? START_WAIT_MS,

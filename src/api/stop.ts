@@ -6,6 +6,7 @@ import type { Phase } from '../model/cluster-status.js';
 import type { PowerPlan, StopActionId } from '../plan/stop-plan.js';
 import { clusterNames } from './cluster-names.js';
 import { createContext } from './create-context.js';
+import { recoverBeforeUse } from '../apply/recover.js';
 
 /** Options of `stop`. */
 export interface StopOptions extends CommonOptions {
@@ -33,6 +34,7 @@ export async function stop(opts: StopOptions): Promise<StopResult[]> {
   const names = await clusterNames(ctx, opts, 'stop');
   const results: StopResult[] = [];
   for (const name of names) {
+    if (!opts.dryRun) await recoverBeforeUse(ctx, name);
     const r = await applyStop(ctx, name, { dryRun: opts.dryRun ?? false });
     results.push({
       name,

@@ -4,6 +4,7 @@
 import { applyUp } from '../apply/up/run-up.js';
 import type { UpState } from '../apply/up/up-state.js';
 import { checkMountSources } from '../apply/up/preflight.js';
+import { dryRunChecks, type PreflightCheck } from '../apply/up/dry-run-checks.js';
 import type { CommonOptions } from '../context.js';
 import { createContext } from './create-context.js';
 import { applyStart } from '../apply/start/run-start.js';
@@ -19,6 +20,7 @@ import { parseSnapshotRef } from '../model/snapshot.js';
 import { planFromSpec, type Plan } from '../plan/plan.js';
 import { readManifest } from '../apply/snapshot/read-snapshot.js';
 import { snapshot } from './snapshot.js';
+import { recoverBeforeUse } from '../apply/recover.js';
 
 /** Options of `up`. */
 export interface UpOptions extends PlanOptions, CommonOptions {
@@ -99,11 +101,19 @@ function handle(opts: UpOptions, state: UpState, unchanged: boolean, started = f
   };
 }
 
+/** What `up --dry-run` says: the plan, and the read-only preflight `up` would run, every check's outcome. */
+export async function upDryRun(opts: UpOptions = {}): Promise<{ plan: Plan; checks: PreflightCheck[] }> {
+  const ctx = createContext(opts);
+  const plan = opts.fromSnapshot === undefined ? await makePlan({ ...opts, cwd: ctx.cwd }) : await upPlan(ctx, opts);
+  return { plan, checks: await dryRunChecks(ctx, plan.spec) };
+}
+
 /** Creates the cluster described by the preset and overrides, or returns the identical one that exists. */
 export async function up(opts: UpOptions = {}): Promise<ClusterHandle> {
   const ctx = createContext(opts);
   const plan = await upPlan(ctx, opts);
   for (const w of plan.warnings) ctx.logger.warn(w);
+  await recoverBeforeUse(ctx, plan.spec.name);
   const timeoutMs = opts.timeoutMs ?? 5 * 60_000;
   const { state, unchanged } = await applyUp(ctx, plan, {
     timeoutMs,

@@ -12,6 +12,7 @@ import type { Preset } from '../presets/schema.js';
 import type { StageResult } from '../readiness/wait.js';
 import type { RestoredSnapshot } from '../apply/snapshot/restore-into.js';
 import { createContext } from './create-context.js';
+import { recoverBeforeUse } from '../apply/recover.js';
 
 /** Options of `upgrade`. */
 export interface UpgradeOptions extends CommonOptions {
@@ -109,6 +110,7 @@ export async function upgrade(opts: UpgradeOptions): Promise<RecreateResult> {
     const { plan } = await planRecreateOf(ctx, opts.name, recreate);
     return { ...recreateResult(plan, {}, same), ...(opts.dryRun ? { plan } : {}) };
   }
+  await recoverBeforeUse(ctx, opts.name);
   const outcome = await applyRecreate(ctx, opts.name, recreate);
   return recreateResult(outcome.plan, outcome, false);
 }

@@ -28,8 +28,7 @@ export interface RunningOperation {
 
 /** The record of the operation on `name`, or undefined when none runs (and none was interrupted). */
 export async function readOperation(store: StateStore, name: string): Promise<RunningOperation | undefined> {
-  const record = await store.readRecord<RunningOperation | null>(name, OPERATION_RECORD);
-  return record ?? undefined;
+  return store.readRecord<RunningOperation>(name, OPERATION_RECORD);
 }
 
 /** Whether `record`'s process is gone: a pid on this host that no longer lives (another machine's cannot be checked). */
@@ -42,7 +41,7 @@ export async function writeOperation(ctx: Context, name: string, record: Running
   await ctx.store.writeRecord(name, OPERATION_RECORD, record);
 }
 
-/** Clears the record: the operation ended (null, so that a store without remove support reads it as none). */
+/** Clears the record: the operation ended. */
 export async function clearOperation(ctx: Context, name: string): Promise<void> {
-  if (await ctx.store.has(name)) await ctx.store.writeRecord(name, OPERATION_RECORD, null);
+  await ctx.store.removeRecord(name, OPERATION_RECORD);
 }

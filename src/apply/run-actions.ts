@@ -12,7 +12,14 @@ export async function runActions<S>(
   ctx: Context,
   steps: readonly Step<S>[],
   state: S,
-  opts: { retain?: boolean; completed?: string[]; timings?: Array<{ id: string; ms: number }>; interrupted?: string } = {},
+  opts: {
+    retain?: boolean;
+    completed?: string[];
+    timings?: Array<{ id: string; ms: number }>;
+    interrupted?: string;
+    /** Called after each completed step (the operation's journal in the store is updated there). */
+    onStepDone?: (id: string) => Promise<void>;
+  } = {},
 ): Promise<string[]> {
   const { Listr } = await import('listr2');
   const started: Step<S>[] = [];
@@ -28,6 +35,7 @@ export async function runActions<S>(
         await s.action.run(ctx, state);
         completed.push(s.action.id);
         opts.timings?.push({ id: s.action.id, ms: Math.round(performance.now() - begun) });
+        await opts.onStepDone?.(s.action.id);
       },
     })),
     options,

@@ -1,9 +1,12 @@
 // Runs one operation on one cluster the way every operation runs: under the cluster's lock, its steps as
 // listr2 tasks (rolled back in reverse on failure or Ctrl-C, unless retain), then its history entry, then
-// the lock is released. up and down use it; each new operation (stop, start, upgrade…) will too.
+// the lock is released. While it runs, the store holds its journal (the `operation` record: the steps intended,
+// those done, this process and the engine child it waits for), so that an operation killed outright (SIGKILL, the
+// OOM killer) is seen, and undone or finished, by the next command (recover.ts).
 import type { Context } from '../context.js';
 import type { Step } from './action.js';
 import { closeJournal, type OperationState } from './journal.js';
+import { clearOperation, type RunningOperation, writeOperation } from './operation-record.js';
 import { runActions } from './run-actions.js';
 
 const RENEW_EVERY_MS = 10 * 60_000;
@@ -28,16 +31,47 @@ export async function runOperation<S extends OperationState>(ctx: Context, run: 
     lock.renew().catch((err: Error) => ctx.logger.warn(err.message));
   }, RENEW_EVERY_MS);
   renewal.unref();
+  const record: RunningOperation = {
+    op: journal.op,
+    operationId: journal.operationId,
+    startedAt: journal.startedAt,
+    host: ctx.host,
+    pid: process.pid,
+    intended: run.steps.map((s) => s.action.id),
+    completed: journal.steps,
+    ...(run.retain ? { retain: true } : {}),
+  };
+  // Journal writes are chained, so that the last one written is the last one made; once a step has removed the
+  // cluster from the store (down's forget-cluster), nothing is written back.
+  let writing = writeOperation(ctx, run.cluster, record);
+  const save = () => {
+    writing = writing
+      .then(async () => {
+        if (await ctx.store.has(run.cluster)) await writeOperation(ctx, run.cluster, record);
+      })
+      .catch((err: Error) => ctx.logger.warn(err.message));
+    return writing;
+  };
+  const unwatch = ctx.watchProcesses(({ pid, running }) => {
+    if (running) record.enginePid = pid;
+    else if (record.enginePid === pid) delete record.enginePid;
+    void save();
+  });
   try {
+    await writing;
     await runActions(ctx, run.steps, run.state, {
       retain: run.retain ?? false,
       completed: journal.steps,
       ...(journal.timings ? { timings: journal.timings } : {}),
       ...(run.interrupted ? { interrupted: run.interrupted } : {}),
+      onStepDone: async () => void (await save()),
     });
   } catch (err) {
     const rolledBack = !run.retain && run.steps.some((s) => s.action.rollback);
     clearInterval(renewal);
+    unwatch();
+    await writing;
+    await clearOperation(ctx, run.cluster);
     await closeJournal(ctx, run.cluster, journal, rolledBack ? 'rolled-back' : 'failed', err);
     await lock.release();
     // A cluster the store holds nothing else of (a first `up` that failed) leaves no folder behind.
@@ -45,6 +79,9 @@ export async function runOperation<S extends OperationState>(ctx: Context, run: 
     throw err;
   }
   clearInterval(renewal);
+  unwatch();
+  await writing;
+  await clearOperation(ctx, run.cluster);
   await closeJournal(ctx, run.cluster, journal, 'succeeded');
   await lock.release();
 }

@@ -30,12 +30,15 @@ export function formatCommand(file: string, args: readonly string[]): string {
   return [file, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
+/** Told when a child process starts and when it ends (the operation journal records the engine child's pid). */
+export type ProcessListener = (event: { pid: number; command: string; running: boolean }) => void;
+
 /** The real runner: execa, reject disabled, stdin from `input`, environment given explicitly. */
-export async function createExecaRunner(): Promise<ProcessRunner> {
+export async function createExecaRunner(listener?: ProcessListener): Promise<ProcessRunner> {
   const { execa } = await import('execa');
   return {
     async run(file, args, opts = {}) {
-      const result = await execa(file, [...args], {
+      const child = execa(file, [...args], {
         reject: false,
         input: opts.input ?? '',
         env: opts.env,
@@ -44,6 +47,10 @@ export async function createExecaRunner(): Promise<ProcessRunner> {
         cancelSignal: opts.signal,
         stripFinalNewline: false,
       });
+      const pid = child.pid;
+      if (pid !== undefined) listener?.({ pid, command: formatCommand(file, args), running: true });
+      const result = await child;
+      if (pid !== undefined) listener?.({ pid, command: formatCommand(file, args), running: false });
       const code = (result as { code?: string }).code;
       return {
         command: formatCommand(file, args),

@@ -190,6 +190,9 @@ export function localStateStore(root: string, env: StoreEnvironment): StateStore
       await ensure(name);
       await writeFileAtomic(join(clusterDir(name), `${key}.json`), `${JSON.stringify(value, null, 2)}\n`);
     },
+    async removeRecord(name, key) {
+      await rm(join(clusterDir(name), `${key}.json`), { force: true });
+    },
     async readRegistry(name) {
       const text = await readOptional(join(root, 'registries', `${name}.json`));
       return text === undefined ? undefined : (JSON.parse(text) as RegistryRecord);

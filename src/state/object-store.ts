@@ -215,6 +215,9 @@ export function objectStateStore(backend: ObjectBackend, env: ObjectStoreEnviron
     async writeRecord(name, key, value) {
       await backend.put(`${cluster(name)}${key}.json`, json(value));
     },
+    async removeRecord(name, key) {
+      await backend.delete(`${cluster(name)}${key}.json`);
+    },
     async readRegistry(name) {
       const text = await readText(`registries/${name}.json`);
       return text === undefined ? undefined : (JSON.parse(text) as RegistryRecord);

@@ -79,6 +79,8 @@ export interface StateStore {
   /** A small named JSON record kept with the cluster (e.g. which kubeconfig entries were merged where). */
   readRecord<T>(name: string, key: string): Promise<T | undefined>;
   writeRecord(name: string, key: string, value: unknown): Promise<void>;
+  /** Removes a record (nothing when it is not there). */
+  removeRecord(name: string, key: string): Promise<void>;
   readRegistry(name: string): Promise<RegistryRecord | undefined>;
   /** Reads, changes and writes a registry's record under its lock; `fn` returning undefined removes it. */
   updateRegistry(

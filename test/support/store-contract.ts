@@ -86,6 +86,9 @@ export function storeContract(label: string, make: () => Promise<StoreUnderTest>
       expect((await stat(seen!)).mode & 0o777).toBe(0o600);
       expect(await other.list()).toEqual(['dev']);
       expect(await other.has('dev')).toBe(true);
+      await other.removeRecord('dev', 'nodes');
+      await other.removeRecord('dev', 'nodes');
+      expect(await s.readRecord('dev', 'nodes')).toBeUndefined();
     });
 
     it('generations: each write is the next one; a stale or skipped one is refused', async () => {

@@ -9,16 +9,17 @@ import type { Action } from '../action.js';
 import type { UpState } from './up-state.js';
 
 /** Host ports the spec asks for, as address:port/protocol. */
-function requestedPorts(state: UpState): { address: string; port: number; protocol: string }[] {
-  const { apiServer, ports } = state.plan.spec;
+function requestedPorts(spec: ClusterSpec): { address: string; port: number; protocol: string }[] {
+  const { apiServer, ports } = spec;
   return [
     ...(apiServer.port !== 0 ? [{ address: apiServer.address, port: apiServer.port, protocol: 'TCP' }] : []),
     ...ports.map((p) => ({ address: p.listenAddress, port: p.hostPort, protocol: p.protocol })),
   ];
 }
 
-async function checkPorts(ctx: Context, state: UpState): Promise<void> {
-  const wanted = requestedPorts(state);
+/** ConflictError port-in-use for the first host port the spec asks for that is taken (by a container or anything else). */
+export async function checkPorts(ctx: Context, spec: ClusterSpec): Promise<void> {
+  const wanted = requestedPorts(spec);
   if (wanted.length === 0) return;
   const publishing = await (await ctx.docker()).listPublishingContainers();
   for (const w of wanted) {
@@ -56,6 +57,20 @@ export async function checkMountSources(spec: ClusterSpec): Promise<void> {
   }
 }
 
+/** ConflictError cluster-exists when the engine already has a cluster of that name in Docker. */
+export async function checkNameFree(ctx: Context, spec: ClusterSpec): Promise<void> {
+  const engine = await ctx.engine(spec.engine);
+  const existing = await (await ctx.docker()).listContainers(engine.naming.containerLabels(spec.name));
+  if (existing.length > 0) {
+    const how = spec.engine === 'kind' ? `kind delete cluster --name ${spec.name}` : `k3d cluster delete ${spec.name}`;
+    throw new ConflictError(
+      'cluster-exists',
+      `a ${spec.engine} cluster named "${spec.name}" already exists in Docker (${existing.map((c) => c.name).join(', ')}) and kindling has no record of it`,
+      `choose another --name, or delete it with \`${how}\` if you no longer need it`,
+    );
+  }
+}
+
 /** The preflight action. */
 export const preflight: Action<UpState> = {
   id: 'preflight',
@@ -65,20 +80,9 @@ export const preflight: Action<UpState> = {
     await ctx.docker();
     const engine = await ctx.engine(spec.engine);
     // The engine's version (a process) and Docker's answers are independent: asked at once.
-    const [version, existing] = await Promise.all([
-      engine.version(),
-      ctx.docker().then((d) => d.listContainers(engine.naming.containerLabels(spec.name))),
-    ]);
+    const [version] = await Promise.all([engine.version(), checkNameFree(ctx, spec)]);
     state.engineVersion = version.version;
     ctx.logger.debug(`${spec.engine} ${state.engineVersion}`);
-    if (existing.length > 0) {
-      const how = spec.engine === 'kind' ? `kind delete cluster --name ${spec.name}` : `k3d cluster delete ${spec.name}`;
-      throw new ConflictError(
-        'cluster-exists',
-        `a ${spec.engine} cluster named "${spec.name}" already exists in Docker (${existing.map((c) => c.name).join(', ')}) and kindling has no record of it`,
-        `choose another --name, or delete it with \`${how}\` if you no longer need it`,
-      );
-    }
-    await checkPorts(ctx, state);
+    await checkPorts(ctx, spec);
   },
 };

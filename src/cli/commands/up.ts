@@ -7,6 +7,7 @@ import { parseTimeout } from '../duration.js';
 import { commonOptions } from '../global-options.js';
 import { outputFormat, planText, serialise } from '../output.js';
 import { kubernetesNodes } from '../../model/cluster-status.js';
+import { type ExitCodeValue, KindlingError } from '../../errors.js';
 
 interface UpFlags extends ClusterFlags {
   timeout: string;
@@ -49,8 +50,19 @@ export function registerUp({ program, io, run }: CommandKit): void {
           return;
         }
         if (flags.dryRun) {
-          const { plan } = await import('../../api/plan.js');
-          io.stdout(await planText(await plan(options), format));
+          const { upDryRun } = await import('../../api/up.js');
+          const { plan, checks } = await upDryRun(options);
+          io.stdout(await planText(plan, format));
+          // The read-only preflight `up` would run: each check on stderr, the first that fails as the error.
+          for (const c of checks) io.stderr(`preflight: ${c.ok ? 'ok  ' : 'FAIL'} ${c.id.padEnd(6)} ${c.detail}\n`);
+          const failed = checks.find((c) => !c.ok);
+          if (failed)
+            throw new KindlingError(
+              'preflight-failed',
+              (failed.exitCode ?? 1) as ExitCodeValue,
+              `up would fail: ${failed.detail}`,
+              failed.hint ? { hint: failed.hint } : {},
+            );
           return;
         }
         const { up } = await import('../../api/up.js');

@@ -270,7 +270,7 @@ describe('up (kind): failures leave nothing behind', () => {
     expect(await w.store().list()).toEqual([]);
   });
 
-  it('a lock left by a crashed up -> ConflictError half-created, nothing run, the lock kept for down', async () => {
+  it('a lock left by an up killed before its first step -> cleared with a one-line warning, then the cluster is made', async () => {
     const crashed = localStateStore(w.state, {
       now: () => new Date('2020-01-01T00:00:00.000Z'),
       pid: 999,
@@ -280,17 +280,14 @@ describe('up (kind): failures leave nothing behind', () => {
       lockTtlMs: 1000,
     });
     await crashed.lock('dev', 'up', 'op-crashed');
-    const runner = recordedRunner([]);
-    const err = await rejection(up({ ...w.options({ runner }), preset: 'kind', name: 'dev' }));
-    expect(err).toBeInstanceOf(ConflictError);
-    expect(err).toMatchObject({
-      code: 'half-created',
-      exitCode: 4,
-      message: 'cluster "dev" was left half-done by an interrupted "up" (pid 999 on box, 2020-01-01T00:00:00.000Z)',
-      hint: 'run `kindling down dev` to remove what is left, then `kindling up` again',
-    });
-    expect(runner.calls).toEqual([]);
-    expect((await w.store().readLock('dev'))!.info.operationId).toBe('op-crashed');
+    const warnings: string[] = [];
+    const logger = { debug: () => {}, info: () => {}, warn: (m: string) => void warnings.push(m) };
+    const runner = recordedRunner([kindVersion(), kindCreate(w, 'dev', { input: sameDocument }), kindGetKubeconfig('dev')]);
+    const handle = await up({ ...w.options({ runner }), logger, preset: 'kind', name: 'dev' });
+    runner.assertDone();
+    expect(warnings).toEqual(['an interrupted "up" of "dev" (pid 999 on box) stopped before its first step: rolled back']);
+    expect(handle.status.phase).toBe('running');
+    expect(await w.store().readLock('dev')).toBeUndefined();
   });
 
   it('a live lock (another up or down running) -> ConflictError locked (busy), nothing run', async () => {

@@ -81,15 +81,26 @@ describe('kindling plan', () => {
 });
 
 describe('kindling up --dry-run', () => {
-  it('prints the plan and touches nothing', async () => {
+  it('prints the plan and touches nothing; runs the read-only preflight and names what would fail', async () => {
     const dir = await tmp.make();
     const state = join(dir, 'state');
     const r = await runCli(['--state', state, 'up', '--dry-run', '--preset', 'kind', '--name', 'dev', '-o', 'json'], {
-      env: { HOME: dir },
+      env: { HOME: dir, DOCKER_HOST: 'unix:///nonexistent/docker.sock' },
     });
-    expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).spec.name).toBe('dev');
     expect(existsSync(state)).toBe(false);
+    // No Docker here: up would fail with exit 5, and the checks that need Docker say they were not run.
+    expect(r.code).toBe(5);
+    const lines = r.stderr.split('\n');
+    expect(lines.filter((l) => l.startsWith('preflight:')).map((l) => l.split(/\s+/).slice(1, 3).join(' '))).toEqual([
+      'ok mounts',
+      'FAIL docker',
+      'FAIL engine',
+      'FAIL name',
+      'FAIL ports',
+    ]);
+    expect(lines).toContain('preflight: FAIL engine not checked: Docker does not answer');
+    expect(r.stderr).toMatch(/^error: up would fail: Docker is not reachable/m);
   });
 
   it('a bad --timeout exits 2', async () => {

@@ -1,0 +1,114 @@
+// What the next command does about an operation that was killed outright (SIGKILL, the OOM killer), seen from
+// its journal in the store (operation-record.ts) or, for one killed before it wrote that, its dead lock. First the
+// engine child it left running (kind or k3d, still creating as an orphan) is stopped; then an interrupted `up` is
+// rolled back (unless it was --retain) and an interrupted `down` is finished, both by running down's steps; any
+// other operation leaves the cluster as it was, and only its stale lock and journal are cleared. Says so in one line.
+import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Context } from '../context.js';
+import { processAlive } from '../runtime/process-alive.js';
+import { applyDown } from './down/run-down.js';
+import { OPERATION_RECORD, readOperation, type RunningOperation } from './operation-record.js';
+import { sweepLeftovers } from './sweep.js';
+
+/** What recovery did, for the caller to print (one line), or undefined when nothing was interrupted. */
+export interface Recovery {
+  op: string;
+  action: 'rolled-back' | 'finished' | 'cleared' | 'kept';
+  message: string;
+  /** The orphaned engine process that was stopped. */
+  stoppedPid?: number;
+}
+
+const TERM_WAIT_MS = 10_000;
+
+/** Recovers `name` from an interrupted operation, if there is one whose process is gone. */
+export async function recoverInterrupted(ctx: Context, name: string): Promise<Recovery | undefined> {
+  const record = await readOperation(ctx.store, name);
+  const lock = await ctx.store.readLock(name);
+  // The lock is held (and renewed) for as long as the operation runs: a journal without a live lock is orphaned.
+  if (lock?.live) return undefined;
+  if (record && record.completed.length === record.intended.length) {
+    // Killed after its last step, before it cleared its journal: it is done.
+    await clearStale(ctx, name);
+    return undefined;
+  }
+  const interrupted: RunningOperation | undefined = record;
+  // An up or down killed before it wrote its journal: its dead lock is all there is.
+  const op = interrupted?.op ?? (lock && (lock.info.op === 'up' || lock.info.op === 'down') ? lock.info.op : undefined);
+  if (op === undefined) return undefined;
+  const stoppedPid = interrupted?.enginePid ? await stopOrphanEngine(interrupted.enginePid) : undefined;
+  const where = interrupted
+    ? `after ${interrupted.completed.length} of ${interrupted.intended.length} steps${interrupted.completed.length > 0 ? ` (last: ${interrupted.completed.at(-1)})` : ''}`
+    : 'before its first step';
+  const who = `pid ${interrupted?.pid ?? lock?.info.pid} on ${interrupted?.host ?? lock?.info.host}`;
+  const stopped = stoppedPid ? `; its orphaned engine process ${stoppedPid} was stopped` : '';
+  if (op === 'up' && interrupted?.retain) {
+    await clearStale(ctx, name);
+    return {
+      op,
+      action: 'kept',
+      message: `an interrupted "up --retain" of "${name}" (${who}) stopped ${where}: what it made is kept${stopped}`,
+      ...(stoppedPid ? { stoppedPid } : {}),
+    };
+  }
+  if (op === 'up' || op === 'down') {
+    await undoOrFinish(ctx, name);
+    const action = op === 'up' ? 'rolled-back' : 'finished';
+    const verb = op === 'up' ? 'rolled back' : 'finished';
+    return {
+      op,
+      action,
+      message: `an interrupted "${op}" of "${name}" (${who}) stopped ${where}: ${verb}${stopped}`,
+      ...(stoppedPid ? { stoppedPid } : {}),
+    };
+  }
+  await clearStale(ctx, name);
+  const hint = op === 'upgrade' || op === 'scale' ? ` (its snapshot is kept: \`kindling snapshot list ${name}\`)` : '';
+  return {
+    op,
+    action: 'cleared',
+    message: `an interrupted "${op}" of "${name}" (${who}) stopped ${where}: its lock is cleared; see \`kindling status ${name}\`${hint}${stopped}`,
+    ...(stoppedPid ? { stoppedPid } : {}),
+  };
+}
+
+/** down's steps over whatever there is; with no spec stored (killed before it recorded one), a sweep by name. */
+async function undoOrFinish(ctx: Context, name: string): Promise<void> {
+  const stored = await ctx.store.readSpec(name);
+  if (stored) {
+    await applyDown(ctx, name);
+    return;
+  }
+  for (const engine of ['kind', 'k3d'] as const) await sweepLeftovers(ctx, name, engine);
+  await clearStale(ctx, name);
+  if (!(await ctx.store.has(name))) await ctx.store.remove(name);
+}
+
+async function clearStale(ctx: Context, name: string): Promise<void> {
+  await ctx.store.removeRecord(name, OPERATION_RECORD);
+  const lock = await ctx.store.readLock(name);
+  if (lock && !lock.live) await ctx.store.removeLock(name);
+}
+
+/** SIGTERM, then SIGKILL after 10 s, to a live kind or k3d process; the pid (or undefined when there was none to stop). */
+async function stopOrphanEngine(pid: number): Promise<number | undefined> {
+  if (!processAlive(pid) || !(await isEngineProcess(pid))) return undefined;
+  process.kill(pid, 'SIGTERM');
+  for (let waited = 0; waited < TERM_WAIT_MS && processAlive(pid); waited += 200) await sleep(200);
+  if (processAlive(pid)) process.kill(pid, 'SIGKILL');
+  return pid;
+}
+
+// A pid may have been reused since: only a process whose program is kind or k3d is stopped.
+async function isEngineProcess(pid: number): Promise<boolean> {
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  const program = cmdline.split('\0')[0] ?? '';
+  return /(^|\/)(kind|k3d)[^/]*$/.test(program);
+}
+
+/** Recovers `name` first, if it was interrupted, and says what was done as a warning (one line). */
+export async function recoverBeforeUse(ctx: Context, name: string): Promise<void> {
+  const recovery = await recoverInterrupted(ctx, name);
+  if (recovery) ctx.logger.warn(recovery.message);
+}
