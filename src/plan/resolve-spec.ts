@@ -175,6 +175,15 @@ export function resolveClusterSpec(preset: Preset, overrides: Overrides = {}): {
     ...presetExtras(preset, name, registryOn),
   };
   if (spec.registry) checkRegistryPort(spec.registry, ports, apiServer);
-  checkClusterName(name, spec.engine, engineNaming[spec.engine].containerNames(spec));
+  try {
+    checkClusterName(name, spec.engine, engineNaming[spec.engine].containerNames(spec));
+  } catch (err) {
+    // The preset's default, not a --name the user typed: say which field it came from.
+    if (overrides.name !== undefined || !(err instanceof InvalidInputError)) throw err;
+    throw new InvalidInputError(
+      `preset "${preset.name}" defaultClusterName: ${err.message}`,
+      'pass --name, or fix defaultClusterName in the preset (or --set defaultClusterName=NAME)',
+    );
+  }
   return { spec, warnings };
 }

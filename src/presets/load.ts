@@ -85,15 +85,17 @@ export async function presetFiles(dirs: PresetDirs): Promise<{ name: string; fil
   );
 }
 
-async function readOptional(file: string, ref: string): Promise<string | undefined> {
+/** `from`: where the reference was written (`mine.yaml: extends: `), or '' for --preset. */
+async function readOptional(file: string, ref: string, from: string): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return undefined;
+    // A path no file can have (below a file, too long, a NUL byte) is not found either.
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG' || code === 'ERR_INVALID_ARG_VALUE') return undefined;
     if (code === 'EISDIR')
       throw new InvalidInputError(
-        `preset "${ref}" is a folder: ${file}`,
+        `${from}preset "${ref}" is a folder: ${file}`,
         'give a preset file (--preset ./dir/my-preset.yaml) or a preset name',
       );
     if (code === 'EACCES' || code === 'EPERM') throw new InvalidInputError(`preset file ${file} cannot be read: permission denied`);
@@ -112,7 +114,7 @@ async function readRef(
   const named = (dir: string) => EXTENSIONS.map((ext) => join(dir, `${ref}${ext}`));
   const candidates = isPresetPath(ref) ? [resolve(base, ref)] : [...(dirs.user ? named(dirs.user) : []), ...named(dirs.builtin)];
   for (const file of candidates.filter((f) => f !== exclude)) {
-    const text = await readOptional(file, ref);
+    const text = await readOptional(file, ref, exclude === undefined ? '' : `${show(exclude)}: extends: `);
     if (text !== undefined) return { file, text };
   }
   if (exclude !== undefined && candidates.includes(exclude)) {

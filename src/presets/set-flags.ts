@@ -42,7 +42,8 @@ export function applySetFlags(data: unknown, flags: readonly string[]): { data: 
     const text = flag.slice(eq + 1);
     let value: unknown;
     try {
-      value = text === '' ? '' : parse(text);
+      // logLevel 'error': a warning (`!!int x`, an unknown directive) is not printed to the user's terminal as a Node warning.
+      value = text === '' ? '' : parse(text, { logLevel: 'error' });
     } catch {
       value = text;
     }

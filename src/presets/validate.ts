@@ -1,6 +1,6 @@
 // Turns preset YAML text into a Preset or a PresetInvalidError whose issues point at file:line:column and
 // the dotted field path. Pure: takes text and a file name, touches nothing.
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, Parser, type CST, type Document, type Node } from 'yaml';
 import type { core } from 'zod';
 import { PresetInvalidError, type PresetIssue } from '../errors.js';
 import { PresetSchema, type Preset } from './schema.js';
@@ -76,9 +76,42 @@ export interface PresetSource {
   closest(path: Path, key?: string): { line: number; column: number };
 }
 
+/** How many collections deep a preset's YAML may nest; its deepest field (customAddons[].manifests[].url) is in the 5th. */
+export const MAX_PRESET_DEPTH = 64;
+
+const TOO_DEEP = `YAML: nested deeper than ${MAX_PRESET_DEPTH} levels (a preset's fields nest 5 at most): write it flatter`;
+
+/** The offset of the first collection nested deeper than MAX_PRESET_DEPTH, read without recursion (yaml's composer recurses). */
+function tooDeepAt(text: string): number | undefined {
+  const stack: [CST.Token | null | undefined, number][] = [...new Parser().parse(text)].map((t) => [t, 0]);
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [token, depth] = next;
+    if (token?.type === 'document') stack.push([token.value, depth]);
+    else if (token?.type === 'block-map' || token?.type === 'block-seq' || token?.type === 'flow-collection') {
+      if (depth >= MAX_PRESET_DEPTH) return token.offset;
+      for (const item of token.items as { key?: CST.Token | null; value?: CST.Token }[])
+        stack.push([item.key, depth + 1], [item.value, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** True when data is nested deeper than `left` levels; aliases count, and one inside the node it names never ends. */
+function deeperThan(data: unknown, left: number): boolean {
+  if (data === null || typeof data !== 'object') return false;
+  if (left === 0) return true;
+  return Object.values(data).some((v) => deeperThan(v, left - 1));
+}
+
 /** Reads preset YAML into a source (data + positions). YAML syntax errors throw PresetInvalidError. */
 export function readPresetSource(text: string, file: string): PresetSource {
   const lc = new LineCounter();
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    const line = text.slice(0, deep).split('\n').length;
+    const column = deep - text.lastIndexOf('\n', deep - 1);
+    throw new PresetInvalidError([{ file, line, column, path: '', message: TOO_DEEP }]);
+  }
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new PresetInvalidError(
@@ -98,9 +131,15 @@ export function readPresetSource(text: string, file: string): PresetSource {
     // A preset has no reason for many aliases: a few hundred nodes made of aliases is a YAML bomb.
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
-    throw new PresetInvalidError([
-      { file, line: 1, column: 1, path: '', message: `YAML: ${(err as Error).message} (aliases expand too far): write the values out` },
-    ]);
+    // A stack overflow: aliases inside aliases nest the data deeper than the text does.
+    const message = err instanceof RangeError ? TOO_DEEP : `YAML: ${(err as Error).message} (aliases expand too far): write the values out`;
+    throw new PresetInvalidError([{ file, line: 1, column: 1, path: '', message }]);
+  }
+  if (deeperThan(data, MAX_PRESET_DEPTH)) {
+    const top = data as Record<string, unknown>;
+    const key = Array.isArray(data) ? undefined : Object.keys(top).find((k) => deeperThan(top[k], MAX_PRESET_DEPTH - 1));
+    const at = key === undefined ? { line: 1, column: 1 } : position(lc, doc.getIn([key], true) as Node | undefined);
+    throw new PresetInvalidError([{ file, ...at, path: key ?? '', message: TOO_DEEP }]);
   }
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     const what = Array.isArray(data) ? 'a list' : `a ${typeof data}`;
@@ -130,7 +169,9 @@ export function readPresetSource(text: string, file: string): PresetSource {
 
 /** A --set flag as a source: it "wrote" its own path and everything under it. */
 export function setFlagSource(flag: string, path: readonly string[]): PresetSource {
-  const covers = (p: Path) => path.every((k, i) => String(p[i]) === k);
+  // It wrote its path and everything under it, and made every map along it (`--set name.first=x` makes `name` one).
+  const covers = (p: Path) =>
+    path.every((k, i) => String(p[i]) === k) || (p.length > 0 && p.length < path.length && p.every((k, i) => String(k) === path[i]));
   // An unknown key the flag made (`--set foo.bar=1` adds `foo`): the key is on the flag's path.
   const made = (p: Path, key: string) => [...p, key].every((k, i) => path[i] === String(k));
   return {

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ConflictError } from '../../errors.js';
+import { ConflictError, InvalidInputError } from '../../errors.js';
 import type { BundleFile } from './bundle-file.js';
 import { BUNDLE_MANIFEST } from './build-bundle.js';
 import { makeDirs } from '../../runtime/make-dirs.js';
@@ -18,6 +18,8 @@ async function isEmptyOrBundle(dir: string): Promise<boolean | undefined> {
     entries = await readdir(dir);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR')
+      throw new InvalidInputError(`${dir} is not a folder: it is a file, or inside one`, 'choose another folder with --out');
     throw err;
   }
   if (entries.length === 0) return true;

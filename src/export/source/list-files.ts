@@ -10,7 +10,9 @@ async function statOrThrow(path: string) {
   try {
     return await stat(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    // A path no file can have (below a file, too long, a NUL byte) is not found either.
+    if (code !== 'ENOENT' && code !== 'ENOTDIR' && code !== 'ENAMETOOLONG' && code !== 'ERR_INVALID_ARG_VALUE') throw err;
     throw new NotFoundError('manifest', `no such file or folder: ${path}`, 'check the paths given to --from');
   }
 }

@@ -1,4 +1,4 @@
-// 45 malformed presets and flag combinations, each through `kindling up` exactly as a user runs it: the exact
+// 50 malformed presets and flag combinations, each through `kindling up` exactly as a user runs it: the exact
 // message, the exit code, and nothing created (the state store is never opened, Docker never asked: the
 // environment points at a Docker socket that does not exist, so getting that far would exit 5 instead).
 import { existsSync } from 'node:fs';
@@ -298,6 +298,32 @@ const CASES: Case[] = [
     2,
     'error: invalid preset:\n  mine.yaml:1:1 YAML: Excessive alias count indicates a resource exhaustion attack (aliases expand too far): write the values out',
   ],
+  // Found by bad-input.property.test.ts: nesting deep enough to overflow yaml's parser gave "Maximum call stack size
+  // exceeded", and an alias inside the node it names made data that never ends.
+  [
+    'flow lists nested 5000 deep',
+    `colour: ${'['.repeat(5000)}${']'.repeat(5000)}\n`,
+    [],
+    undefined,
+    2,
+    "error: invalid preset:\n  mine.yaml:10:72 YAML: nested deeper than 64 levels (a preset's fields nest 5 at most): write it flatter",
+  ],
+  [
+    'block maps nested 2000 deep',
+    `colour:\n${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n')} 1\n`,
+    [],
+    undefined,
+    2,
+    "error: invalid preset:\n  mine.yaml:74:65 YAML: nested deeper than 64 levels (a preset's fields nest 5 at most): write it flatter",
+  ],
+  [
+    'an alias inside the node it names',
+    'colour: &c [*c]\n',
+    [],
+    undefined,
+    2,
+    "error: invalid preset:\n  mine.yaml:10:12 colour: YAML: nested deeper than 64 levels (a preset's fields nest 5 at most): write it flatter",
+  ],
   [
     'two documents in one preset file',
     '---\nengine: k3d\n',
@@ -321,6 +347,24 @@ const CASES: Case[] = [
     undefined,
     2,
     'error: invalid preset:\n  --set foo.bar=1: foo: unknown field',
+  ],
+  // Found by set-values.property.test.ts: the first blamed the built-in preset's line for what the flag did, the
+  // second told the user to fix a --name they never gave.
+  [
+    '--set below a number',
+    '',
+    ['--set', 'nodes.workers.deeper='],
+    undefined,
+    2,
+    'error: invalid preset:\n  --set nodes.workers.deeper=: nodes.workers: expected a number, got a map',
+  ],
+  [
+    '--set defaultClusterName to a name no cluster can have',
+    '',
+    ['--set', 'defaultClusterName=Bad_Name'],
+    undefined,
+    2,
+    'error: preset "mine" defaultClusterName: "Bad_Name" is not a valid cluster name: use at most 63 lower-case letters, digits and \'-\', starting and ending with a letter or digit',
   ],
   ['--image empty', '', ['--image', ''], undefined, 2, 'error: --image "" is not an image reference'],
   ['--timeout of no time', '', ['--timeout', '0s'], undefined, 2, 'error: --timeout 0s leaves no time'],
@@ -369,6 +413,104 @@ describe('malformed presets and flags: exact errors, nothing created', () => {
         .join('\n'),
     ).toBe(message);
     expect(existsSync(join(dir, 'state'))).toBe(false);
+  });
+});
+
+describe('extends found by bad-input.property.test.ts', () => {
+  let dir = '';
+  useTempDir((d) => {
+    dir = d;
+  });
+  const env = () => ({ HOME: dir, KINDLING_STATE: join(dir, 'state'), DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
+  const errorLines = (stderr: string) =>
+    stderr
+      .split('\n')
+      .filter((l) => l.startsWith('error') || l.startsWith('  '))
+      .join('\n');
+
+  it('a loop of aliases in a preset and in the one it extends: exit 2, not a stack overflow (exit 1)', async () => {
+    await writeFile(join(dir, 'base.yaml'), `${BASE}nodes: &k {a: *k, nodes: *k}\n`);
+    await writeFile(join(dir, 'mine.yaml'), `${BASE}extends: ./base.yaml\nnodes: &k {a: *k, nodes: *k}\n`);
+    const r = await runCli(['up', '--preset', './mine.yaml'], { env: env(), cwd: dir });
+    expect(r.code).toBe(2);
+    expect(errorLines(r.stderr)).toBe(
+      "error: invalid preset:\n  mine.yaml:11:11 nodes: YAML: nested deeper than 64 levels (a preset's fields nest 5 at most): write it flatter",
+    );
+    expect(existsSync(join(dir, 'state'))).toBe(false);
+  });
+
+  it('extends naming a folder: exit 2, naming the file that extends', async () => {
+    await writeFile(join(dir, 'mine.yaml'), `${BASE}extends: ./\n`);
+    const r = await runCli(['up', '--preset', './mine.yaml'], { env: env(), cwd: dir });
+    expect(r.code).toBe(2);
+    expect(errorLines(r.stderr)).toBe(`error: mine.yaml: extends: preset "./" is a folder: ${dir}`);
+  });
+});
+
+describe('paths and names no file can have, found by flags.property.test.ts: typed errors, not exit 1', () => {
+  let dir = '';
+  useTempDir((d) => {
+    dir = d;
+  });
+  const env = () => ({ HOME: dir, KINDLING_STATE: join(dir, 'state'), DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
+  const firstError = (stderr: string) => stderr.split('\n').find((l) => l.startsWith('error')) ?? '';
+  const long = 'a'.repeat(300);
+
+  it.each([
+    [
+      '--preset with a file name too long (ENAMETOOLONG)',
+      () => ['plan', '--preset', `./${long}.yaml`],
+      3,
+      () => `error: preset file not found: ${join(dir, `${long}.yaml`)}`,
+    ],
+    [
+      '--preset below a file (ENOTDIR)',
+      () => ['plan', '--preset', './file.txt/x.yaml'],
+      3,
+      () => `error: preset file not found: ${join(dir, 'file.txt/x.yaml')}`,
+    ],
+    [
+      '--preset with a NUL byte',
+      () => ['plan', '--preset', './a\u0000.yaml'],
+      3,
+      () => `error: preset file not found: ${join(dir, 'a\u0000.yaml')}`,
+    ],
+    [
+      'promote --from below a file',
+      () => ['promote', '--from', './file.txt/x', '--to', 'eks'],
+      3,
+      () => `error: no such file or folder: ${join(dir, 'file.txt/x')}`,
+    ],
+    [
+      'promote --from too long',
+      () => ['promote', '--from', long, '--to', 'eks'],
+      3,
+      () => `error: no such file or folder: ${join(dir, long)}`,
+    ],
+    [
+      'promote --out naming a file',
+      () => ['promote', '--from', './m.yaml', '--to', 'kubeadm', '--out', './file.txt'],
+      2,
+      () => `error: ${join(dir, 'file.txt')} is not a folder: it is a file, or inside one`,
+    ],
+    [
+      'snapshot create of a 5000-character name',
+      () => ['snapshot', 'create', 'x'.repeat(5000)],
+      3,
+      () => `error: no cluster named "${'x'.repeat(5000)}" in the state store (${join(dir, 'state')})`,
+    ],
+    [
+      'scale of a name with a NUL byte',
+      () => ['scale', 'a\u0000b', '--workers', '1'],
+      3,
+      () => `error: no cluster named "a\u0000b" in the state store (${join(dir, 'state')})`,
+    ],
+  ] as const)('%s', async (_title, args, code, message) => {
+    await writeFile(join(dir, 'file.txt'), 'x');
+    await writeFile(join(dir, 'm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n');
+    const r = await runCli(args(), { env: env(), cwd: dir });
+    expect(r.code).toBe(code);
+    expect(firstError(r.stderr)).toBe(message());
   });
 });
 
