@@ -33,11 +33,12 @@ export function engineVersionFrom(body: VersionBody): DockerEngineVersion {
 export async function dockerEngineVersion(client: DockerClient, env: Record<string, string | undefined>): Promise<DockerEngineVersion> {
   const own = (client as Partial<DockerVersionSource>).engineVersion;
   if (typeof own === 'function') return own.call(client);
-  const [{ default: Dockerode }, { dockerodeOptions }] = await Promise.all([
+  const [{ default: Dockerode }, { dockerodeOptions, withTimeout }] = await Promise.all([
     import('dockerode'),
     import('./docker-endpoint/dockerode-options.js'),
   ]);
   const endpoint = client.endpointInfo ?? { url: client.endpoint, source: 'the connected endpoint' };
-  const docker = new Dockerode({ ...dockerodeOptions(endpoint, env), timeout: 10_000 });
+  // ssh2's stream has no setTimeout: withTimeout gives ssh its handshake timeout instead.
+  const docker = new Dockerode(withTimeout(dockerodeOptions(endpoint, env), 10_000));
   return engineVersionFrom((await docker.version()) as VersionBody);
 }

@@ -1,8 +1,10 @@
 // The real connection: the endpoint strategies over this machine, and a dockerode client per candidate.
-// The client carries the endpoint it was built for, so the engine binaries get the same one.
+// The client carries the endpoint it was built for, so the engine binaries get the same one, and answers
+// engineVersion() itself over the same connection (a second client with a socket timeout would fail over ssh).
 import { homedir } from 'node:os';
 import type { DockerClient } from '../docker-client.js';
-import { dockerodeOptions } from './dockerode-options.js';
+import { engineVersionFrom, type DockerVersionSource } from '../docker-version.js';
+import { dockerodeOptions, withTimeout } from './dockerode-options.js';
 import type { EndpointInputs } from './endpoint.js';
 import { connectDocker, endpointStrategies } from './find-endpoint.js';
 
@@ -23,10 +25,15 @@ export async function connectRealDocker(env: Record<string, string | undefined>,
   };
   return connectDocker(
     endpointStrategies(inputs),
-    async (endpoint) => ({
-      ...dockerodeClient(new Dockerode({ ...dockerodeOptions(endpoint, env), timeout: 10_000 }), endpoint.url),
-      endpointInfo: endpoint,
-    }),
+    async (endpoint) => {
+      const docker = new Dockerode(withTimeout(dockerodeOptions(endpoint, env), 10_000));
+      const client: DockerClient & DockerVersionSource = {
+        ...dockerodeClient(docker, endpoint.url),
+        endpointInfo: endpoint,
+        engineVersion: async () => engineVersionFrom(await docker.version()),
+      };
+      return client;
+    },
     opts.log,
   );
 }

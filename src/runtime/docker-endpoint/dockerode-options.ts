@@ -1,5 +1,5 @@
 // dockerode constructor options for an endpoint: a socket path, tcp over http or https with the TLS files
-// read, or ssh with the user's ssh-agent.
+// read, or ssh with the user's ssh-agent; and how a timeout is set on each.
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import type Dockerode from 'dockerode';
@@ -42,4 +42,14 @@ export function dockerodeOptions(
       };
     }
   }
+}
+
+/**
+ * `options` with a timeout of `ms`. Over ssh it bounds the ssh handshake (ssh2's readyTimeout) instead of each
+ * request: Node applies a request timeout with socket.setTimeout, which the ssh2 channel docker-modem hands
+ * to http lacks, so a `timeout` would make every request over ssh throw an uncaught TypeError.
+ */
+export function withTimeout(options: DockerodeOptions, ms: number): DockerodeOptions {
+  if (options.protocol !== 'ssh') return { ...options, timeout: ms };
+  return { ...options, sshOptions: { ...options.sshOptions, readyTimeout: ms } };
 }
