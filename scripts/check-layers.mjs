@@ -25,6 +25,8 @@ export const LAYERS = [
   'readiness', // readiness stages and waits
   'registry', // the local registry
   'status', // observing clusters in Docker
+  'logs', // the logs archive: redaction, the collectors, the .tar.gz writer
+  'doctor', // `kindling doctor`: one file per check of the machine, the runner, the capacity estimate
   'plan', // the pure plan step
   'export', // promotion: bundle, targets, dump, restore (snapshots reuse its dump and restore)
   'apply', // the operations (one folder each) and their steps

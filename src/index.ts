@@ -20,11 +20,22 @@ export { list, status, type ClusterSummary } from './api/list.js';
 export { plan, type PlanOptions } from './api/plan.js';
 export { kubeconfig, type KubeconfigResult } from './api/kubeconfig.js';
 export { load, type LoadOptions, type LoadResult } from './api/load.js';
+export { logs, type LogsOptions, type LogsArchive } from './api/logs.js';
 export { promote, type PromoteOptions, type PromoteResult } from './api/promote.js';
 export { restore, type RestoreOptions, type RestoreResult } from './api/restore.js';
+export { prune, type PruneOptions, type PruneResult } from './api/prune.js';
 export { listPresets, showPreset, type PresetSummary } from './api/presets.js';
 export { presetJsonSchema } from './presets/json-schema.js';
 export { versionReport, type VersionOptions, type VersionReport, type EngineBinaryReport, type DockerReport } from './api/version.js';
+export {
+  doctor,
+  type DoctorOptions,
+  type DoctorReport,
+  type CheckResult,
+  type CheckStatus,
+  type CapacityEstimate,
+  type HostFacts,
+} from './api/doctor.js';
 export type { ClusterHandle } from './api/handle.js';
 export type { CommonOptions, ProgressMode } from './context.js';
 export type { Logger } from './logger.js';

@@ -20,6 +20,7 @@ import { parseSnapshotRef } from '../model/snapshot.js';
 import { planFromSpec, type Plan } from '../plan/plan.js';
 import { readManifest } from '../apply/snapshot/read-snapshot.js';
 import { snapshot } from './snapshot.js';
+import { recordFootprint } from '../status/footprint.js';
 import { recoverBeforeUse } from '../apply/recover.js';
 
 /** Options of `up`. */
@@ -120,6 +121,8 @@ export async function up(opts: UpOptions = {}): Promise<ClusterHandle> {
     retain: opts.retain ?? false,
     ...(opts.addonsFrom ? { addonsFrom: opts.addonsFrom } : {}),
   });
+  // What the cluster weighs on this host, for doctor's "about N more fit" (never fails the up).
+  if (!unchanged) await recordFootprint(ctx, plan.spec.name, plan.spec.preset);
   if (!unchanged || (state.status!.phase !== 'stopped' && state.status!.phase !== 'degraded')) return handle(opts, state, unchanged);
   ctx.logger.info(`cluster "${plan.spec.name}" is ${state.status!.phase}; starting it`);
   const started = await applyStart(ctx, plan.spec.name, { timeoutMs, waitMs: plan.readiness.waitMs });

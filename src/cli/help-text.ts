@@ -72,6 +72,10 @@ export const HELP: Record<string, HelpExtra> = {
     examples: ['kindling load dev myapp:dev', 'kindling load dev myapp:dev worker:dev -o json'],
     env: [STATE_ENV, DOCKER_ENV, ENGINE_ENV],
   },
+  logs: {
+    examples: ['kindling logs dev', 'kindling logs dev --out /tmp/dev-logs.tar.gz --force', 'tar -tzf kindling-logs-dev-*.tar.gz'],
+    env: [STATE_ENV, DOCKER_ENV, ENGINE_ENV],
+  },
   promote: {
     examples: [
       'kindling promote dev --to eks,gke --out ./bundle',
@@ -87,7 +91,15 @@ export const HELP: Record<string, HelpExtra> = {
     ],
     env: [KUBECONFIG_ENV],
   },
+  prune: {
+    examples: ['kindling prune --dry-run', 'kindling prune', 'kindling prune dev -o json'],
+    env: [STATE_ENV, DOCKER_ENV, "TMPDIR: where the engines' temp files are"],
+  },
   version: { examples: ['kindling version', 'kindling version -o json'], env: [DOCKER_ENV, ENGINE_ENV] },
+  doctor: {
+    examples: ['kindling doctor', 'kindling doctor -o json | jq \'.checks[] | select(.status != "ok")\''],
+    env: [STATE_ENV, DOCKER_ENV, ENGINE_ENV],
+  },
   completion: {
     examples: [
       'source <(kindling completion bash)',

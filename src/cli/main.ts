@@ -5,13 +5,16 @@ import { ExitCode } from '../errors.js';
 import type { ActionWrapper } from './command-kit.js';
 import { packageVersion } from '../api/package-version.js';
 import { registerCompletion } from './commands/completion.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerDown } from './commands/down.js';
 import { registerKubeconfig } from './commands/kubeconfig.js';
 import { registerList } from './commands/list.js';
 import { registerLoad } from './commands/load.js';
+import { registerLogs } from './commands/logs.js';
 import { registerPlan } from './commands/plan.js';
 import { registerPresets } from './commands/presets.js';
 import { registerPromote } from './commands/promote.js';
+import { registerPrune } from './commands/prune.js';
 import { registerRestore } from './commands/restore.js';
 import { registerScale } from './commands/scale.js';
 import { registerSnapshot } from './commands/snapshot.js';
@@ -28,14 +31,18 @@ import { processIO, type CliIO } from './io.js';
 export async function main(argv: readonly string[], given?: CliIO): Promise<number> {
   const abort = new AbortController();
   const io = given ?? processIO(abort.signal);
-  // First Ctrl-C: stop and roll back. Second: quit at once. `on`, not `once`: signal-exit (used by the
+  // First Ctrl-C (or SIGTERM): stop and roll back. Second: quit at once. `on`, not `once`: signal-exit (used by the
   // progress renderer) re-raises the signal when it finds no other listener.
   const onSigint = () => {
     if (abort.signal.aborted) process.exit(130);
     io.stderr('\ninterrupting: rolling back what was created (Ctrl-C again to quit at once)\n');
     abort.abort();
   };
-  if (!given) process.on('SIGINT', onSigint);
+  // SIGTERM (a CI runner's timeout, `kill`) gets the same treatment as Ctrl-C.
+  if (!given) {
+    process.on('SIGINT', onSigint);
+    process.on('SIGTERM', onSigint);
+  }
   let exitCode: number = ExitCode.ok;
   const program = new Command('kindling')
     .description('local Kubernetes clusters in containers, from presets, with kind or k3d')
@@ -79,9 +86,12 @@ export async function main(argv: readonly string[], given?: CliIO): Promise<numb
   registerKubeconfig(kit);
   registerPresets(kit);
   registerLoad(kit);
+  registerLogs(kit);
   registerPromote(kit);
   registerRestore(kit);
+  registerPrune(kit);
   registerVersion(kit);
+  registerDoctor(kit);
   registerCompletion(kit);
   addHelpFooters(program);
   try {
@@ -91,6 +101,7 @@ export async function main(argv: readonly string[], given?: CliIO): Promise<numb
     return handleError(err, io.stderr, Boolean(program.opts().verbose));
   } finally {
     process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
   }
   return exitCode;
 }

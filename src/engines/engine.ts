@@ -37,7 +37,14 @@ export interface Engine {
   kubeconfig(name: string): Promise<string>;
   /** Copies images from the local Docker into every node (kind load docker-image / k3d image import). */
   loadImages(name: string, images: readonly string[]): Promise<void>;
+  /** Writes the engine's own diagnostics of the cluster into the folder `dir` (made when missing): `kind export
+   * logs`; k3d has no such command, so its cluster and node lists. Rejects with the engine's error, leaving in
+   * `dir` whatever was written before it failed. */
+  exportLogs(spec: ClusterSpec, dir: string): Promise<void>;
 }
+
+/** How long an engine's log export may take: it runs commands in every node, and a broken node can hang one. */
+export const EXPORT_LOGS_TIMEOUT_MS = 5 * 60_000;
 
 /** Options of a native start: a hard time limit and an abort signal. */
 export type StartOptions = CreateOptions;

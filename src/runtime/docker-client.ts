@@ -2,6 +2,7 @@
 // else sees these plain types, so tests can hand in a stand-in without a daemon.
 import { NotFoundError } from '../errors.js';
 import type { DockerEndpoint } from './docker-endpoint/endpoint.js';
+import type { DockerInfo, NetworkSubnets } from './docker-info.js';
 
 /** A published port of a container. */
 export interface PublishedPort {
@@ -98,6 +99,12 @@ export interface DockerClient {
   exec(container: string, argv: readonly string[]): Promise<ExecResult>;
   /** Docker stores images in containerd (the containerd image store), where kind's and k3d's loaders fail. */
   usesContainerdImageStore(): Promise<boolean>;
+  /** The engine's facts (GET /info): version, storage driver and image store, cgroup version, memory, root dir. */
+  info(): Promise<DockerInfo>;
+  /** Every network with its IPv4 subnets and, for a bridge, its host interface (for `kindling doctor`). */
+  listNetworkSubnets(): Promise<NetworkSubnets[]>;
+  /** The container's memory in use now, without the file cache (`docker stats`); 0 when it is not running. */
+  containerMemory(id: string): Promise<number>;
   tagImage(source: string, target: string): Promise<void>;
   /** Pushes an image to its registry; rejects with the registry's error. */
   pushImage(ref: string): Promise<void>;
@@ -114,6 +121,9 @@ export interface DockerClient {
    * NotFoundError when the container or the folder does not exist.
    */
   putArchive(container: string, path: string, tar: NodeJS.ReadableStream): Promise<void>;
+  /** What the container wrote to stdout and stderr so far, interleaved as written, each line with Docker's
+   * timestamp (`docker logs --timestamps`). Rejects with NotFoundError when the container does not exist. */
+  containerLogs(container: string): Promise<string>;
 }
 
 /** Docker's label filter syntax: `key` for presence, `key=value` for equality. */
@@ -127,5 +137,14 @@ export function archiveNotFound(container: string, path: string, said?: string):
     'container-path',
     `cannot read ${path} in container ${container}: no such container or path${said ? ` (${said})` : ''}`,
     'check that the cluster is running (kindling status) and that the volume still exists on its node',
+  );
+}
+
+/** The error containerLogs rejects with for a missing container; `said` is Docker's own message. */
+export function logsNotFound(container: string, said?: string): NotFoundError {
+  return new NotFoundError(
+    'container',
+    `cannot read the logs of container ${container}: no such container${said ? ` (${said})` : ''}`,
+    'see `kindling status` for the containers the cluster has now',
   );
 }

@@ -2,7 +2,9 @@
 import type Dockerode from 'dockerode';
 import { PassThrough } from 'node:stream';
 import type { ContainerInfo, DockerClient, DockerObject, ExecResult, RunSpec } from './docker-client.js';
-import { archiveNotFound, labelFilter } from './docker-client.js';
+import { archiveNotFound, labelFilter, logsNotFound } from './docker-client.js';
+import { demuxLogs } from './log-frames.js';
+import { dockerInfoFrom, memoryInUse, networkSubnetsFrom, usesContainerdStore, type InfoBody, type NetworkBody } from './docker-info.js';
 
 type Summary = Dockerode.ContainerInfo;
 
@@ -80,6 +82,19 @@ async function putArchive(docker: Dockerode, container: string, path: string, ta
     await docker.getContainer(container).putArchive(tar as never, { path });
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode === 404) throw archiveNotFound(container, path, (err as Error).message);
+    throw err;
+  }
+}
+
+/** Everything the container logged so far, with timestamps; the TTY flag decides whether frames need unwrapping. */
+async function containerLogs(docker: Dockerode, container: string): Promise<string> {
+  try {
+    const c = docker.getContainer(container);
+    const tty = Boolean((await c.inspect()).Config?.Tty);
+    const body = await c.logs({ stdout: true, stderr: true, timestamps: true, follow: false });
+    return demuxLogs(Buffer.isBuffer(body) ? body : Buffer.from(String(body)), tty);
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) throw logsNotFound(container, (err as Error).message);
     throw err;
   }
 }
@@ -212,8 +227,13 @@ export function dockerodeClient(docker: Dockerode, endpoint: string): DockerClie
     disconnectNetwork: disconnect,
     exec: (container, argv) => runExec(docker, container, argv),
     async usesContainerdImageStore() {
-      const info = (await docker.info()) as { DriverStatus?: [string, string][] };
-      return (info.DriverStatus ?? []).some(([k, v]) => k === 'driver-type' && v.startsWith('io.containerd.snapshotter'));
+      return usesContainerdStore((await docker.info()) as InfoBody);
+    },
+    info: async () => dockerInfoFrom((await docker.info()) as InfoBody),
+    listNetworkSubnets: async () => ((await docker.listNetworks()) as NetworkBody[]).map(networkSubnetsFrom),
+    async containerMemory(id) {
+      const stats = await docker.getContainer(id).stats({ stream: false });
+      return memoryInUse(stats.memory_stats as never);
     },
     async tagImage(source, target) {
       const { repo, tag } = splitRef(target);
@@ -223,5 +243,6 @@ export function dockerodeClient(docker: Dockerode, endpoint: string): DockerClie
     removeImage: (ref) => ignoreNotFound(docker.getImage(ref).remove()),
     readArchive: (container, path) => getArchive(docker, container, path),
     putArchive: (container, path, tar) => putArchive(docker, container, path, tar),
+    containerLogs: (container) => containerLogs(docker, container),
   };
 }

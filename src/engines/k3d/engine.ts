@@ -1,9 +1,10 @@
 // The k3d engine: `k3d cluster create --config FILE --timeout` (config in a 0600 temp file that is always
 // removed), `k3d cluster delete`, `k3d kubeconfig get`. LOG_COLORS=false keeps its output parseable.
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { EngineFailedError, EnvironmentError } from '../../errors.js';
-import type { Engine, EngineVersion, NativeStartStop, NodeScaling } from '../engine.js';
+import { EXPORT_LOGS_TIMEOUT_MS, type Engine, type EngineVersion, type NativeStartStop, type NodeScaling } from '../engine.js';
 import { k3dNaming } from '../../model/engine-naming.js';
 import { runEngine, type EngineBinary } from '../run-engine.js';
 import { withTempDir, writePrivateFile } from '../temp-file.js';
@@ -17,6 +18,21 @@ export interface K3dEngineOptions extends Omit<EngineBinary, 'engine' | 'classif
 /** k3d's --timeout takes a Go duration; round up to whole seconds. */
 export function k3dTimeout(ms: number): string {
   return `${Math.max(1, Math.ceil(ms / 1000))}s`;
+}
+
+/** `k3d node list -o json` narrowed to one cluster's nodes (by their k3d.cluster label); unparsable text as it is. */
+export function clusterNodeList(json: string, cluster: string): string {
+  try {
+    const nodes = JSON.parse(json) as { runtimeLabels?: Record<string, string> }[];
+    if (!Array.isArray(nodes)) return json;
+    return `${JSON.stringify(
+      nodes.filter((n) => n.runtimeLabels?.['k3d.cluster'] === cluster),
+      null,
+      2,
+    )}\n`;
+  } catch {
+    return json;
+  }
 }
 
 /** Creates the k3d Engine. */
@@ -73,6 +89,25 @@ export function k3dEngine(opts: K3dEngineOptions): Engine & NativeStartStop & No
           env: { ...bin.env, TMPDIR: dir },
         }),
       );
+    },
+    async exportLogs(spec, dir) {
+      // k3d has no export command: its own view of the cluster and its nodes (the node containers' logs are read
+      // through the Docker API for both engines). Each list is tried; the first failure is reported afterwards.
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const lists: [string, string, string[]][] = [
+        ['cluster-list.json', `list cluster "${spec.name}"`, ['cluster', 'list', spec.name, '-o', 'json']],
+        ['node-list.json', 'list nodes', ['node', 'list', '-o', 'json']],
+      ];
+      const failures: unknown[] = [];
+      for (const [file, action, args] of lists) {
+        try {
+          const out = await runEngine(bin, action, args, { timeoutMs: EXPORT_LOGS_TIMEOUT_MS });
+          await writePrivateFile(dir, file, file === 'node-list.json' ? clusterNodeList(out, spec.name) : out);
+        } catch (err) {
+          failures.push(err);
+        }
+      }
+      if (failures.length > 0) throw failures[0];
     },
     async stop(name) {
       await runEngine(bin, `stop cluster "${name}"`, ['cluster', 'stop', name]);

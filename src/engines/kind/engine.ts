@@ -1,8 +1,8 @@
 // The kind engine: `kind create cluster --config -` (config on stdin), `kind delete cluster`,
-// `kind get kubeconfig`. kind is given a throwaway --kubeconfig so it never edits the user's file.
+// `kind get kubeconfig`, `kind export logs`. kind is given a throwaway --kubeconfig so it never edits the user's file.
 import { stringify } from 'yaml';
 import { EnvironmentError } from '../../errors.js';
-import type { Engine, EngineVersion } from '../engine.js';
+import { EXPORT_LOGS_TIMEOUT_MS, type Engine, type EngineVersion } from '../engine.js';
 import { kindNaming } from '../../model/engine-naming.js';
 import { runEngine, type EngineBinary } from '../run-engine.js';
 import { withTempDir } from '../temp-file.js';
@@ -60,6 +60,12 @@ export function kindEngine(opts: KindEngineOptions): Engine {
     kubeconfig: (name) => runEngine(bin, `export the kubeconfig of "${name}"`, ['get', 'kubeconfig', '--name', name]),
     async loadImages(name, images) {
       await runEngine(bin, `load images into "${name}"`, ['load', 'docker-image', '--name', name, ...images]);
+    },
+    async exportLogs(spec, dir) {
+      // kind makes the folder and one sub-folder per node (journal, kubelet, containerd, pod logs, inspect.json).
+      await runEngine(bin, `export the logs of "${spec.name}"`, ['export', 'logs', dir, '--name', spec.name], {
+        timeoutMs: EXPORT_LOGS_TIMEOUT_MS,
+      });
     },
   };
 }

@@ -3,6 +3,7 @@
 import { Readable } from 'node:stream';
 import {
   archiveNotFound,
+  logsNotFound,
   type ContainerInfo,
   type DockerClient,
   type DockerObject,
@@ -11,6 +12,7 @@ import {
   type PublishedPort,
   type RunSpec,
 } from '../../../src/runtime/docker-client.js';
+import type { DockerInfo, NetworkSubnets } from '../../../src/runtime/docker-info.js';
 
 /** A DockerClient stand-in whose contents the test sets and inspects. */
 export class FakeDocker implements DockerClient {
@@ -165,6 +167,35 @@ export class FakeDocker implements DockerClient {
     return this.containerdStore;
   }
 
+  /** What info() answers (containerdImageStore follows `containerdStore`): a cgroup v2 engine with overlay2 by default. */
+  dockerInfo: Omit<DockerInfo, 'containerdImageStore'> = {
+    serverVersion: '28.3.2',
+    driver: 'overlay2',
+    cgroupVersion: '2',
+    memTotal: 16 * 2 ** 30,
+    rootDir: '/var/lib/docker',
+    operatingSystem: 'Fake Linux',
+  };
+
+  async info(): Promise<DockerInfo> {
+    return { ...this.dockerInfo, containerdImageStore: this.containerdStore };
+  }
+
+  /** What listNetworkSubnets() answers. */
+  subnets: NetworkSubnets[] = [];
+
+  async listNetworkSubnets(): Promise<NetworkSubnets[]> {
+    return structuredClone(this.subnets);
+  }
+
+  /** Memory in use (bytes) by container name or id; a container without an entry uses none. */
+  memory = new Map<string, number>();
+
+  async containerMemory(id: string): Promise<number> {
+    const c = this.containers.find((x) => x.id === id || x.name === id);
+    return (c && (this.memory.get(c.id) ?? this.memory.get(c.name))) ?? this.memory.get(id) ?? 0;
+  }
+
   async tagImage(source: string, target: string): Promise<void> {
     this.images.add(target);
     this.calls.push(`tag ${source} ${target}`);
@@ -197,6 +228,16 @@ export class FakeDocker implements DockerClient {
     const chunks: Buffer[] = [];
     for await (const chunk of tar) chunks.push(Buffer.from(chunk as Buffer));
     this.unpacked.set(`${name}:${path}`, Buffer.concat(chunks));
+  }
+
+  /** What containerLogs answers, by container name or id; a container without an entry logged nothing. */
+  logs = new Map<string, string>();
+
+  async containerLogs(name: string): Promise<string> {
+    this.calls.push(`logs ${name}`);
+    const c = this.containers.find((x) => x.name === name || x.id === name);
+    if (!c) throw logsNotFound(name);
+    return this.logs.get(c.name) ?? this.logs.get(c.id) ?? '';
   }
 }
 
