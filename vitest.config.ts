@@ -32,7 +32,11 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          exclude: ['test/integration/docker-restart.test.ts', 'test/integration/docker-context.test.ts'],
+          exclude: [
+            'test/integration/docker-restart.test.ts',
+            'test/integration/docker-context.test.ts',
+            'test/integration/faults.test.ts',
+          ],
           sequence: { groupOrder: 1 },
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 240_000,
@@ -46,7 +50,11 @@ export default defineConfig({
         // rules), so these run alone, one after the other, after everything else has finished.
         test: {
           name: 'engine-restart',
-          include: ['test/integration/docker-restart.test.ts', 'test/integration/docker-context.test.ts'],
+          include: [
+            'test/integration/docker-restart.test.ts',
+            'test/integration/docker-context.test.ts',
+            'test/integration/faults.test.ts',
+          ],
           sequence: { groupOrder: 2 },
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 300_000,

@@ -71,7 +71,9 @@ export function createContext(opts: CommonOptions = {}): Context {
     async engine(name) {
       const cached = engines.get(name);
       if (cached) return cached;
-      const run = await (runner ??= createExecaRunner((event) => processListeners.forEach((l) => l(event))));
+      const run = await (runner ??= createExecaRunner((event) => {
+        for (const l of processListeners) l(event);
+      }));
       // The engines must talk to the same Docker engine kindling found (its host, TLS files, podman or not).
       const client = await getDocker();
       const envForEngine = engineEnv(env, name, client.endpointInfo ?? { url: client.endpoint });

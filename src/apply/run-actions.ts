@@ -19,6 +19,8 @@ export async function runActions<S>(
     interrupted?: string;
     /** Called after each completed step (the operation's journal in the store is updated there). */
     onStepDone?: (id: string) => Promise<void>;
+    /** Called before each step starts (the test-only fault hook, fault-hook.ts). */
+    beforeStep?: (id: string) => Promise<void>;
   } = {},
 ): Promise<string[]> {
   const { Listr } = await import('listr2');
@@ -29,6 +31,7 @@ export async function runActions<S>(
     steps.map((s) => ({
       title: s.title,
       task: async () => {
+        await opts.beforeStep?.(s.action.id);
         if (ctx.signal?.aborted) throw new InterruptedError(`interrupted before: ${s.title}`);
         started.push(s);
         const begun = performance.now();

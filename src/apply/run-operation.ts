@@ -5,6 +5,7 @@
 // OOM killer) is seen, and undone or finished, by the next command (recover.ts).
 import type { Context } from '../context.js';
 import type { Step } from './action.js';
+import { faultHook } from './fault-hook.js';
 import { closeJournal, type OperationState } from './journal.js';
 import { clearOperation, type RunningOperation, writeOperation } from './operation-record.js';
 import { runActions } from './run-actions.js';
@@ -57,6 +58,7 @@ export async function runOperation<S extends OperationState>(ctx: Context, run: 
     else if (record.enginePid === pid) delete record.enginePid;
     void save();
   });
+  const fault = faultHook(ctx, journal.op);
   try {
     await writing;
     await runActions(ctx, run.steps, run.state, {
@@ -65,6 +67,7 @@ export async function runOperation<S extends OperationState>(ctx: Context, run: 
       ...(journal.timings ? { timings: journal.timings } : {}),
       ...(run.interrupted ? { interrupted: run.interrupted } : {}),
       onStepDone: async () => void (await save()),
+      ...(fault ? { beforeStep: fault } : {}),
     });
   } catch (err) {
     const rolledBack = !run.retain && run.steps.some((s) => s.action.rollback);
