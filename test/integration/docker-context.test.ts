@@ -2,13 +2,16 @@
 // on its own socket, registered with the real `docker context create`, chosen through DOCKER_CONTEXT (kind), through
 // config.json's currentContext (k3d) and through --docker-context; each cluster's containers are found on the
 // second engine and not on the default one, asked through both engines' APIs. Runs in the engine-restart group
-// (alone, after the rest): starting a second engine touches the host's bridges and firewall rules.
+// (alone, after the rest), and like the other files there only in CI or with KINDLING_RESTART_DOCKER=1: starting and
+// stopping a second engine touches the host's bridges and the firewall chains both engines share, so afterwards the
+// main engine is restarted, which writes its rules again (published ports of new containers depend on them).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Dockerode from 'dockerode';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeIntegration } from '../support/integration/env.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { integrationEnv } from '../support/integration/env.js';
+import { mayRestartDocker, restartDocker } from '../support/integration/restart-docker.js';
 import { IMAGES } from '../support/integration/images.js';
 import { sandbox, uniqueName, type Sandbox } from '../support/integration/sandbox.js';
 import { registerContext, startSecondDocker, type SecondDocker } from '../support/integration/second-docker.js';
@@ -22,7 +25,11 @@ async function containersOn(docker: Dockerode, engine: 'kind' | 'k3d', name: str
   return found.map((c) => (c.Names[0] ?? c.Id).replace(/^\//, '')).sort();
 }
 
-describeIntegration('a Docker context chooses the engine', () => {
+const refusal = mayRestartDocker();
+if (refusal) console.log(`\n[docker-context] SKIPPING: ${refusal}\n`);
+const describeContexts = integrationEnv().enabled && !refusal ? describe : describe.skip;
+
+describeContexts('a Docker context chooses the engine', () => {
   let second: SecondDocker;
   let secondApi: Dockerode;
   const defaultApi = new Dockerode({ socketPath: '/var/run/docker.sock' });
@@ -56,6 +63,7 @@ describeIntegration('a Docker context chooses the engine', () => {
       expect(await containersOn(secondApi, engine, name)).toEqual([]);
     }
     await second?.stop();
+    await restartDocker();
     await sb?.cleanup();
     if (config) await rm(config, { recursive: true, force: true });
   }, 10 * 60_000);

@@ -161,8 +161,10 @@ describeIntegration.each(cases)('$engine: the whole lifecycle', ({ engine, image
       outcome: 'succeeded',
       steps: ['delete-cluster', 'sweep-leftovers', 'unmerge-kubeconfig', 'forget-cluster'],
     });
+    // Deleting it again is not an error (teardown scripts run twice), as `kind delete cluster` exits 0.
     const again = await sb.cli('down', name, '--yes');
-    expect(again.code).toBe(3);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(`cluster "${name}" does not exist: nothing to delete`);
   });
 
   it("left the user's kubeconfig byte-for-byte alone and no temporary file behind", async () => {
