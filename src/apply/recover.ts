@@ -3,12 +3,11 @@
 // engine child it left running (kind or k3d, still creating as an orphan) is stopped; then an interrupted `up` is
 // rolled back (unless it was --retain) and an interrupted `down` is finished, both by running down's steps; any
 // other operation leaves the cluster as it was, and only its stale lock and journal are cleared. Says so in one line.
-import { readFile } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from '../context.js';
-import { processAlive } from '../runtime/process-alive.js';
+import { realProcessTable } from '../runtime/process-table.js';
 import { applyDown } from './down/run-down.js';
 import { OPERATION_RECORD, readOperation, type RunningOperation } from './operation-record.js';
+import { stopEngine } from './prune/stop-engine.js';
 import { sweepLeftovers } from './sweep.js';
 
 /** What recovery did, for the caller to print (one line), or undefined when nothing was interrupted. */
@@ -19,8 +18,6 @@ export interface Recovery {
   /** The orphaned engine process that was stopped. */
   stoppedPid?: number;
 }
-
-const TERM_WAIT_MS = 10_000;
 
 /** Recovers `name` from an interrupted operation, if there is one whose process is gone. */
 export async function recoverInterrupted(ctx: Context, name: string): Promise<Recovery | undefined> {
@@ -91,20 +88,14 @@ async function clearStale(ctx: Context, name: string): Promise<void> {
   if (lock && !lock.live) await ctx.store.removeLock(name);
 }
 
-/** SIGTERM, then SIGKILL after 10 s, to a live kind or k3d process; the pid (or undefined when there was none to stop). */
+/** Stops a live kind or k3d process (as prune does); the pid, or undefined when there was none to stop. */
 async function stopOrphanEngine(pid: number): Promise<number | undefined> {
-  if (!processAlive(pid) || !(await isEngineProcess(pid))) return undefined;
-  process.kill(pid, 'SIGTERM');
-  for (let waited = 0; waited < TERM_WAIT_MS && processAlive(pid); waited += 200) await sleep(200);
-  if (processAlive(pid)) process.kill(pid, 'SIGKILL');
+  if (!realProcessTable.isAlive(pid)) return undefined;
+  // A pid may have been reused since: only a process whose program is kind or k3d is stopped.
+  const program = (await realProcessTable.commandLine(pid))?.[0] ?? '';
+  if (!/(^|\/)(kind|k3d)[^/]*$/.test(program)) return undefined;
+  await stopEngine(realProcessTable, pid);
   return pid;
-}
-
-// A pid may have been reused since: only a process whose program is kind or k3d is stopped.
-async function isEngineProcess(pid: number): Promise<boolean> {
-  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-  const program = cmdline.split('\0')[0] ?? '';
-  return /(^|\/)(kind|k3d)[^/]*$/.test(program);
 }
 
 /** Recovers `name` first, if it was interrupted, and says what was done as a warning (one line). */

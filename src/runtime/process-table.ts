@@ -1,6 +1,7 @@
 // The other processes of this machine, as `prune` needs them: whether a pid lives, what it runs, and a signal
 // to it. One seam, so that tests hand in a table of imaginary processes instead of signalling real ones.
 import { readFile } from 'node:fs/promises';
+import { processAlive } from './process-alive.js';
 
 /** A view of the machine's processes. */
 export interface ProcessTable {
@@ -35,14 +36,7 @@ async function commandLine(pid: number): Promise<string[] | undefined> {
 
 /** The real machine's processes. */
 export const realProcessTable: ProcessTable = {
-  isAlive(pid) {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (err) {
-      return (err as NodeJS.ErrnoException).code === 'EPERM';
-    }
-  },
+  isAlive: processAlive,
   commandLine,
   signal(pid, signal) {
     try {
