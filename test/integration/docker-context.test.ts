@@ -63,6 +63,7 @@ describeContexts('a Docker context chooses the engine', () => {
       expect(await containersOn(secondApi, engine, name)).toEqual([]);
     }
     await second?.stop();
+    // restartDocker also deletes any bridge the two engines left that no network owns.
     await restartDocker();
     await sb?.cleanup();
     if (config) await rm(config, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import type { TestProject } from 'vitest/node';
 import type { IntegrationEnv } from '../support/integration/env.js';
+import { removeStaleBridges } from '../support/integration/restart-docker.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 const cache = process.env.KINDLING_CACHE ?? join(repo, '.cache');
@@ -35,6 +36,9 @@ async function prepare(): Promise<IntegrationEnv> {
   if (!docker) {
     throw new Error('Docker is not reachable: start Docker (or, on the project machines, run ../shared/ci/dockerd-up)');
   }
+  // A bridge an engine restart left behind would take the traffic of the `kind` network's subnet (see removeStaleBridges).
+  const stale = await removeStaleBridges();
+  if (stale.length > 0) console.log(`[integration setup] deleted stale Docker bridges no network owns: ${stale.join(', ')}`);
   await step('building kind v0.33.0, kind v0.32.0 and k3d v5.9.0 (cached in .cache/bin)', join(repo, 'scripts/test-env/build-engines.sh'));
   await step('building the S3 server versitygw v1.8.0 (cached in .cache/bin)', join(repo, 'scripts/test-env/build-s3.sh'));
   await step(

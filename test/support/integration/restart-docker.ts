@@ -31,4 +31,21 @@ export async function restartDocker(): Promise<void> {
   }
   for (let i = 0; i < 60 && !(await answers()); i++) await sleep(1000);
   if (!(await answers())) throw new Error('the Docker engine did not come back after the restart');
+  await removeStaleBridges();
+}
+
+/**
+ * Deletes the host's Docker-style bridges (`br-` and 12 hex digits) that no network of the engine owns any more.
+ * Restarting engines (and a second engine on the same host) can leave one behind with its subnet's route: kindling
+ * then gets that subnet again for the `kind` network, the kernel has two routes for it, and the stale one (link down)
+ * swallows the traffic to published ports (the API server answers ECONNRESET). Returns the bridges deleted.
+ */
+export async function removeStaleBridges(): Promise<string[]> {
+  const links = await execa('ip', ['-o', 'link', 'show', 'type', 'bridge'], { reject: false });
+  const bridges = [...String(links.stdout).matchAll(/^\d+: (br-[0-9a-f]{12})[:@]/gm)].map((m) => m[1]!);
+  if (bridges.length === 0) return [];
+  const ids = String((await execa('docker', ['network', 'ls', '--no-trunc', '-q'])).stdout).split('\n');
+  const stale = bridges.filter((b) => !ids.some((id) => id.startsWith(b.slice('br-'.length))));
+  for (const b of stale) await execa('ip', ['link', 'delete', b], { reject: false });
+  return stale;
 }
