@@ -11,41 +11,16 @@ import { dockerEngineVersion } from '../runtime/docker-version.js';
 import { findExecutable } from '../runtime/find-executable.js';
 import { createExecaRunner, type ProcessRunner } from '../runtime/process-runner.js';
 import type { CommonOptions } from '../context.js';
+import type { DockerFinding, EngineFinding } from '../doctor/doctor-context.js';
 import type { DockerClient } from '../runtime/docker-client.js';
 import { createContext } from './create-context.js';
 import { packageVersion } from './package-version.js';
 
-/** One engine binary as found on this machine. Fields are null when unknown, so the shape never changes. */
-export interface EngineBinaryReport {
-  /** What kindling runs: the --binaries option, else KINDLING_KIND_BINARY / KINDLING_K3D_BINARY, else the name. */
-  binary: string;
-  /** Where it is (PATH lookup), or null when there is no such executable. */
-  path: string | null;
-  /** What `<binary> version` reported, e.g. v0.33.0. */
-  version: string | null;
-  /** The releases kindling is tested against, newest first. */
-  tested: readonly string[];
-  /** Whether `version` is one of them (null when the version is unknown). */
-  isTested: boolean | null;
-  /** Why the binary could not be used. */
-  error: string | null;
-  /** What to do about it (install it, point KINDLING_*_BINARY at it). */
-  hint: string | null;
-}
+/** One engine binary as found on this machine (the type doctor's checks read too). */
+export type EngineBinaryReport = EngineFinding;
 
 /** The Docker engine kindling would use. */
-export interface DockerReport {
-  /** Where it listens (unix:///var/run/docker.sock, tcp://...), null when none answered. */
-  endpoint: string | null;
-  /** How that endpoint was found (DOCKER_HOST, a context, a known socket), when known. */
-  source: string | null;
-  version: string | null;
-  apiVersion: string | null;
-  /** e.g. linux/amd64 */
-  platform: string | null;
-  /** Why Docker could not be reached or asked. */
-  error: string | null;
-}
+export type DockerReport = DockerFinding;
 
 /** Everything `kindling version` reports. */
 export interface VersionReport {

@@ -193,3 +193,15 @@ export async function kindUp(w: World, name: string): Promise<void> {
     name,
   });
 }
+
+/** The world's store as seen by a kindling that crashed: pid 999 on host "box", which no longer lives. */
+export function crashedStore(w: World): StateStore {
+  return localStateStore(w.state, {
+    now: () => new Date('2020-01-01T00:00:00.000Z'),
+    pid: 999,
+    hostname: 'box',
+    owner: 'me@box',
+    isAlive: () => false,
+    lockTtlMs: 1000,
+  });
+}

@@ -6,7 +6,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EngineFailedError, InterruptedError, InvalidInputError, type NotFoundError } from '../../../src/errors.js';
 import { recordedRunner, type RecordedCall } from '../../../src/runtime/recorded-process-runner.js';
-import { localStateStore } from '../../../src/state/local-store.js';
 import { container, k3dNode, kindNode } from '../../support/unit/fake-docker.js';
 import {
   k3dCreate,
@@ -20,6 +19,7 @@ import {
   type World,
   kindUp,
   useWorld,
+  crashedStore,
 } from '../../support/unit/world.js';
 
 let w: World;
@@ -171,14 +171,7 @@ describe('down', () => {
 
   it('clears what a crashed up left: a dead lock does not block down', async () => {
     await kindUp(w, 'dev');
-    const crashed = localStateStore(w.state, {
-      now: () => new Date('2020-01-01T00:00:00.000Z'),
-      pid: 999,
-      hostname: 'box',
-      owner: 'me@box',
-      isAlive: () => false,
-      lockTtlMs: 1000,
-    });
+    const crashed = crashedStore(w);
     await crashed.lock('dev', 'up', 'op-crashed');
     const runner = recordedRunner([kindDelete(w, 'dev')]);
     await down({ ...w.options({ runner }), names: ['dev'] });

@@ -22,6 +22,7 @@ import {
   kindVersion,
   type World,
   useWorld,
+  crashedStore,
 } from '../../support/unit/world.js';
 
 let w: World;
@@ -271,14 +272,7 @@ describe('up (kind): failures leave nothing behind', () => {
   });
 
   it('a lock left by an up killed before its first step -> cleared with a one-line warning, then the cluster is made', async () => {
-    const crashed = localStateStore(w.state, {
-      now: () => new Date('2020-01-01T00:00:00.000Z'),
-      pid: 999,
-      hostname: 'box',
-      owner: 'me@box',
-      isAlive: () => false,
-      lockTtlMs: 1000,
-    });
+    const crashed = crashedStore(w);
     await crashed.lock('dev', 'up', 'op-crashed');
     const warnings: string[] = [];
     const logger = { debug: () => {}, info: () => {}, warn: (m: string) => void warnings.push(m) };

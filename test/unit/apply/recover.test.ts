@@ -10,8 +10,7 @@ import { OPERATION_RECORD, type RunningOperation } from '../../../src/apply/oper
 import { recoverInterrupted } from '../../../src/apply/recover.js';
 import { processAlive } from '../../../src/runtime/process-alive.js';
 import { recordedRunner } from '../../../src/runtime/recorded-process-runner.js';
-import { localStateStore } from '../../../src/state/local-store.js';
-import { kindDelete, kindUp, useWorld, type World } from '../../support/unit/world.js';
+import { crashedStore, kindDelete, kindUp, useWorld, type World } from '../../support/unit/world.js';
 
 let w: World;
 useWorld((made) => {
@@ -20,14 +19,7 @@ useWorld((made) => {
 
 /** A lock of `name` held by a process that is gone, and the journal it left. */
 async function crashed(name: string, record: Partial<RunningOperation>): Promise<void> {
-  const dead = localStateStore(w.state, {
-    now: () => new Date('2020-01-01T00:00:00.000Z'),
-    pid: 999,
-    hostname: 'box',
-    owner: 'me@box',
-    isAlive: () => false,
-    lockTtlMs: 1000,
-  });
+  const dead = crashedStore(w);
   await dead.lock(name, record.op ?? 'up', 'op-crashed');
   const full: RunningOperation = {
     op: 'up',
