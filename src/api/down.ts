@@ -45,7 +45,7 @@ export async function down(opts: DownOptions): Promise<DownResult[]> {
   const names = await clusterNames(ctx, opts, 'delete');
   const results: DownResult[] = [];
   for (const name of names) {
-    if (!opts.dryRun) await recoverBeforeUse(ctx, name);
+    if (!opts.dryRun) await recoverBeforeUse(ctx, name, { pending: 'allow' });
     let backup: string | undefined;
     if (opts.backup && !opts.dryRun && !opts.forget && (await ctx.store.has(name))) {
       const taken = await applySnapshot(ctx, name, { consistent: false, reason: 'backup', timeoutMs: 5 * 60_000, waitMs: 5 * 60_000 });

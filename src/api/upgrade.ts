@@ -1,6 +1,8 @@
 // `upgrade`: a cluster at another Kubernetes version, through a recreate (src/apply/recreate/): snapshot, delete,
 // make it again at the new version keeping its name, API address, registry and context, restore, wait; on a
-// failure the old version comes back from the snapshot. The same version changes nothing.
+// failure the old version comes back from the snapshot. The same version changes nothing. An upgrade killed
+// outright (SIGKILL, the OOM killer, a power cut) leaves its journal: `resume` continues it from its snapshot,
+// `rollback` makes the old version again from that snapshot.
 import { applyRecreate, planRecreateOf, type RecreateApplyOptions } from '../apply/recreate/run-recreate.js';
 import { storedCluster } from '../apply/stored-cluster.js';
 import type { CommonOptions, Context } from '../context.js';
@@ -12,13 +14,19 @@ import type { Preset } from '../presets/schema.js';
 import type { StageResult } from '../readiness/wait.js';
 import type { RestoredSnapshot } from '../apply/snapshot/restore-into.js';
 import { createContext } from './create-context.js';
+import { InvalidInputError } from '../errors.js';
 import { recoverBeforeUse } from '../apply/recover.js';
+import { resumeUpgrade } from '../apply/recreate/resume-upgrade.js';
 
 /** Options of `upgrade`. */
 export interface UpgradeOptions extends CommonOptions {
   name: string;
-  /** The Kubernetes version wanted, e.g. v1.37.0. */
-  kubernetesVersion: string;
+  /** The Kubernetes version wanted, e.g. v1.37.0 (not with resume or rollback: the interrupted upgrade's). */
+  kubernetesVersion?: string;
+  /** Continue the interrupted upgrade of the cluster from its snapshot. */
+  resume?: boolean;
+  /** Undo the interrupted upgrade of the cluster: its old version, from the snapshot. */
+  rollback?: boolean;
   /** The node image (default: the one the cluster's preset pins for that version). */
   image?: string;
   allowDowngrade?: boolean;
@@ -58,6 +66,9 @@ async function presetOf(ctx: Context, name: string): Promise<Preset | undefined>
 /** The recreate options of an upgrade, and its warnings; refuses a downgrade or an unknown image before anything runs. */
 async function upgradeRecreate(ctx: Context, opts: UpgradeOptions): Promise<{ recreate: RecreateApplyOptions; same: boolean }> {
   const { spec } = await storedCluster(ctx, opts.name);
+  if (opts.kubernetesVersion === undefined) {
+    throw new InvalidInputError('upgrade needs the Kubernetes version wanted', 'pass --k8s-version, e.g. --k8s-version v1.37.0');
+  }
   const { spec: wanted, warnings } = upgradeSpec(spec, await presetOf(ctx, spec.preset), {
     version: opts.kubernetesVersion,
     ...(opts.image === undefined ? {} : { image: opts.image }),
@@ -105,6 +116,15 @@ export async function upgradePlan(opts: UpgradeOptions): Promise<RecreatePlan> {
 /** Upgrades (or, with allowDowngrade, downgrades) one cluster; with dryRun, returns the plan only. */
 export async function upgrade(opts: UpgradeOptions): Promise<RecreateResult> {
   const ctx = createContext(opts);
+  if (opts.resume || opts.rollback) {
+    if (opts.resume && opts.rollback) throw new InvalidInputError('--resume and --rollback exclude each other', 'choose one');
+    const outcome = await resumeUpgrade(ctx, opts.name, {
+      mode: opts.resume ? 'resume' : 'rollback',
+      timeoutMs: opts.timeoutMs ?? 5 * 60_000,
+      waitMs: opts.waitMs ?? 5 * 60_000,
+    });
+    return recreateResult(outcome.plan, outcome, outcome.unchanged);
+  }
   const { recreate, same } = await upgradeRecreate(ctx, opts);
   if (same || opts.dryRun) {
     const { plan } = await planRecreateOf(ctx, opts.name, recreate);

@@ -3,13 +3,34 @@
 // Written before the first step and after each one, removed when the operation ends; so one that is still there
 // while no live process holds it was interrupted (SIGKILL, the OOM killer, a power cut), and says how far it got.
 import type { Context } from '../context.js';
+import type { ClusterSpec } from '../model/cluster-spec.js';
 import type { StateStore } from '../state/state-store.js';
 
 /** The record's key in the store (clusters/<name>/operation.json in a directory store). */
 export const OPERATION_RECORD = 'operation';
 
+/** What an interrupted recreate (upgrade) needs to be continued (`--resume`) or undone (`--rollback`). */
+export interface RecreateResume {
+  /** The spec the recreate makes (recorded at its end). */
+  wanted: ClusterSpec;
+  /** The snapshot restored into the new cluster, and the old one's way back. */
+  snapshot: string;
+  /** Whether this operation takes that snapshot itself (its first step) or restores one that exists. */
+  snapshotTaken: boolean;
+  /** The API server address the cluster keeps across the recreate. */
+  apiServer?: string;
+}
+
+/** What the operation-specific part of a journal may say: enough for the next command to continue or clean up. */
+export interface OperationDetail {
+  /** A recreate's spec, snapshot and address. */
+  recreate?: RecreateResume;
+  /** `snapshot create`: the snapshot being written (unfinished until its manifest is). */
+  snapshot?: string;
+}
+
 /** An operation in progress (or interrupted). */
-export interface RunningOperation {
+export interface RunningOperation extends OperationDetail {
   op: string;
   operationId: string;
   startedAt: string;

@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import type { Step } from './action.js';
 import { faultHook } from './fault-hook.js';
 import { closeJournal, type OperationState } from './journal.js';
-import { clearOperation, type RunningOperation, writeOperation } from './operation-record.js';
+import { clearOperation, type OperationDetail, type RunningOperation, writeOperation } from './operation-record.js';
 import { runActions } from './run-actions.js';
 
 const RENEW_EVERY_MS = 10 * 60_000;
@@ -21,6 +21,8 @@ export interface OperationRun<S extends OperationState> {
   retain?: boolean;
   /** What an interruption means for this operation (e.g. "run down again to finish"). */
   interrupted?: string;
+  /** Journalled with the steps: what the next command needs to continue or clean up after a kill. */
+  detail?: OperationDetail;
 }
 
 /** Takes the lock, runs the steps, journals the outcome, releases the lock; rethrows a step's error. */
@@ -41,6 +43,7 @@ export async function runOperation<S extends OperationState>(ctx: Context, run: 
     intended: run.steps.map((s) => s.action.id),
     completed: journal.steps,
     ...(run.retain ? { retain: true } : {}),
+    ...run.detail,
   };
   // Journal writes are chained, so that the last one written is the last one made; once a step has removed the
   // cluster from the store (down's forget-cluster), nothing is written back.

@@ -70,6 +70,14 @@ function decideOne(c: StoreClusterFact, d: ClusterDecisions): void {
       staleLock();
       return;
     }
+    if (op.op === 'upgrade' && op.completed < op.intended) {
+      // Its journal is what `upgrade --resume` and `--rollback` continue from: kept; only the dead lock goes.
+      staleLock();
+      plan.notes.push(
+        `cluster ${name}: ${where}: kept for \`kindling upgrade ${name} --resume\` or \`kindling upgrade ${name} --rollback\``,
+      );
+      return;
+    }
     plan.storeEntries.push({
       name: `clusters/${name}/operation`,
       cluster: name,

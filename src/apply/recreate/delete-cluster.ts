@@ -14,7 +14,10 @@ export const deleteCluster: Action<RecreateState> = {
   id: 'delete-cluster',
   async run(ctx, state) {
     const { spec } = state.stored;
-    await (await ctx.engine(spec.engine)).delete(spec.name);
+    const engine = await ctx.engine(spec.engine);
+    // Continuing an interrupted recreate, Docker may hold nothing of the cluster (or only the half-made new one).
+    const held = await (await ctx.docker()).listContainers(engine.naming.containerLabels(spec.name));
+    if (held.length > 0) await engine.delete(spec.name);
   },
   async rollback(ctx, state) {
     const plan = state.recreate.rollback;

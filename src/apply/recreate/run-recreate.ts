@@ -35,6 +35,10 @@ export interface RecreateApplyOptions {
   /** The readiness wait before the restore (always waited for; default 5 minutes). */
   waitMs: number;
   dryRun?: boolean;
+  /** Continuing or undoing an interrupted recreate: the cluster may be gone from Docker (deleted by it). */
+  allowMissing?: boolean;
+  /** The API server address to keep when none is in use (the interrupted recreate's). */
+  apiServer?: string;
 }
 
 /** What a recreate did. */
@@ -59,13 +63,14 @@ export async function planRecreateOf(
   ctx: Context,
   name: string,
   opts: RecreateApplyOptions,
-): Promise<{ plan: RecreatePlan; stored: Awaited<ReturnType<typeof storedCluster>>; status: ClusterStatus }> {
+): Promise<{ plan: RecreatePlan; stored: Awaited<ReturnType<typeof storedCluster>>; status: ClusterStatus; apiServer?: string }> {
   const stored = await storedCluster(ctx, name);
   const current = stored.spec;
   const wanted = opts.wanted(current);
   const status = await observeCluster(ctx, name, current.engine, undefined, { context: contextOf(current) });
-  refuseMissing(status, opts.reason);
-  const { port, url } = portInUse(status, (await ctx.store.readRecord<StoppedNodes>(name, NODES_RECORD))?.apiServer);
+  if (!opts.allowMissing) refuseMissing(status, opts.reason);
+  const recorded = (await ctx.store.readRecord<StoppedNodes>(name, NODES_RECORD))?.apiServer ?? opts.apiServer;
+  const { port, url } = portInUse(status, recorded);
   const pinned = (spec: ClusterSpec): ClusterSpec =>
     spec.apiServer.port === 0 && port > 0 ? { ...spec, apiServer: { ...spec.apiServer, port } } : spec;
   const merge = (await ctx.store.readRecord<MergeRecord>(name, MERGE_RECORD)) !== undefined;
@@ -84,7 +89,7 @@ export async function planRecreateOf(
     containers: (await nodeContainers(ctx, current)).map((n) => n.container.name).sort(),
     ...(url ? { apiServer: url } : {}),
   });
-  return { plan, stored, status };
+  return { plan, stored, status, ...(url ? { apiServer: url } : {}) };
 }
 
 function stepTitle(plan: RecreatePlan, completed: readonly string[]): string {
@@ -93,7 +98,7 @@ function stepTitle(plan: RecreatePlan, completed: readonly string[]): string {
 
 /** Recreates one cluster; with dryRun, only plans it. */
 export async function applyRecreate(ctx: Context, name: string, opts: RecreateApplyOptions): Promise<RecreateOutcome> {
-  const { plan, stored } = await planRecreateOf(ctx, name, opts);
+  const { plan, stored, apiServer } = await planRecreateOf(ctx, name, opts);
   if (opts.dryRun) return { plan };
   const state: RecreateState = {
     plan: plan.create,
@@ -112,6 +117,14 @@ export async function applyRecreate(ctx: Context, name: string, opts: RecreateAp
       steps,
       state,
       interrupted: `interrupted: "${name}" was brought back as it was where it had been deleted; its snapshot ${name}/${plan.snapshot.id} is kept`,
+      detail: {
+        recreate: {
+          wanted: plan.spec,
+          snapshot: plan.snapshot.id,
+          snapshotTaken: plan.snapshot.taken,
+          ...(apiServer ? { apiServer } : {}),
+        },
+      },
     });
   } catch (err) {
     throw explained(err, plan, state);

@@ -91,6 +91,7 @@ export async function applySnapshot(
     steps: steps(state.plan),
     state,
     interrupted: 'interrupted: the partial snapshot has been removed',
+    detail: { snapshot: state.plan.snapshot },
   });
   return { plan: state.plan, manifest: state.manifest! };
 }

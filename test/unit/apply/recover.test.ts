@@ -7,7 +7,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../../src/api/create-context.js';
 import { OPERATION_RECORD, type RunningOperation } from '../../../src/apply/operation-record.js';
-import { recoverInterrupted } from '../../../src/apply/recover.js';
+import { recoverBeforeUse, recoverInterrupted } from '../../../src/apply/recover.js';
+import { resumeUpgrade } from '../../../src/apply/recreate/resume-upgrade.js';
+import { ConflictError, NotFoundError } from '../../../src/errors.js';
 import { processAlive } from '../../../src/runtime/process-alive.js';
 import { recordedRunner } from '../../../src/runtime/recorded-process-runner.js';
 import { crashedStore, kindDelete, kindUp, useWorld, type World } from '../../support/unit/world.js';
@@ -101,5 +103,53 @@ describe('recoverInterrupted', () => {
       orphan.kill('SIGKILL');
       other.kill('SIGKILL');
     }
+  });
+
+  it('an interrupted upgrade keeps its journal for --resume or --rollback; every command but down refuses until then', async () => {
+    await kindUp(w, 'dev');
+    const spec = (await w.store().readSpec('dev'))!.spec;
+    await crashed('dev', {
+      op: 'upgrade',
+      intended: ['take-snapshot', 'verify-snapshot', 'delete-cluster', 'create-cluster', 'record-spec'],
+      completed: ['take-snapshot', 'verify-snapshot'],
+      recreate: { wanted: { ...spec, kubernetesVersion: 'v1.37.0' }, snapshot: 'upgrade-1', snapshotTaken: true },
+    });
+    const ctx = createContext(w.options({ runner: recordedRunner([]) }));
+    const r = await recoverInterrupted(ctx, 'dev');
+    expect(r?.action).toBe('pending');
+    expect(r?.message).toBe(
+      'an interrupted "upgrade" of "dev" (pid 999 on box) stopped after 2 of 5 steps (last: verify-snapshot); its old cluster still runs: continue it with `kindling upgrade dev --resume` or undo it with `kindling upgrade dev --rollback` (snapshot dev/upgrade-1)',
+    );
+    expect(await w.store().readLock('dev')).toBeUndefined();
+    expect(await w.store().readRecord('dev', OPERATION_RECORD)).toBeDefined();
+    const refused = await recoverBeforeUse(ctx, 'dev').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect((refused as ConflictError).exitCode).toBe(4);
+    expect((refused as ConflictError).hint).toContain('kindling upgrade dev --resume');
+    await expect(recoverBeforeUse(ctx, 'dev', { pending: 'allow' })).resolves.toBeUndefined();
+    // The old cluster was never deleted: --rollback has nothing to undo and only clears the journal.
+    const undone = await resumeUpgrade(ctx, 'dev', { mode: 'rollback', timeoutMs: 1000, waitMs: 1000 });
+    expect(undone.unchanged).toBe(true);
+    expect(await w.store().readRecord('dev', OPERATION_RECORD)).toBeUndefined();
+    const none = await resumeUpgrade(ctx, 'dev', { mode: 'resume', timeoutMs: 1000, waitMs: 1000 }).catch((e: unknown) => e);
+    expect(none).toBeInstanceOf(NotFoundError);
+    expect((none as NotFoundError).message).toBe('no interrupted upgrade of "dev" to resume');
+  });
+
+  it('an interrupted snapshot create loses its unfinished snapshot; a finished one is kept', async () => {
+    await kindUp(w, 'dev');
+    await w.store().writeSnapshotPart('dev', 'half', 'objects.json', '[]');
+    await crashed('dev', {
+      op: 'snapshot',
+      intended: ['read-objects', 'copy-volumes', 'write-manifest'],
+      completed: ['read-objects'],
+      snapshot: 'half',
+    });
+    const r = await recoverInterrupted(createContext(w.options({ runner: recordedRunner([]) })), 'dev');
+    expect(r?.message).toBe(
+      'an interrupted "snapshot" of "dev" (pid 999 on box) stopped after 1 of 3 steps (last: read-objects): its unfinished snapshot dev/half is removed',
+    );
+    expect(await w.store().listSnapshots('dev')).toEqual([]);
+    expect(await w.store().readRecord('dev', OPERATION_RECORD)).toBeUndefined();
   });
 });

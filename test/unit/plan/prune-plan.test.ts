@@ -176,6 +176,19 @@ describe('planPrune: the journal', () => {
     expect(plan.locks).toEqual([{ name: 'dev', cluster: 'dev', reason: 'lock held by "stop", pid 4242 on box, which is gone' }]);
     expect(plan.notes).toEqual(['cluster dev: an interrupted "stop" may have left it part-done: run `kindling status dev`']);
   });
+
+  it('an interrupted upgrade keeps its journal for --resume or --rollback; only its dead lock goes', () => {
+    const cluster = held('dev', 'kind', {
+      lock: deadLock('upgrade'),
+      operation: orphanedUp({ op: 'upgrade', intended: 14, completed: 5 }),
+    });
+    const plan = planPrune(facts([kindCluster('dev'), { clusters: [cluster] }]));
+    expect([plan.containers, plan.storeEntries]).toEqual([[], []]);
+    expect(names(plan.locks)).toEqual(['dev']);
+    expect(plan.notes).toEqual([
+      'cluster dev: "upgrade" (operation op-1) interrupted after 5 of 14 steps: kept for `kindling upgrade dev --resume` or `kindling upgrade dev --rollback`',
+    ]);
+  });
 });
 
 describe('planPrune: locks', () => {
