@@ -23,7 +23,14 @@ export const HELP: Record<string, HelpExtra> = {
       'kindling up --preset kind --workers 2 --port 8080:80 --registry',
       'kindling up --from-snapshot dev/base --name dev2',
     ],
-    env: [STATE_ENV, DOCKER_ENV, ENGINE_ENV, KUBECONFIG_ENV, 'XDG_CONFIG_HOME: where your own presets are'],
+    env: [
+      STATE_ENV,
+      DOCKER_ENV,
+      ENGINE_ENV,
+      KUBECONFIG_ENV,
+      'XDG_CONFIG_HOME: where your own presets are',
+      'KINDLING_IGNORE_PREFLIGHT_ERRORS: host checks to pass over (cgroup, disk, all), as --ignore-preflight-errors',
+    ],
   },
   down: {
     examples: ['kindling down dev --yes', 'kindling down --all --yes', 'kindling down dev --backup --yes'],
@@ -36,7 +43,12 @@ export const HELP: Record<string, HelpExtra> = {
     env: [STATE_ENV, DOCKER_ENV, ENGINE_ENV],
   },
   upgrade: {
-    examples: ['kindling upgrade dev --k8s-version v1.37.0 --yes', 'kindling upgrade dev --k8s-version v1.37.0 --dry-run'],
+    examples: [
+      'kindling upgrade dev --k8s-version v1.37.0 --yes',
+      'kindling upgrade dev --k8s-version v1.37.0 --dry-run',
+      'kindling upgrade dev --resume     # after an upgrade was killed: finish it',
+      'kindling upgrade dev --rollback   # or undo it from its snapshot',
+    ],
     env: [STATE_ENV, DOCKER_ENV, ENGINE_ENV, KUBECONFIG_ENV],
   },
   'snapshot create': {

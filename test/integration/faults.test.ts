@@ -1,9 +1,11 @@
-// The fault-injection matrix: `up` (kind and k3d, with --registry) and `down`, each interrupted at a step boundary
-// by the test-only hook (KINDLING_TEST_FAULT, src/apply/fault-hook.ts) with SIGKILL of kindling, SIGINT of kindling,
-// SIGKILL of the engine child, or the Docker engine restarted; then the next natural command (`up` again, `down`
-// again) runs, and the test checks through the Docker API and the files: the cluster is whole and running, or
-// nothing of it is left; the state store loads; the user's kubeconfig parses and names no cluster that does not
-// exist; no lock is held. CI runs a subset: every step of each once, the faults in turn (so every (operation,
+// The fault-injection matrix: `up` (kind and k3d, with --registry), `down`, `upgrade` and `snapshot create`, each
+// interrupted at a step boundary by the test-only hook (KINDLING_TEST_FAULT, src/apply/fault-hook.ts) with SIGKILL
+// of kindling, SIGINT of kindling, SIGKILL of the engine child, or the Docker engine restarted; then the next
+// natural command (`up` again, `down` again, `upgrade --resume`/`--rollback` or the upgrade again, the snapshot
+// again; `start` first where the restart stopped the cluster) runs, and the test checks through the Docker API,
+// the Kubernetes API and the files: the cluster is whole and running (at the version the command asked for, with
+// its objects), or nothing of it is left; the state store loads; the user's kubeconfig parses and names no cluster
+// that does not exist; no lock is held. CI runs a subset: every step of each once, the faults in turn (so every (operation,
 // fault) pair too); KINDLING_FAULTS=all (npm run test:faults) runs every step with every fault. Prints the matrix.
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
@@ -12,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kubectlFor } from '../support/integration/claim-data.js';
 import { clusterObjects } from '../support/integration/docker-probe.js';
 import { integrationEnv } from '../support/integration/env.js';
 import { IMAGES } from '../support/integration/images.js';
@@ -72,6 +75,14 @@ describeFaults('fault injection: every step, every fault, then the next command'
   });
 
   const upArgs = (engine: Engine, name: string) => ['up', '--preset', engine, '--name', name, '--image', IMAGES.api[engine], '--registry'];
+  const phaseOf = async (name: string): Promise<string> => JSON.parse((await sb.cli('status', name, '-o', 'json')).stdout).phase;
+  const journalled = (name: string) => existsSync(join(sb.state, 'clusters', name, 'operation.json'));
+  /** Runs a command that must succeed; its exit code. */
+  const must = async (...args: string[]): Promise<number> => {
+    const r = await sb.cli(...args);
+    expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    return r.code;
+  };
 
   /** Runs the real CLI with the fault armed; restarts Docker while it is paused there. */
   async function withFault(args: string[], op: string, step: string, fault: Fault): Promise<number | string> {
@@ -140,6 +151,94 @@ describeFaults('fault injection: every step, every fault, then the next command'
       90 * 60_000,
     );
   }
+
+  it(
+    'upgrade (kind, v1.36.1 -> v1.37.0): interrupted at each step, then --resume or --rollback (or the upgrade again)',
+    async () => {
+      const upgradeArgs = (name: string) => ['upgrade', name, '--k8s-version', 'v1.37.0', '--image', IMAGES.next.kind, '--yes'];
+      const name0 = uniqueName('f-upg');
+      await must(...upArgs('kind', name0));
+      const planned = await sb.cli(...upgradeArgs(name0), '--dry-run', '-o', 'json');
+      const steps: string[] = JSON.parse(planned.stdout).actions.map((a: { id: string }) => a.id);
+      expect(steps).toEqual(
+        expect.arrayContaining(['take-snapshot', 'delete-cluster', 'create-cluster', 'restore-snapshot', 'record-spec']),
+      );
+      await cleanUp(name0, 'kind');
+      for (const [i, { step, fault }] of cases(steps, 2).entries()) {
+        const name = uniqueName('f-upg');
+        const context = `kind-${name}`;
+        await must(...upArgs('kind', name));
+        await kubectlFor(sb, context)(['create', 'configmap', 'kept', '--from-literal=made=before-the-upgrade']);
+        const first = await withFault(upgradeArgs(name), 'upgrade', step, fault);
+        // The next natural command: an upgrade left in its journal is continued or undone (in turn); one that ended
+        // (rolled back by kindling itself, or finished) is asked for again; a cluster the restart stopped is started.
+        const ran: string[] = [];
+        let want = 'v1.37.0';
+        if (journalled(name)) {
+          const how = i % 2 === 0 ? '--resume' : '--rollback';
+          if (how === '--rollback') want = 'v1.36.1';
+          const refused = await sb.cli('start', name);
+          expect(refused.code, 'any other command waits for --resume or --rollback').toBe(4);
+          ran.push(`upgrade ${how}`);
+          await must('upgrade', name, how);
+        } else {
+          if ((await phaseOf(name)) === 'stopped') {
+            ran.push('start');
+            await must('start', name);
+          }
+          ran.push('upgrade');
+          await must(...upgradeArgs(name));
+        }
+        const outcome = await check(name, 'kind');
+        expect(outcome).toBe('whole, running');
+        expect(JSON.parse(await kubectlFor(sb, context)(['version', '-o', 'json'])).serverVersion.gitVersion).toBe(want);
+        expect(await kubectlFor(sb, context)(['get', 'configmap', 'kept', '-o', 'jsonpath={.data.made}'])).toBe('before-the-upgrade');
+        expect(journalled(name)).toBe(false);
+        rows.push({ op: 'upgrade', step, fault, first, next: 0, outcome: `${ran.join(', ')}: ${outcome} at ${want}, objects kept` });
+        await cleanUp(name, 'kind');
+      }
+    },
+    90 * 60_000,
+  );
+
+  it(
+    'snapshot create --consistent (k3d): interrupted at each step, then the snapshot again',
+    async () => {
+      const name = uniqueName('f-snap');
+      await must(...upArgs('k3d', name));
+      const planned = await sb.cli('snapshot', 'create', name, '--name', 'probe', '--consistent', '--dry-run', '-o', 'json');
+      const steps: string[] = JSON.parse(planned.stdout).actions.map((a: { id: string }) => a.id);
+      expect(steps).toEqual(expect.arrayContaining(['stop-cluster', 'copy-volumes', 'start-cluster', 'write-manifest']));
+      for (const [i, { step, fault }] of cases(steps, 1).entries()) {
+        const id = `s${String(i).padStart(2, '0')}`;
+        const args = ['snapshot', 'create', name, '--name', id, '--consistent'];
+        const first = await withFault(args, 'snapshot', step, fault);
+        const ran: string[] = [];
+        const listed = async (): Promise<string[]> => {
+          const r = await sb.cli('snapshot', 'list', name, '-o', 'json');
+          expect(r.code, r.stderr).toBe(0);
+          const items: { name: string; incomplete?: true }[] = JSON.parse(r.stdout).items;
+          return items.map((x) => (x.incomplete ? `${x.name} (incomplete)` : x.name));
+        };
+        if (!(await listed()).includes(id)) {
+          if ((await phaseOf(name)) === 'stopped') {
+            ran.push('start');
+            await must('start', name);
+          }
+          ran.push('snapshot create');
+          await must(...args);
+        }
+        const outcome = await check(name, 'k3d');
+        expect(outcome).toBe('whole, running');
+        // Every snapshot taken so far is complete: an unfinished one was removed by the command after the fault.
+        expect(await listed()).toEqual(Array.from({ length: i + 1 }, (_, k) => `s${String(k).padStart(2, '0')}`));
+        expect(journalled(name)).toBe(false);
+        rows.push({ op: 'snapshot', step, fault, first, next: 0, outcome: `${ran.join(', ') || 'nothing'}: ${outcome}, ${id} complete` });
+      }
+      await cleanUp(name, 'k3d');
+    },
+    60 * 60_000,
+  );
 
   it(
     'down (kind): interrupted at each step, then down again',

@@ -1,15 +1,16 @@
 // `up --dry-run`'s read-only preflight: the same checks `up` runs before it creates anything (mount folders,
-// Docker, the engine binary and its version against the tested releases, the name free in Docker, the host ports
+// Docker, doctor's blocking host checks, the engine binary and its version against the tested releases, the name free in Docker, the host ports
 // free), each run on its own so that every one that would fail is named, and nothing is written.
 import type { Context } from '../../context.js';
 import { TESTED_ENGINE_VERSIONS, isTestedVersion } from '../../engines/tested-versions.js';
 import { KindlingError } from '../../errors.js';
 import type { ClusterSpec } from '../../model/cluster-spec.js';
+import { hostChecks, refuseHostFailures } from './host-checks.js';
 import { checkMountSources, checkNameFree, checkPorts } from './preflight.js';
 
 /** One check's outcome. */
 export interface PreflightCheck {
-  id: 'mounts' | 'docker' | 'engine' | 'name' | 'ports';
+  id: 'mounts' | 'docker' | 'host' | 'engine' | 'name' | 'ports';
   ok: boolean;
   /** What was found, or why it would fail. */
   detail: string;
@@ -46,8 +47,14 @@ export async function dryRunChecks(ctx: Context, spec: ClusterSpec): Promise<Pre
       detail: 'not checked: Docker does not answer',
       exitCode: docker.exitCode!,
     });
-    return [mounts, docker, skipped('engine'), skipped('name'), skipped('ports')];
+    return [mounts, docker, skipped('host'), skipped('engine'), skipped('name'), skipped('ports')];
   }
+  const host = await check('host', async () => {
+    await refuseHostFailures(ctx, spec);
+    return (await hostChecks(ctx, spec))
+      .map((r) => `${r.id}: ${r.status}${r.ignored && r.status === 'fail' ? ' (passed over)' : ''}`)
+      .join(', ');
+  });
   const engine = await check('engine', async () => {
     const { version } = await (await ctx.engine(spec.engine)).version();
     const tested = isTestedVersion(spec.engine, version);
@@ -61,5 +68,5 @@ export async function dryRunChecks(ctx: Context, spec: ClusterSpec): Promise<Pre
     await checkPorts(ctx, spec);
     return 'every host port asked for is free';
   });
-  return [mounts, docker, engine, name, ports];
+  return [mounts, docker, host, engine, name, ports];
 }

@@ -1,12 +1,13 @@
-// Checks, before anything is created: every host folder to mount exists, Docker answers, the engine binary runs,
-// no cluster of that name exists in Docker, and every requested host port is free (to the OS and to Docker's
-// published ports).
+// Checks, before anything is created: every host folder to mount exists, Docker answers, doctor's blocking host
+// checks pass (host-checks.ts: cgroup version, free disk), the engine binary runs, no cluster of that name exists
+// in Docker, and every requested host port is free (to the OS and to Docker's published ports).
 import { stat } from 'node:fs/promises';
 import type { Context } from '../../context.js';
 import type { ClusterSpec } from '../../model/cluster-spec.js';
 import { ConflictError, InvalidInputError } from '../../errors.js';
 import type { Action } from '../action.js';
 import type { UpState } from './up-state.js';
+import { refuseHostFailures } from './host-checks.js';
 
 /** Host ports the spec asks for, as address:port/protocol. */
 function requestedPorts(spec: ClusterSpec): { address: string; port: number; protocol: string }[] {
@@ -78,6 +79,7 @@ export const preflight: Action<UpState> = {
     const { spec } = state.plan;
     await checkMountSources(spec);
     await ctx.docker();
+    await refuseHostFailures(ctx, spec);
     const engine = await ctx.engine(spec.engine);
     // The engine's version (a process) and Docker's answers are independent: asked at once.
     const [version] = await Promise.all([engine.version(), checkNameFree(ctx, spec)]);

@@ -8,6 +8,7 @@ import { commonOptions } from '../global-options.js';
 import { outputFormat, planText, serialise } from '../output.js';
 import { kubernetesNodes } from '../../model/cluster-status.js';
 import { type ExitCodeValue, KindlingError } from '../../errors.js';
+import { IGNORE_PREFLIGHT_VARIABLE, UP_HOST_CHECKS } from '../../apply/up/host-checks.js';
 
 interface UpFlags extends ClusterFlags {
   timeout: string;
@@ -16,6 +17,7 @@ interface UpFlags extends ClusterFlags {
   output?: string;
   addonsFrom?: string;
   fromSnapshot?: string;
+  ignorePreflightErrors?: string;
 }
 
 /** Registers `up`. */
@@ -28,13 +30,19 @@ export function registerUp({ program, io, run }: CommandKit): void {
       '--from-snapshot <cluster/snapshot>',
       'make a new cluster from a snapshot: its spec, objects and volume data (--name renames it)',
     )
+    .option(
+      '--ignore-preflight-errors <checks>',
+      `pass over these failed host checks (${UP_HOST_CHECKS.map((c) => c.id).join(', ')}, or all), as ${IGNORE_PREFLIGHT_VARIABLE} does`,
+    )
     .option('--dry-run', 'print the plan and do nothing')
     .option('-o, --output <format>', 'text, json or yaml')
     .action(
       run(async (flags: UpFlags, cmd: Command) => {
         const format = outputFormat(flags.output);
+        const common = commonOptions(io, globals(cmd));
         const options = {
-          ...commonOptions(io, globals(cmd)),
+          ...common,
+          ...(flags.ignorePreflightErrors ? { env: { ...common.env, [IGNORE_PREFLIGHT_VARIABLE]: flags.ignorePreflightErrors } } : {}),
           ...planOptionsFrom(flags),
           timeoutMs: parseTimeout(flags.timeout),
           retain: Boolean(flags.retain),

@@ -21,9 +21,16 @@ beforeEach(async () => {
 });
 afterEach(() => dirs.cleanup());
 
-function setup(preset: 'kind' | 'k3d', ports: string[] = []) {
+function setup(preset: 'kind' | 'k3d', ports: string[] = [], env: Record<string, string> = {}) {
   const runner = recordedRunner([preset === 'kind' ? kindVersion() : k3dVersion()]);
-  const ctx = createContext({ state: dir, env: { HOME: dir }, docker, runner, portProbe: probe, binaries: { kind: 'kind', k3d: 'k3d' } });
+  const ctx = createContext({
+    state: dir,
+    env: { HOME: dir, ...env },
+    docker,
+    runner,
+    portProbe: probe,
+    binaries: { kind: 'kind', k3d: 'k3d' },
+  });
   const plan = planUp(builtinPreset(preset), { name: 'dev', ports });
   const state: UpState = {
     plan,
@@ -39,6 +46,31 @@ const publishing = (name: string, hostIp: string, hostPort: number, protocol = '
   container(name, {}, { ports: [{ containerPort: 80, protocol, hostIp, hostPort }] });
 
 describe('preflight', () => {
+  it("doctor's cgroup check blocks a v1.35+ cluster on cgroup v1 (exit 5) before the engine is asked anything", async () => {
+    docker.dockerInfo = { ...docker.dockerInfo, cgroupVersion: '1' };
+    const { runner, ctx, state } = setup('kind');
+    const err = await preflight.run(ctx, state).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'preflight-cgroup', exitCode: 5 });
+    expect((err as Error).message).toMatch(
+      /^cgroup version: cgroup v1: the kubelet of Kubernetes v1\.35\+ refuses to start on it \(kind v1\.\d+\.\d+\)$/,
+    );
+    expect((err as { hint: string }).hint).toContain('or, if you know better, pass --ignore-preflight-errors cgroup');
+    expect(runner.calls).toEqual([]);
+    expect(docker.containerQueries).toEqual([]);
+  });
+
+  it('KINDLING_IGNORE_PREFLIGHT_ERRORS=cgroup passes over that failure; an unknown check id is refused (exit 2)', async () => {
+    docker.dockerInfo = { ...docker.dockerInfo, cgroupVersion: '1' };
+    const passed = setup('kind', [], { KINDLING_IGNORE_PREFLIGHT_ERRORS: 'cgroup' });
+    await preflight.run(passed.ctx, passed.state);
+    passed.runner.assertDone();
+    const unknown = setup('kind', [], { KINDLING_IGNORE_PREFLIGHT_ERRORS: 'cgroup,kubelet' });
+    await expect(preflight.run(unknown.ctx, unknown.state)).rejects.toMatchObject({
+      exitCode: 2,
+      message: 'KINDLING_IGNORE_PREFLIGHT_ERRORS (--ignore-preflight-errors) names an unknown check "kubelet"',
+    });
+  });
+
   it("records the engine version and checks the cluster name against Docker by the engine's labels", async () => {
     const { runner, ctx, state } = setup('k3d');
     await preflight.run(ctx, state);
