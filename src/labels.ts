@@ -20,3 +20,6 @@ export const LABEL_REGISTRY = 'dev.kindling.registry';
 export function registryLabels(registry: string, operationId: string): Record<string, string> {
   return { [LABEL_MANAGED]: 'true', [LABEL_REGISTRY]: registry, 'dev.kindling.operation': operationId };
 }
+
+/** On an image cache kindling runs: the upstream it pulls through from (a cache serves one upstream). */
+export const LABEL_CACHE_UPSTREAM = 'dev.kindling.cache-upstream';

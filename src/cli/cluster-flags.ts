@@ -14,6 +14,7 @@ export interface ClusterFlags {
   port: string[];
   mount: string[];
   registry?: boolean;
+  imageCache?: boolean | string;
   merge: boolean;
   switchContext?: boolean;
   wait: string;
@@ -36,6 +37,10 @@ export function addClusterFlags(cmd: Command): Command {
     )
     .option('--mount <host-path:container-path[:ro]>', 'mount a host folder into every node (repeatable)', collect, [])
     .option('--registry', "create (or reuse) the preset's local registry and make every node pull from it")
+    .option(
+      '--image-cache [upstream]',
+      'pull through the one image cache every cluster shares (registry:2 proxy; default upstream: Docker Hub)',
+    )
     .option('--set <key.path=value>', 'override a preset field, e.g. nodes.workers=2 (repeatable)', collect, [])
     .option('--no-merge', 'do not add the context to your kubeconfig (KUBECONFIG or ~/.kube/config)')
     .option('--switch-context', 'make the new context the current one')
@@ -53,6 +58,7 @@ export function planOptionsFrom(flags: ClusterFlags): PlanOptions {
     ports: flags.port,
     ...(flags.mount.length > 0 ? { mounts: flags.mount } : {}),
     ...(flags.registry ? { registry: true } : {}),
+    ...(flags.imageCache !== undefined ? { imageCache: flags.imageCache } : {}),
     ...(flags.set.length > 0 ? { set: flags.set } : {}),
     merge: flags.merge,
     switchContext: Boolean(flags.switchContext),

@@ -1,7 +1,15 @@
 // The desired state of one cluster, as the state store keeps it (clusters/<name>/spec.yaml) and every layer
 // above reads it: engines build their config from it, `up` compares it, status names its context.
 import type { AddonDefinition } from '../addons/catalogue.js';
-import type { EngineName, IngressSettings, KubeconfigNames, PortMapping, RegistrySettings, StorageSettings } from '../presets/schema.js';
+import type {
+  EngineName,
+  ImageCacheSettings,
+  IngressSettings,
+  KubeconfigNames,
+  PortMapping,
+  RegistrySettings,
+  StorageSettings,
+} from '../presets/schema.js';
 import type { PRESET_API_VERSION } from '../presets/schema.js';
 import { engineNaming } from './engine-naming.js';
 
@@ -43,6 +51,17 @@ export interface ClusterSpec {
   ingress?: Omit<IngressSettings, 'enabled'>;
   /** The local registry nodes pull from (absent: none). */
   registry?: Omit<RegistrySettings, 'enabled'> & { host: string };
+  /** The shared pull-through cache nodes pull `mirrorOf/...` images through (absent: none). */
+  imageCache?: ImageCacheSpec;
+}
+
+/** A resolved image cache: the registry host it mirrors is always known. */
+export type ImageCacheSpec = Omit<ImageCacheSettings, 'enabled' | 'mirrorOf'> & { mirrorOf: string };
+
+/** The registry containers a spec's nodes pull from, each shared and claimed by name: its local registry,
+ * then its image cache. Empty: the cluster uses none. */
+export function registryContainers(spec: Pick<ClusterSpec, 'registry' | 'imageCache'>): string[] {
+  return [...(spec.registry ? [spec.registry.name] : []), ...(spec.imageCache ? [spec.imageCache.name] : [])];
 }
 
 /** `{name}` -> the cluster name. */

@@ -1,6 +1,6 @@
 // The pure plan of `down`: from the stored spec and what `up` merged into the user's kubeconfig, the steps
 // that delete the cluster, in order, with their titles. `down --dry-run` prints it.
-import { contextOf, type ClusterSpec } from '../model/cluster-spec.js';
+import { contextOf, registryContainers, type ClusterSpec } from '../model/cluster-spec.js';
 import { engineNaming } from '../model/engine-naming.js';
 import type { PlannedAction } from './plan.js';
 
@@ -34,9 +34,9 @@ function included(id: DownActionId, spec: ClusterSpec, merged: MergedInto | unde
   switch (id) {
     case 'disconnect-registry':
       // kind's registry stays on the shared `kind` network; k3d's own network goes with the cluster.
-      return spec.registry !== undefined && spec.engine === 'k3d';
+      return registryContainers(spec).length > 0 && spec.engine === 'k3d';
     case 'release-registry':
-      return spec.registry !== undefined;
+      return registryContainers(spec).length > 0;
     case 'unmerge-kubeconfig':
       return merged !== undefined;
     default:
@@ -45,13 +45,17 @@ function included(id: DownActionId, spec: ClusterSpec, merged: MergedInto | unde
 }
 
 function titles(spec: ClusterSpec, merged: MergedInto | undefined): Record<DownActionId, string> {
-  const { name, engine, registry } = spec;
+  const { name, engine } = spec;
+  const registries = registryContainers(spec).join(', ');
+  const many = registryContainers(spec).length > 1;
   const owned = [...engineNaming[engine].ownedNetworks(name), ...engineNaming[engine].ownedVolumes(name)];
   return {
-    'disconnect-registry': registry ? `Disconnect registry ${registry.name} from the cluster's network` : '',
+    'disconnect-registry': registries ? `Disconnect ${many ? 'registries' : 'registry'} ${registries} from the cluster's network` : '',
     'delete-cluster': `Delete cluster "${name}" with ${engine}`,
     'sweep-leftovers': `Remove containers still labelled for "${name}"${owned.length ? ` and ${engine}'s ${owned.join(', ')}` : ''}`,
-    'release-registry': registry ? `Release registry ${registry.name} (removed when no other cluster uses it and kindling made it)` : '',
+    'release-registry': registries
+      ? `Release ${many ? 'registries' : 'registry'} ${registries} (each removed when no other cluster uses it and kindling made it)`
+      : '',
     'unmerge-kubeconfig': `Remove context ${contextOf(spec)} from ${merged?.file ?? 'your kubeconfig'}`,
     'forget-cluster': `Forget "${name}" in the state store (its history is kept under deleted/${name}/)`,
   };

@@ -17,6 +17,9 @@ export interface Overrides {
   mounts?: readonly string[];
   /** --registry: create or reuse the preset's local registry. */
   registry?: boolean;
+  /** --image-cache [UPSTREAM]: pull through the shared image cache (true: the preset's upstream, else
+   * Docker Hub; a URL: that upstream). false: none, whatever the preset says. */
+  imageCache?: boolean | string;
 }
 
 function port(text: string, whole: string): number {

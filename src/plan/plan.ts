@@ -6,7 +6,8 @@ import { kindConfig } from '../engines/kind/config.js';
 import type { Preset } from '../presets/schema.js';
 import { readinessStages } from '../readiness/stages.js';
 import { resolveClusterSpec } from './resolve-spec.js';
-import { contextOf, type ClusterSpec } from '../model/cluster-spec.js';
+import { contextOf, registryContainers, type ClusterSpec } from '../model/cluster-spec.js';
+import { connectRegistryTitle, ensureRegistryTitle } from './registry-titles.js';
 import type { Overrides } from './overrides.js';
 
 /** The steps `up` takes, in order; apply/ has one file per id. */
@@ -105,7 +106,7 @@ function included(id: UpActionId, spec: ClusterSpec, choice: KubeconfigChoice, w
       return (spec.addons?.length ?? 0) > 0;
     case 'ensure-registry':
     case 'connect-registry':
-      return spec.registry !== undefined;
+      return registryContainers(spec).length > 0;
     case 'configure-cluster':
       return needsConfiguring(spec);
     case 'ensure-network':
@@ -132,12 +133,8 @@ function titles(spec: ClusterSpec, waitMs: number, from: SnapshotRef | undefined
   return {
     preflight: `Check Docker, the ${spec.engine} binary, the name "${spec.name}"${ports ? ` and host ports ${ports}` : ''}`,
     'record-intent': `Record the desired spec of "${spec.name}" in the state store`,
-    'ensure-registry': spec.registry
-      ? `Run (or reuse) registry ${spec.registry.name} on ${spec.registry.listenAddress}:${spec.registry.hostPort} (${spec.registry.image})`
-      : '',
-    'connect-registry': spec.registry
-      ? `Connect registry ${spec.registry.name} to the nodes' network${spec.engine === 'kind' ? ` and write containerd's hosts.toml for ${spec.registry.host} on every node` : ''}`
-      : '',
+    'ensure-registry': ensureRegistryTitle(spec),
+    'connect-registry': connectRegistryTitle(spec),
     'configure-cluster': configureTitle(spec),
     'ensure-network':
       'Make sure network kind exists, made with a fixed IPv4 subnet when kindling makes it (so nodes can keep their addresses)',

@@ -3,7 +3,7 @@
 // the one named), checked; the cluster deleted; the same cluster made again (same name, API address and port,
 // registry, kubeconfig context) at the new spec with up's own steps; the snapshot restored into it; the new spec
 // recorded. If a step fails after the delete, the old cluster is made again from the same snapshot.
-import type { ClusterSpec } from '../model/cluster-spec.js';
+import { registryContainers, type ClusterSpec } from '../model/cluster-spec.js';
 import type { PlannedAction, Plan, UpActionId } from './plan.js';
 
 /** Why a cluster is recreated. */
@@ -94,14 +94,16 @@ export function planRecreate(input: RecreateInput): RecreatePlan {
   const titles: Partial<Record<RecreateActionId, string>> = {
     'take-snapshot': `Take snapshot ${where} (objects, Secrets, each claim's data), kept after the ${input.reason}`,
     'verify-snapshot': `Check every part of snapshot ${where} against its sha256`,
-    'disconnect-registry': current.registry ? `Disconnect registry ${current.registry.name} from the cluster's network` : '',
+    'disconnect-registry': registryContainers(current).length
+      ? `Disconnect registry ${registryContainers(current).join(', ')} from the cluster's network`
+      : '',
     'delete-cluster': `Delete the node containers of "${name}" with ${current.engine} (${input.containers.join(', ')}); the state store keeps the cluster`,
     'restore-snapshot': `Restore snapshot ${where}: each claim's data into its node, its volume, then the objects in restore order`,
     'record-spec': `Record the spec of "${name}" (${describe(shape(wanted))})${same(current, wanted) ? '' : ', next generation'}`,
   };
   const included = (id: RecreateActionId): boolean => {
     if (id === 'take-snapshot') return snapshot.taken;
-    if (id === 'disconnect-registry') return current.registry !== undefined && current.engine === 'k3d';
+    if (id === 'disconnect-registry') return registryContainers(current).length > 0 && current.engine === 'k3d';
     if ((FROM_UP as readonly string[]).includes(id)) return upTitles.has(id);
     return true;
   };
@@ -119,6 +121,7 @@ export function planRecreate(input: RecreateInput): RecreatePlan {
       `the name "${name}" and the kubeconfig context ${create.context} (its entry updated in place)`,
       ...(input.apiServer ? [`the API server address ${input.apiServer}`] : []),
       ...(current.registry ? [`registry ${current.registry.name} (${current.registry.host})`] : []),
+      ...(current.imageCache ? [`image cache ${current.imageCache.name} (mirror of ${current.imageCache.mirrorOf})`] : []),
       `every object and claim of snapshot ${where}, with each claim's data`,
     ],
     spec: wanted,

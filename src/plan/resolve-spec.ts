@@ -9,6 +9,7 @@ import { ADDON_CATALOGUE, type AddonDefinition } from '../addons/catalogue.js';
 import { compareVersions, versionNumbers } from './kubernetes-version.js';
 import { parseKubernetesVersion, parseMountFlag, parsePortFlag, parseWorkers, type Overrides } from './overrides.js';
 import { fillName, type ClusterSpec } from '../model/cluster-spec.js';
+import { resolveImageCache } from './image-cache.js';
 
 function resolveAddons(preset: Preset, storage: boolean, ingress: boolean): AddonDefinition[] {
   const names = [
@@ -93,18 +94,26 @@ function checkPortClashes(ports: readonly PortMapping[], api: ClusterSpec['apiSe
 }
 
 function checkRegistryPort(
-  registry: NonNullable<ClusterSpec['registry']>,
+  registry: { hostPort: number },
   ports: readonly PortMapping[],
   api: ClusterSpec['apiServer'],
+  setting = 'registry.hostPort',
 ): void {
   const clash = [...ports.map((p) => p.hostPort), api.port].includes(registry.hostPort);
   if (clash) {
     throw new ConflictError(
       'port-duplicate',
-      `host port ${registry.hostPort} is the registry's (registry.hostPort) and is also mapped into the cluster`,
-      'choose another --port, or --set registry.hostPort=PORT',
+      setting === 'registry.hostPort'
+        ? `host port ${registry.hostPort} is the registry's (registry.hostPort) and is also mapped into the cluster`
+        : `host port ${registry.hostPort} is the image cache's (${setting}) and is also the registry's or mapped into the cluster`,
+      `choose another --port, or --set ${setting}=PORT`,
     );
   }
+}
+
+/** The registry's host port, as a mapping, so the image cache's is checked against it too. */
+function registryPort(r: NonNullable<ClusterSpec['registry']>): PortMapping {
+  return { hostPort: r.hostPort, containerPort: 5000, protocol: 'TCP', listenAddress: r.listenAddress };
 }
 
 // kind's node images exist only for the versions a kind release builds, about the five minor versions before its
@@ -175,6 +184,12 @@ export function resolveClusterSpec(preset: Preset, overrides: Overrides = {}): {
     ...presetExtras(preset, name, registryOn),
   };
   if (spec.registry) checkRegistryPort(spec.registry, ports, apiServer);
+  const imageCache = resolveImageCache(preset, overrides.imageCache);
+  if (imageCache) {
+    const taken = [...ports, ...(spec.registry ? [registryPort(spec.registry)] : [])];
+    checkRegistryPort(imageCache, taken, apiServer, 'imageCache.hostPort');
+    spec.imageCache = imageCache;
+  }
   try {
     checkClusterName(name, spec.engine, engineNaming[spec.engine].containerNames(spec));
   } catch (err) {

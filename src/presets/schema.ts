@@ -84,6 +84,44 @@ export const RegistrySchema = z
   })
   .strict();
 
+/** Docker Hub's registry API, where `docker.io/...` images come from. */
+export const DOCKER_HUB_UPSTREAM = 'https://registry-1.docker.io';
+
+/** One pull-through cache (Distribution's `registry:2` in proxy mode) shared by every cluster that asks for it:
+ * nodes pull `mirrorOf/...` images through it (containerd hosts.toml on kind, registries.yaml on k3d), so an
+ * image crosses the network once, not once per cluster. */
+export const ImageCacheSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    /** The registry the cache pulls from (REGISTRY_PROXY_REMOTEURL). */
+    upstream: z
+      .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' })
+      .regex(/^https?:\/\/[^/]+\/?$/, 'expected a registry URL without a path, like https://registry-1.docker.io')
+      .default(DOCKER_HUB_UPSTREAM),
+    /** The registry host images name (docker.io/library/nginx: docker.io) whose pulls go through the cache;
+     * default: docker.io for Docker Hub, else the upstream's host[:port]. */
+    mirrorOf: dnsName.optional(),
+    /** Container name; one cache of this name serves every cluster. */
+    name: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]*$/, 'expected a lower-case container name')
+      .default('kindling-image-cache'),
+    image: z.string().min(1).default('registry:2'),
+    hostPort: portNumber.default(5050),
+    listenAddress: z.ipv4({ error: 'expected an IPv4 address' }).default('127.0.0.1'),
+    /** Upstream credentials: the user name, and the environment variable holding the password (never stored). */
+    username: z.string().min(1).optional(),
+    passwordEnv: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name')
+      .optional(),
+  })
+  .strict()
+  .refine((c) => (c.username === undefined) === (c.passwordEnv === undefined), {
+    message: 'username and passwordEnv go together',
+    path: ['passwordEnv'],
+  });
+
 /** A preset: which engine, which image, how many nodes, which ports, and what it cannot reproduce. */
 export const PresetSchema = z
   .object({
@@ -127,6 +165,7 @@ export const PresetSchema = z
     /** How LoadBalancer Services get an address, as the environment does it (documentation, shown by presets show). */
     loadBalancer: z.string().min(1).default('none'),
     registry: RegistrySchema.optional(),
+    imageCache: ImageCacheSchema.optional(),
     /** Add-ons applied after create: names from the catalogue or from customAddons. */
     addons: z.array(z.string()).default([]),
     customAddons: z.array(CustomAddonSchema).default([]),
@@ -165,6 +204,8 @@ export type StorageSettings = z.infer<typeof StorageSchema>;
 export type IngressSettings = z.infer<typeof IngressSchema>;
 /** A validated registry section. */
 export type RegistrySettings = z.infer<typeof RegistrySchema>;
+/** A validated image-cache section. */
+export type ImageCacheSettings = z.infer<typeof ImageCacheSchema>;
 /** Validated kubeconfig names (templates). */
 export type KubeconfigNames = z.infer<typeof KubeconfigNamesSchema>;
 /** A validated port mapping. */

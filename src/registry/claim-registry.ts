@@ -9,13 +9,14 @@ import type { RegistryRecord } from '../state/state-store.js';
 
 type Registry = NonNullable<ClusterSpec['registry']>;
 
-function checkPublishes(c: ContainerInfo, r: Registry): void {
+/** An existing registry container must publish the host port the spec names (`setting` is that spec field). */
+export function checkPublishes(c: ContainerInfo, r: { name: string; hostPort: number }, setting = 'registry.hostPort'): void {
   if (!c.ports.some((p) => p.containerPort === 5000 && p.hostPort === r.hostPort)) {
     const seen = c.ports.map((p) => `${p.hostIp}:${p.hostPort}->${p.containerPort}`).join(', ') || 'no ports';
     throw new ConflictError(
       'registry-port',
       `container "${r.name}" exists but does not publish host port ${r.hostPort} to 5000 (it publishes ${seen})`,
-      `remove it, or set registry.hostPort to the port it uses (--set registry.hostPort=...)`,
+      `remove it, or set ${setting} to the port it uses (--set ${setting}=...)`,
     );
   }
 }

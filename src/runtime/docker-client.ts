@@ -41,6 +41,8 @@ export interface RunSpec {
   /** containerPort (TCP) -> host address and port. */
   publish: { containerPort: number; hostIp: string; hostPort: number }[];
   restart: 'no' | 'always' | 'unless-stopped';
+  /** Environment, `KEY=value` each (absent: the image's). */
+  env?: string[];
 }
 
 /** A container's endpoint on one network: its IPv4 address now ('' while stopped) and the one pinned for it ('' when Docker chooses). */

@@ -45,6 +45,7 @@ function createOptions(spec: RunSpec): Dockerode.ContainerCreateOptions {
     name: spec.name,
     Image: spec.image,
     Labels: spec.labels,
+    ...(spec.env ? { Env: spec.env } : {}),
     ExposedPorts: Object.fromEntries(spec.publish.map((p) => [`${p.containerPort}/tcp`, {}])),
     HostConfig: { PortBindings: bindings, RestartPolicy: { Name: spec.restart } },
   };

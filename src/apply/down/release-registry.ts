@@ -1,4 +1,5 @@
-// The cluster stops using its registry; the registry goes with its last user when kindling made it.
+// The cluster stops using its registry and its image cache; each goes with its last user when kindling made it.
+import { registryContainers } from '../../model/cluster-spec.js';
 import { releaseRegistry as release } from '../../registry/claim-registry.js';
 import type { Action } from '../action.js';
 import type { DownState } from './down-state.js';
@@ -7,7 +8,8 @@ import type { DownState } from './down-state.js';
 export const releaseRegistry: Action<DownState> = {
   id: 'release-registry',
   async run(ctx, state) {
-    const registry = state.spec.registry!;
-    if (await release(ctx, registry.name, state.spec.name)) state.removed.containers.push(registry.name);
+    for (const name of registryContainers(state.spec)) {
+      if (await release(ctx, name, state.spec.name)) state.removed.containers.push(name);
+    }
   },
 };

@@ -15,7 +15,7 @@ const ATTEMPTS = 3;
 export function lostPortRace(err: unknown, spec: ClusterSpec): boolean {
   if (!(err instanceof ConflictError) || err.code !== 'port-in-use') return false;
   const port = err.details.port;
-  const requested = [spec.apiServer.port, ...spec.ports.map((p) => p.hostPort), spec.registry?.hostPort].filter(
+  const requested = [spec.apiServer.port, ...spec.ports.map((p) => p.hostPort), spec.registry?.hostPort, spec.imageCache?.hostPort].filter(
     (p) => p !== undefined && p !== 0,
   );
   return typeof port === 'number' && !requested.includes(port);

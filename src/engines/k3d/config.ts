@@ -1,6 +1,7 @@
 // Builds k3d's own config (k3d.io/v1alpha5 Simple) from a ClusterSpec. Pure.
 import { clusterLabels } from '../../labels.js';
 import type { ClusterSpec } from '../../model/cluster-spec.js';
+import { mirrorsOf, registriesYaml } from '../mirrors.js';
 
 /** k3d's Simple document, only the fields kindling sets. */
 export interface K3dSimpleConfig {
@@ -45,11 +46,6 @@ function k3sOptions(spec: ClusterSpec): K3dSimpleConfig['options']['k3s'] | unde
 
 const withK3s = (k3s: K3dSimpleConfig['options']['k3s']) => (k3s ? { k3s } : {});
 
-/** k3s's registries.yaml: pulls from the registry's host address go to the registry container on the network. */
-function registriesYaml(registry: NonNullable<ClusterSpec['registry']>): string {
-  return `mirrors:\n  "${registry.host}":\n    endpoint:\n      - http://${registry.name}:5000\n`;
-}
-
 /** The k3d config for a spec: API and ports bound to the spec's addresses, every container labelled. */
 export function k3dConfig(spec: ClusterSpec): K3dSimpleConfig {
   return {
@@ -75,7 +71,8 @@ export function k3dConfig(spec: ClusterSpec): K3dSimpleConfig {
     ...(spec.mounts
       ? { volumes: spec.mounts.map((m) => ({ volume: `${m.hostPath}:${m.containerPath}${m.readOnly ? ':ro' : ''}`, nodeFilters: NODES })) }
       : {}),
-    ...(spec.registry ? { registries: { config: registriesYaml(spec.registry) } } : {}),
+    // The local registry and the image cache as k3s mirrors (k3d writes /etc/rancher/k3s/registries.yaml).
+    ...(spec.registry || spec.imageCache ? { registries: { config: registriesYaml(mirrorsOf(spec)) } } : {}),
     options: {
       ...withK3s(k3sOptions(spec)),
       // kindling keeps the kubeconfig in its state store; it never lets k3d edit the user's file.

@@ -18,6 +18,7 @@ export interface KindClusterConfig {
   networking: { apiServerAddress: string; apiServerPort?: number; podSubnet?: string; serviceSubnet?: string };
   nodes: KindNodeConfig[];
   kubeadmConfigPatches?: string[];
+  containerdConfigPatches?: string[];
 }
 
 function node(spec: ClusterSpec, role: KindNodeConfig['role'], first: boolean): KindNodeConfig {
@@ -48,6 +49,10 @@ function kubeletPatch(evictionHard: Record<string, string>): string {
   return `${['kind: KubeletConfiguration', 'evictionHard:', ...lines].join('\n')}\n`;
 }
 
+/** kind's recipe (site/static/examples/kind-with-registry.sh): containerd reads certs.d/<host>/hosts.toml.
+ * Node images of kind v0.27.0 and later already do; the patch makes older ones do it too. */
+export const CERTS_D_PATCH = '[plugins."io.containerd.grpc.v1.cri".registry]\n  config_path = "/etc/containerd/certs.d"';
+
 /** The kind config for a spec. Port mappings go on the first control-plane node.
  * A registry needs no containerd patch: node images of kind v0.27.0 and later already read
  * /etc/containerd/certs.d (kind's local-registry docs), where kindling writes each node's hosts.toml. */
@@ -65,5 +70,7 @@ export function kindConfig(spec: ClusterSpec): KindClusterConfig {
     },
     nodes: [...controlPlanes, ...workers],
     ...(spec.evictionHard ? { kubeadmConfigPatches: [kubeletPatch(spec.evictionHard)] } : {}),
+    // The image cache is a docker.io (or other host) mirror every node must honour, whatever its image's age.
+    ...(spec.imageCache ? { containerdConfigPatches: [CERTS_D_PATCH] } : {}),
   };
 }
