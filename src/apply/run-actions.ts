@@ -16,7 +16,10 @@ export async function runActions<S>(
     retain?: boolean;
     completed?: string[];
     timings?: Array<{ id: string; ms: number }>;
-    interrupted?: string;
+    /** The error's message when the user interrupts: fixed, or from the steps completed. */
+    interrupted?: string | ((completed: readonly string[]) => string);
+    /** Asked once a step failed: true leaves what was done as it is (an interrupted upgrade keeps its journal instead). */
+    skipRollback?: () => boolean;
     /** Called after each completed step (the operation's journal in the store is updated there). */
     onStepDone?: (id: string) => Promise<void>;
     /** Called before each step starts (the test-only fault hook, fault-hook.ts). */
@@ -50,11 +53,16 @@ export async function runActions<S>(
     // An interrupted engine exits non-zero too: report the interruption, not the engine.
     const failure =
       ctx.signal?.aborted && !(err instanceof InterruptedError)
-        ? new InterruptedError(opts.interrupted ?? 'interrupted: what was created has been rolled back')
+        ? new InterruptedError(interruptedMessage(opts.interrupted, completed))
         : err;
-    if (!opts.retain) await rollback(ctx, started.reverse(), state);
+    if (!opts.retain && !opts.skipRollback?.()) await rollback(ctx, started.reverse(), state);
     throw failure;
   }
+}
+
+function interruptedMessage(said: string | ((completed: readonly string[]) => string) | undefined, completed: readonly string[]): string {
+  if (typeof said === 'function') return said(completed);
+  return said ?? 'interrupted: what was created has been rolled back';
 }
 
 async function rollback<S>(ctx: Context, steps: readonly Step<S>[], state: S): Promise<void> {

@@ -19,8 +19,13 @@ export interface OperationRun<S extends OperationState> {
   state: S;
   /** Keep what was done when a step fails (no rollback). */
   retain?: boolean;
-  /** What an interruption means for this operation (e.g. "run down again to finish"). */
-  interrupted?: string;
+  /** What an interruption means for this operation (e.g. "run down again to finish"), fixed or from the steps done. */
+  interrupted?: string | ((completed: readonly string[]) => string);
+  /**
+   * True (given the steps done) when an interruption leaves the operation for the next command instead of rolling
+   * it back: nothing is undone and the journal stays, as after a SIGKILL (an upgrade past its delete).
+   */
+  keepIfInterrupted?: (completed: readonly string[]) => boolean;
   /** Journalled with the steps: what the next command needs to continue or clean up after a kill. */
   detail?: OperationDetail;
 }
@@ -62,6 +67,7 @@ export async function runOperation<S extends OperationState>(ctx: Context, run: 
     void save();
   });
   const fault = faultHook(ctx, journal.op);
+  const kept = () => ctx.signal?.aborted === true && run.keepIfInterrupted?.(journal.steps) === true;
   try {
     await writing;
     await runActions(ctx, run.steps, run.state, {
@@ -71,13 +77,16 @@ export async function runOperation<S extends OperationState>(ctx: Context, run: 
       ...(run.interrupted ? { interrupted: run.interrupted } : {}),
       onStepDone: async () => void (await save()),
       ...(fault ? { beforeStep: fault } : {}),
+      skipRollback: () => kept(),
     });
   } catch (err) {
-    const rolledBack = !run.retain && run.steps.some((s) => s.action.rollback);
+    const keep = kept();
+    const rolledBack = !keep && !run.retain && run.steps.some((s) => s.action.rollback);
     clearInterval(renewal);
     unwatch();
     await writing;
-    await clearOperation(ctx, run.cluster);
+    // Kept: the journal names this process, which exits now, so the next command sees it interrupted (recover.ts).
+    if (!keep) await clearOperation(ctx, run.cluster);
     await closeJournal(ctx, run.cluster, journal, rolledBack ? 'rolled-back' : 'failed', err);
     await lock.release();
     // A cluster the store holds nothing else of (a first `up` that failed) leaves no folder behind.

@@ -38,8 +38,9 @@ export const deleteCluster: Action<RecreateState> = {
     ctx.logger.warn(`bringing "${plan.spec.name}" back at ${version} from snapshot ${state.recreate.name}/${state.recreate.snapshot.id}`);
     try {
       // retain: what comes back stays, even half-made; the snapshot still holds everything.
+      // After a Ctrl-C the old cluster still has to come back: its steps run without the aborted signal.
       await runActions(
-        ctx,
+        { ...ctx, signal: undefined },
         ids.map((id) => ({
           title: `rollback: ${titles.get(id) ?? `restore snapshot ${state.recreate.snapshot.id}`}`,
           action: UP_STEPS[id],

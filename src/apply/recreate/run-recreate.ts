@@ -116,7 +116,8 @@ export async function applyRecreate(ctx: Context, name: string, opts: RecreateAp
       cluster: name,
       steps,
       state,
-      interrupted: `interrupted: "${name}" was brought back as it was where it had been deleted; its snapshot ${name}/${plan.snapshot.id} is kept`,
+      interrupted: (done) => interruptedMessage(plan, done),
+      ...(plan.reason === 'upgrade' ? { keepIfInterrupted: (done: readonly string[]) => done.includes('delete-cluster') } : {}),
       detail: {
         recreate: {
           wanted: plan.spec,
@@ -135,6 +136,17 @@ export async function applyRecreate(ctx: Context, name: string, opts: RecreateAp
     ...(state.readiness ? { readiness: state.readiness } : {}),
     ...(state.restored ? { restored: state.restored } : {}),
   };
+}
+
+/** What an interrupted recreate says: the old cluster untouched, brought back, or (upgrade) left for --resume/--rollback. */
+function interruptedMessage(plan: RecreatePlan, done: readonly string[]): string {
+  const { name } = plan;
+  const snapshot = `${name}/${plan.snapshot.id}`;
+  if (!done.includes('delete-cluster')) return `interrupted before the old cluster was deleted: "${name}" runs as before`;
+  if (plan.reason === 'upgrade') {
+    return `interrupted after the old cluster was deleted: \`kindling upgrade ${name} --resume\` finishes the upgrade, \`kindling upgrade ${name} --rollback\` brings the old version back (snapshot ${snapshot})`;
+  }
+  return `interrupted: "${name}" was brought back as it was where it had been deleted; its snapshot ${snapshot} is kept`;
 }
 
 /** The step's error, said with what happened after it: rolled back to the old version, or not. */
