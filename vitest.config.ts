@@ -40,6 +40,7 @@ export default defineConfig({
           exclude: [
             'test/integration/docker-restart.test.ts',
             'test/integration/docker-context.test.ts',
+            'test/integration/workshop-hosts.test.ts',
             'test/integration/faults.test.ts',
           ],
           sequence: { groupOrder: 1 },
@@ -59,6 +60,7 @@ export default defineConfig({
           include: [
             'test/integration/docker-restart.test.ts',
             'test/integration/docker-context.test.ts',
+            'test/integration/workshop-hosts.test.ts',
             'test/integration/faults.test.ts',
           ],
           sequence: { groupOrder: 2 },

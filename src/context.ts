@@ -34,6 +34,8 @@ export interface CommonOptions {
   now?: () => Date;
   /** Builds a Kubernetes API client from kubeconfig text (default: @kubernetes/client-node). */
   kubeApi?: (kubeconfig: string) => Promise<KubeApi>;
+  /** The IPv4 subnets this host routes (a.b.c.d/n; the default route left out). Default: /proc/net/route, or none with an injected Docker client. */
+  hostRoutes?: () => Promise<readonly string[]>;
 }
 
 /** Everything a verb needs, resolved once. */
@@ -48,6 +50,8 @@ export interface Context {
   signal: AbortSignal | undefined;
   portProbe: PortProbe;
   now: () => Date;
+  /** The IPv4 subnets this host routes, so that a new Docker network avoids them (another engine's bridges). */
+  hostRoutes: () => Promise<readonly string[]>;
   docker(): Promise<DockerClient>;
   engine(name: EngineName): Promise<Engine>;
   kubeApi(kubeconfig: string): Promise<KubeApi>;

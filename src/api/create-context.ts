@@ -1,6 +1,7 @@
 // The composition root: the one place that turns options into real collaborators (execa runner,
 // dockerode client, clock, environment, state store). Tests pass their own through the same options.
 import { hostname, tmpdir, userInfo } from 'node:os';
+import { procHostFacts } from '../doctor/host-facts.js';
 import type { Engine } from '../engines/engine.js';
 import { k3dEngine } from '../engines/k3d/engine.js';
 import { kindEngine } from '../engines/kind/engine.js';
@@ -17,6 +18,12 @@ import { parseS3Url, s3Backend } from '../runtime/s3-backend.js';
 import { silentLogger } from '../logger.js';
 import { processAlive } from '../runtime/process-alive.js';
 import type { CommonOptions, Context } from '../context.js';
+
+/** The subnets this host routes, from /proc/net/route (none where there is no such file); the default route left out. */
+async function routedSubnets(): Promise<readonly string[]> {
+  const routes = (await procHostFacts().routes()) ?? [];
+  return routes.map((r) => r.cidr).filter((cidr) => !cidr.endsWith('/0'));
+}
 
 /** Builds the context from options; connects to Docker and spawns nothing until asked. */
 export function createContext(opts: CommonOptions = {}): Context {
@@ -62,6 +69,7 @@ export function createContext(opts: CommonOptions = {}): Context {
     signal: opts.signal,
     portProbe: opts.portProbe ?? netPortProbe,
     now,
+    hostRoutes: opts.hostRoutes ?? (opts.docker ? async () => [] : routedSubnets),
     docker: getDocker,
     kubeApi: opts.kubeApi ?? ((kubeconfig) => import('../runtime/kube-api.js').then((m) => m.clientNodeKubeApi(kubeconfig))),
     watchProcesses(listener) {

@@ -2,11 +2,12 @@
 // configured: Docker then chooses the IPv4 one and refuses to pin addresses on it, so a multi-node kind
 // cluster cannot keep its node addresses across a stop or a Docker restart (kind#1689, #2045). When the
 // network is missing, kindling makes it first, as kind would (a bridge with IP masquerading) but with an
-// IPv4 subnet of its own choosing; kind then uses it. An existing network is left as it is; it is shared by
+// IPv4 subnet of its own choosing, one this host does not route yet; kind then uses it. An existing network is left as it is; it is shared by
 // every kind cluster, so kindling never removes it.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Context } from '../../context.js';
+import { overlaps, parseCidr } from '../../doctor/ipv4.js';
 import { withFileLock } from '../../runtime/file-lock.js';
 import { engineNaming } from '../../model/engine-naming.js';
 import type { Action } from '../action.js';
@@ -20,7 +21,12 @@ export const KIND_SUBNETS = [
 
 async function create(ctx: Context, name: string): Promise<string> {
   const docker = await ctx.docker();
+  // Docker checks a new subnet against its own networks only: another engine on this host (a second dockerd,
+  // a rootless one) may route it already, and two bridges for one range break the traffic to published ports.
+  const routed = (await ctx.hostRoutes()).map(parseCidr).filter((r) => r !== undefined);
   for (const subnet of KIND_SUBNETS) {
+    const range = parseCidr(subnet)!;
+    if (routed.some((r) => overlaps(r, range))) continue;
     try {
       await docker.createNetwork({ name, subnet, options: { 'com.docker.network.bridge.enable_ip_masquerade': 'true' }, labels: {} });
       return subnet;

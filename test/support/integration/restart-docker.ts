@@ -40,11 +40,19 @@ export async function restartDocker(): Promise<void> {
  * then gets that subnet again for the `kind` network, the kernel has two routes for it, and the stale one (link down)
  * swallows the traffic to published ports (the API server answers ECONNRESET). Returns the bridges deleted.
  */
+/** Where second-docker.ts's engine listens (scripts/test-env/dockerd-second.sh). */
+const SECOND_SOCKET = `${process.env.KINDLING_SECOND_DOCKER_DIR ?? '/tmp/kindling-second-docker'}/docker.sock`;
+
 export async function removeStaleBridges(): Promise<string[]> {
   const links = await execa('ip', ['-o', 'link', 'show', 'type', 'bridge'], { reject: false });
   const bridges = [...String(links.stdout).matchAll(/^\d+: (br-[0-9a-f]{12})[:@]/gm)].map((m) => m[1]!);
   if (bridges.length === 0) return [];
   const ids = String((await execa('docker', ['network', 'ls', '--no-trunc', '-q'])).stdout).split('\n');
+  // A second engine on this host (second-docker.ts) owns bridges of its own: they are not stale.
+  if (existsSync(SECOND_SOCKET)) {
+    const second = await execa('docker', ['-H', `unix://${SECOND_SOCKET}`, 'network', 'ls', '--no-trunc', '-q'], { reject: false });
+    if (second.exitCode === 0) ids.push(...String(second.stdout).split('\n'));
+  }
   const stale = bridges.filter((b) => !ids.some((id) => id.startsWith(b.slice('br-'.length))));
   for (const b of stale) await execa('ip', ['link', 'delete', b], { reject: false });
   return stale;

@@ -17,8 +17,8 @@ beforeEach(async () => {
 });
 afterEach(() => dirs.cleanup());
 
-function run() {
-  const ctx = createContext({ state: dir, env: { HOME: dir }, docker });
+function run(hostRoutes: readonly string[] = []) {
+  const ctx = createContext({ state: dir, env: { HOME: dir }, docker, hostRoutes: async () => hostRoutes });
   const plan = planUp(builtinPreset('kind'), { name: 'dev' });
   const state: UpState = {
     plan,
@@ -35,6 +35,11 @@ describe('ensure-network', () => {
     docker.takenSubnets.add('172.18.0.0/16');
     await run();
     expect(docker.calls).toEqual(['create network kind 172.19.0.0/16']);
+  });
+
+  it("skips a subnet this host already routes (another engine's bridge), which Docker itself would accept", async () => {
+    await run(['10.0.0.0/8', '172.18.0.0/16', '172.19.5.0/24']);
+    expect(docker.calls).toEqual(['create network kind 172.20.0.0/16']);
   });
 
   it('leaves an existing kind network alone (it is shared by every kind cluster)', async () => {
