@@ -5,7 +5,9 @@
 // file; needs dist/, built by `npm test` or `npm run build`), readiness (time to the timed-out error of `up --wait 30s`
 // on a node with no API server; needs Docker and the stand-in images), lifecycle (start of a stopped cluster
 // against up from nothing, snapshot create and restore of the corpus apps; the same), state (list of 50 clusters and
-// lock + spec write + unlock, directory store against the S3 store on a local versitygw; needs .cache/bin and dist/). No group named: all of them, in that order.
+// lock + spec write + unlock, directory store against the S3 store on a local versitygw; needs .cache/bin and dist/), parallel
+// (10 clusters at once against one, both engines, the memory per cluster, `workshop up` of 10 and `workshop reset`;
+// needs Docker, .cache/bin and dist/). No group named: all of them, in that order.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { fmt, median, time } from './measure.mjs';
 import { benchPromote } from './promote.mjs';
+import { benchParallel } from './parallel.mjs';
 import { benchState } from './state.mjs';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -149,6 +152,7 @@ const GROUPS = {
   readiness: readinessTimeout,
   promote: (ctx) => benchPromote({ ...ctx, repo, runs: promoteRuns }),
   state: () => benchState({ repo, bin, runs }),
+  parallel: benchParallel,
 };
 
 const chosen = process.argv.slice(2);

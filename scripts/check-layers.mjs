@@ -28,6 +28,7 @@ export const LAYERS = [
   'logs', // the logs archive: redaction, the collectors, the .tar.gz writer
   'doctor', // `kindling doctor`: one file per check of the machine, the runner, the capacity estimate
   'plan', // the pure plan step
+  'workshop', // workshops, pure: the file's schema, attendees as DNS labels, capacity, concurrency, spreading over hosts
   'export', // promotion: bundle, targets, dump, restore (snapshots reuse its dump and restore)
   'apply', // the operations (one folder each) and their steps
   'api', // the library verbs and the composition root

@@ -36,6 +36,21 @@ export {
   type CapacityEstimate,
   type HostFacts,
 } from './api/doctor.js';
+export {
+  workshopUp,
+  workshopStatus,
+  workshopReset,
+  workshopDown,
+  type WorkshopUpOptions,
+  type WorkshopUpResult,
+  type WorkshopOptions,
+  type WorkshopProgress,
+  type MemberRow,
+  type ResetOutcome,
+  type WorkshopDownResult,
+  type SeatOutcome,
+  type WorkshopFile,
+} from './api/workshop.js';
 export type { ClusterHandle } from './api/handle.js';
 export type { CommonOptions, ProgressMode } from './context.js';
 export type { Logger } from './logger.js';

@@ -112,6 +112,30 @@ export const HELP: Record<string, HelpExtra> = {
     examples: ['kindling doctor', 'kindling doctor -o json | jq \'.checks[] | select(.status != "ok")\''],
     env: [STATE_ENV, DOCKER_ENV, ENGINE_ENV],
   },
+  workshop: {
+    examples: ['kindling workshop up workshop.yaml', 'kindling workshop status', 'kindling workshop down --yes'],
+    env: [STATE_ENV, DOCKER_ENV, ENGINE_ENV],
+  },
+  'workshop up': {
+    examples: [
+      'kindling workshop up workshop.yaml --out ./handouts',
+      'kindling workshop up --count 10 --preset k3d --prefix ws',
+      'kindling workshop up workshop.yaml --docker-contexts default,big-box',
+    ],
+    env: [STATE_ENV, DOCKER_ENV, ENGINE_ENV],
+  },
+  'workshop status': {
+    examples: ['kindling workshop status', 'kindling workshop status --workshop ws -o json'],
+    env: [STATE_ENV, DOCKER_ENV],
+  },
+  'workshop reset': {
+    examples: ['kindling workshop reset alice', 'kindling workshop reset ws-03 --workshop ws'],
+    env: [STATE_ENV, DOCKER_ENV, ENGINE_ENV],
+  },
+  'workshop down': {
+    examples: ['kindling workshop down --yes', 'kindling workshop down --workshop ws --yes'],
+    env: [STATE_ENV, DOCKER_ENV, ENGINE_ENV],
+  },
   completion: {
     examples: [
       'source <(kindling completion bash)',

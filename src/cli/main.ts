@@ -23,6 +23,7 @@ import { registerStart, registerStop } from './commands/stop.js';
 import { registerUp } from './commands/up.js';
 import { registerUpgrade } from './commands/upgrade.js';
 import { registerVersion } from './commands/version.js';
+import { registerWorkshop } from './commands/workshop.js';
 import { handleError } from './handle-error.js';
 import { addHelpFooters } from './help-text.js';
 import { processIO, type CliIO } from './io.js';
@@ -92,6 +93,7 @@ export async function main(argv: readonly string[], given?: CliIO): Promise<numb
   registerPrune(kit);
   registerVersion(kit);
   registerDoctor(kit);
+  registerWorkshop(kit);
   registerCompletion(kit);
   addHelpFooters(program);
   try {
