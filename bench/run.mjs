@@ -168,12 +168,12 @@ const env = {
   KUBECONFIG: join(home, 'kubeconfig'),
   KINDLING_STATE: join(home, 'state'),
   PATH: `${bin}:${process.env.PATH}`,
+  // The stand-in node images run no kubelet: a cgroup v1 host does not stop them (up checks it for real images).
+  KINDLING_IGNORE_PREFLIGHT_ERRORS: 'cgroup',
 };
 const kindling = (...args) => execa('node', [join(repo, 'bin/kindling.js'), ...args], { env });
 try {
   for (const [name, group] of Object.entries(GROUPS)) {
-  // The stand-in node images run no kubelet: a cgroup v1 host does not stop them (up checks it for real images).
-  KINDLING_IGNORE_PREFLIGHT_ERRORS: 'cgroup',
     if (chosen.length === 0 || chosen.includes(name)) await group({ kindling, env, home });
   }
 } finally {

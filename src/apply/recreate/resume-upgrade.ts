@@ -34,7 +34,7 @@ async function interruptedUpgrade(
     );
   }
   const record = await readOperation(ctx.store, name);
-  if (!record || record.op !== 'upgrade' || !record.recreate || record.completed.length === record.intended.length) {
+  if (record?.op !== 'upgrade' || !record.recreate || record.completed.length === record.intended.length) {
     throw new NotFoundError(
       'interrupted-upgrade',
       `no interrupted upgrade of "${name}" to ${mode}`,
