@@ -2,16 +2,14 @@
 // stopped one it is started (never re-created); a different spec is refused with the differences named; a
 // half-created cluster is refused.
 import { applyUp } from '../apply/up/run-up.js';
-import type { UpState } from '../apply/up/up-state.js';
 import { checkMountSources } from '../apply/up/preflight.js';
 import { dryRunChecks, type PreflightCheck } from '../apply/up/dry-run-checks.js';
 import type { CommonOptions } from '../context.js';
 import { createContext } from './create-context.js';
 import { applyStart } from '../apply/start/run-start.js';
-import { down } from './down.js';
-import { start } from './start.js';
-import { stop } from './stop.js';
 import type { ClusterHandle } from './handle.js';
+import { harnessUp, type HarnessUpOptions, type UpOutcome } from './harness/harness-up.js';
+import { REUSE_PLACEHOLDER, reuseClusterName, workerClusterName } from './harness/names.js';
 import { plan as makePlan, type PlanOptions } from './plan.js';
 import type { Context } from '../context.js';
 import { ConflictError, InvalidInputError } from '../errors.js';
@@ -19,12 +17,11 @@ import { renameSpec } from '../model/cluster-spec.js';
 import { parseSnapshotRef } from '../model/snapshot.js';
 import { planFromSpec, type Plan } from '../plan/plan.js';
 import { readManifest } from '../apply/snapshot/read-snapshot.js';
-import { snapshot } from './snapshot.js';
 import { recordFootprint } from '../status/footprint.js';
 import { recoverBeforeUse } from '../apply/recover.js';
 
-/** Options of `up`. */
-export interface UpOptions extends PlanOptions, CommonOptions {
+/** Options of `up`. From the library, merge defaults to false and waitMs to 5 minutes (the CLI passes its flags). */
+export interface UpOptions extends PlanOptions, CommonOptions, HarnessUpOptions {
   /** Time limit for the engine's create, in milliseconds (default 5 minutes). */
   timeoutMs?: number;
   /** Keep what was created when a step fails (for debugging). */
@@ -33,6 +30,25 @@ export interface UpOptions extends PlanOptions, CommonOptions {
   addonsFrom?: string;
   /** `CLUSTER/SNAPSHOT`: make a new cluster from a snapshot (its spec, objects and volume data); `name` renames it. */
   fromSnapshot?: string;
+  /** With no name: `worker` (the default) names the cluster after the test worker and process (with reuse: after
+   * the spec's hash); `preset` takes the preset's default name (the CLI's choice). */
+  unnamed?: 'worker' | 'preset';
+}
+
+/** How long `up` from the library waits for readiness unless told. */
+export const LIBRARY_WAIT_MS = 5 * 60_000;
+
+/** The library's defaults, which suit a test process: no merge into the user's kubeconfig, readiness awaited. */
+function withLibraryDefaults(opts: UpOptions): UpOptions {
+  return { ...opts, merge: opts.merge ?? false, waitMs: opts.waitMs ?? LIBRARY_WAIT_MS };
+}
+
+/** `opts` with the name `up` uses when given none: per test worker, or with reuse, per spec (unless `unnamed: 'preset'`). */
+async function named(ctx: Context, opts: UpOptions): Promise<UpOptions> {
+  if (opts.name !== undefined || opts.unnamed === 'preset') return opts;
+  if (!opts.reuse) return { ...opts, name: workerClusterName(ctx.env, process.pid) };
+  const placeholder = await upPlan(ctx, { ...opts, name: REUSE_PLACEHOLDER });
+  return { ...opts, name: reuseClusterName(placeholder.spec) };
 }
 
 const DEFAULT_SNAPSHOT_WAIT_MS = 5 * 60_000;
@@ -54,7 +70,8 @@ export async function upPlan(ctx: Context, opts: UpOptions): Promise<Plan> {
   const ref = parseSnapshotRef(opts.fromSnapshot);
   const manifest = await readManifest(ctx, ref.cluster, ref.snapshot);
   const spec = renameSpec(manifest.spec, opts.name ?? manifest.spec.name);
-  if (await ctx.store.has(spec.name)) {
+  // Reuse joins the identical cluster when it exists (applyUp compares the specs).
+  if (!opts.reuse && (await ctx.store.has(spec.name))) {
     throw new ConflictError(
       'cluster-exists',
       `cluster "${spec.name}" exists: --from-snapshot makes a new cluster`,
@@ -74,44 +91,16 @@ export async function upPlan(ctx: Context, opts: UpOptions): Promise<Plan> {
   );
 }
 
-function handle(opts: UpOptions, state: UpState, unchanged: boolean, started = false): ClusterHandle {
-  const { spec, context } = state.plan;
-  return {
-    name: spec.name,
-    context,
-    kubeconfigPath: state.kubeconfigPath!,
-    apiServer: state.status!.apiServer,
-    ...(state.mergedInto ? { mergedInto: state.mergedInto } : {}),
-    ...(state.readiness ? { readiness: state.readiness } : {}),
-    status: state.status!,
-    plan: state.plan,
-    unchanged,
-    ...(started ? { started } : {}),
-    ...(state.restored ? { restored: state.restored } : {}),
-    ...(!unchanged && state.journal.timings && state.journal.timings.length > 0 ? { steps: [...state.journal.timings] } : {}),
-    down: async () => {
-      await down({ ...opts, names: [spec.name] });
-    },
-    stop: async () => {
-      await stop({ ...opts, names: [spec.name] });
-    },
-    start: async (how = {}) => {
-      await start({ ...opts, names: [spec.name], ...(how.waitMs === undefined ? {} : { waitMs: how.waitMs }) });
-    },
-    snapshot: async (how = {}) => snapshot({ ...opts, name: spec.name, ...how }),
-  };
-}
-
 /** What `up --dry-run` says: the plan, and the read-only preflight `up` would run, every check's outcome. */
-export async function upDryRun(opts: UpOptions = {}): Promise<{ plan: Plan; checks: PreflightCheck[] }> {
-  const ctx = createContext(opts);
+export async function upDryRun(input: UpOptions = {}): Promise<{ plan: Plan; checks: PreflightCheck[] }> {
+  const ctx = createContext(input);
+  const opts = await named(ctx, withLibraryDefaults(input));
   const plan = opts.fromSnapshot === undefined ? await makePlan({ ...opts, cwd: ctx.cwd }) : await upPlan(ctx, opts);
   return { plan, checks: await dryRunChecks(ctx, plan.spec) };
 }
 
-/** Creates the cluster described by the preset and overrides, or returns the identical one that exists. */
-export async function up(opts: UpOptions = {}): Promise<ClusterHandle> {
-  const ctx = createContext(opts);
+/** Runs the up `opts` describe (named already) once: created, unchanged, or started. */
+async function upOnce(ctx: Context, opts: UpOptions): Promise<UpOutcome> {
   const plan = await upPlan(ctx, opts);
   for (const w of plan.warnings) ctx.logger.warn(w);
   await recoverBeforeUse(ctx, plan.spec.name);
@@ -123,8 +112,26 @@ export async function up(opts: UpOptions = {}): Promise<ClusterHandle> {
   });
   // What the cluster weighs on this host, for doctor's "about N more fit" (never fails the up).
   if (!unchanged) await recordFootprint(ctx, plan.spec.name, plan.spec.preset);
-  if (!unchanged || (state.status!.phase !== 'stopped' && state.status!.phase !== 'degraded')) return handle(opts, state, unchanged);
+  if (!unchanged || (state.status!.phase !== 'stopped' && state.status!.phase !== 'degraded')) return { state, unchanged, started: false };
   ctx.logger.info(`cluster "${plan.spec.name}" is ${state.status!.phase}; starting it`);
   const started = await applyStart(ctx, plan.spec.name, { timeoutMs, waitMs: plan.readiness.waitMs });
-  return handle(opts, { ...state, status: started.status!, ...(started.readiness ? { readiness: started.readiness } : {}) }, false, true);
+  return {
+    state: { ...state, status: started.status!, ...(started.readiness ? { readiness: started.readiness } : {}) },
+    unchanged: false,
+    started: true,
+  };
+}
+
+/**
+ * Creates the cluster described by the preset and overrides, or returns the identical one that exists. From the
+ * library the defaults suit a test process: no merge into the user's kubeconfig, readiness awaited, a name of its
+ * own per test worker, and a cluster made without keep deleted by the reaper once this process is gone. With
+ * reuse, the running cluster with the identical spec is shared through leases (waiting while another process
+ * makes it).
+ */
+export async function up(input: UpOptions = {}): Promise<ClusterHandle> {
+  const base = withLibraryDefaults(input);
+  const ctx = createContext(base);
+  const opts = await named(ctx, base);
+  return harnessUp(ctx, opts, upOnce);
 }

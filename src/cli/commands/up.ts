@@ -48,6 +48,9 @@ export function registerUp({ program, io, run }: CommandKit): void {
           retain: Boolean(flags.retain),
           ...(flags.addonsFrom ? { addonsFrom: resolve(io.cwd, flags.addonsFrom) } : {}),
           ...(flags.fromSnapshot ? { fromSnapshot: flags.fromSnapshot } : {}),
+          // A cluster made from the command line stays until `kindling down`, and is named as the preset says.
+          keep: true,
+          unnamed: 'preset' as const,
         };
         // --from-snapshot takes the spec from the snapshot: the preset's default does not apply.
         if (flags.fromSnapshot && cmd.getOptionValueSource('preset') !== 'cli') delete (options as { preset?: string }).preset;

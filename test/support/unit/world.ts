@@ -21,6 +21,10 @@ export class FakePortProbe implements PortProbe {
   }
 }
 
+/** What the CLI passes to `up` explicitly (the library's own defaults suit a test process instead): merge into the
+ * user's kubeconfig, no readiness wait, keep the cluster. */
+export const cliUp = { merge: true, waitMs: 0, keep: true } as const;
+
 /** Everything one api test needs. */
 export interface World {
   dir: string;
@@ -188,6 +192,7 @@ export function useWorld(use: (w: World) => void): void {
 /** A kind cluster `name` made by `up` in this world (kind preset, recorded engine calls), for tests of what comes after. */
 export async function kindUp(w: World, name: string): Promise<void> {
   await up({
+    ...cliUp,
     ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, name), kindGetKubeconfig(name)]) }),
     preset: 'kind',
     name,

@@ -8,6 +8,7 @@ import { EngineFailedError, InterruptedError, InvalidInputError, type NotFoundEr
 import { recordedRunner, type RecordedCall } from '../../../src/runtime/recorded-process-runner.js';
 import { container, k3dNode, kindNode } from '../../support/unit/fake-docker.js';
 import {
+  cliUp,
   k3dCreate,
   k3dDelete,
   k3dGetKubeconfig,
@@ -29,7 +30,7 @@ useWorld((made) => {
 
 async function k3dUp(name: string) {
   const runner = recordedRunner([k3dVersion(), k3dCreate(w, name), k3dGetKubeconfig(name)]);
-  await up({ ...w.options({ runner }), preset: 'k3d', name });
+  await up({ ...cliUp, ...w.options({ runner }), preset: 'k3d', name });
 }
 
 /** `call`, with `after` run once the engine's own effect has happened. */
@@ -180,7 +181,7 @@ describe('down', () => {
 
   it('the handle returned by up deletes the cluster with the same options', async () => {
     const runner = recordedRunner([kindVersion(), kindCreate(w, 'dev'), kindGetKubeconfig('dev'), kindDelete(w, 'dev')]);
-    const handle = await up({ ...w.options({ runner }), preset: 'kind', name: 'dev' });
+    const handle = await up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev' });
     await handle.down();
     runner.assertDone();
     expect(await w.store().list()).toEqual([]);

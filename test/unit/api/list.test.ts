@@ -7,7 +7,7 @@ import { NotFoundError } from '../../../src/errors.js';
 import { recordedRunner } from '../../../src/runtime/recorded-process-runner.js';
 import { localStateStore } from '../../../src/state/local-store.js';
 import { kindNode } from '../../support/unit/fake-docker.js';
-import { k3dCreate, k3dGetKubeconfig, k3dVersion, kindUp, type World, useWorld } from '../../support/unit/world.js';
+import { cliUp, k3dCreate, k3dGetKubeconfig, k3dVersion, kindUp, type World, useWorld } from '../../support/unit/world.js';
 
 let w: World;
 useWorld((made) => {
@@ -62,7 +62,7 @@ describe('list', () => {
   it('kind and k3d clusters side by side', async () => {
     await kindUp(w, 'a');
     const runner = recordedRunner([k3dVersion(), k3dCreate(w, 'b'), k3dGetKubeconfig('b')]);
-    await up({ ...w.options({ runner }), preset: 'k3d', name: 'b' });
+    await up({ ...cliUp, ...w.options({ runner }), preset: 'k3d', name: 'b' });
     const clusters = await list(w.options({ runner: recordedRunner([]) }));
     expect(clusters.map((c) => `${c.name}:${c.engine}:${c.phase}:${c.context}`)).toEqual(['a:kind:running:kind-a', 'b:k3d:running:k3d-b']);
   });

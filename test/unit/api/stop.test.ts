@@ -8,6 +8,7 @@ import { recordedRunner, type RecordedCall } from '../../../src/runtime/recorded
 import { container } from '../../support/unit/fake-docker.js';
 import { rejection } from '../../support/unit/thrown.js';
 import {
+  cliUp,
   k3dCreate,
   k3dGetKubeconfig,
   k3dVersion,
@@ -26,7 +27,7 @@ useWorld((made) => {
 /** A kind cluster `dev` with one control plane and `workers` workers, each with an address on `kind`. */
 async function kindCluster(workers = 0): Promise<void> {
   const runner = recordedRunner([kindVersion(), kindCreate(w, 'dev', { workers }), kindGetKubeconfig('dev')]);
-  await up({ ...w.options({ runner }), preset: 'kind', name: 'dev', workers });
+  await up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev', workers });
   w.docker.containers.forEach((c, i) => {
     w.docker.endpoints[c.name] = { kind: { ipv4: `172.18.0.${i + 2}`, pinned: '' } };
   });
@@ -154,7 +155,7 @@ describe('start (kind, through Docker)', () => {
   it('up with the same spec on a stopped cluster starts it, never re-creates it', async () => {
     await kindCluster();
     await stop({ ...noEngine(), names: ['dev'] });
-    const h = await up({ ...w.options({ runner: recordedRunner([kindVersion()]) }), preset: 'kind', name: 'dev' });
+    const h = await up({ ...cliUp, ...w.options({ runner: recordedRunner([kindVersion()]) }), preset: 'kind', name: 'dev' });
     expect(h.unchanged).toBe(false);
     expect(h.started).toBe(true);
     expect(h.status.phase).toBe('running');
@@ -163,7 +164,7 @@ describe('start (kind, through Docker)', () => {
 
   it('the handle of up stops and starts its cluster', async () => {
     const runner = recordedRunner([kindVersion(), kindCreate(w, 'dev'), kindGetKubeconfig('dev'), kindVersion(), kindVersion()]);
-    const h = await up({ ...w.options({ runner }), preset: 'kind', name: 'dev' });
+    const h = await up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev' });
     await h.stop();
     expect((await w.store().readStatus('dev'))!.phase).toBe('stopped');
     await h.start({ waitMs: 0 });
@@ -182,6 +183,7 @@ describe('stop and start (k3d, with its own commands)', () => {
 
   it('k3d cluster stop, then k3d cluster start --timeout; no address pinning', async () => {
     await up({
+      ...cliUp,
       ...w.options({ runner: recordedRunner([k3dVersion(), k3dCreate(w, 'dev'), k3dGetKubeconfig('dev')]) }),
       preset: 'k3d',
       name: 'dev',

@@ -12,6 +12,7 @@ import { localStateStore } from '../../../src/state/local-store.js';
 import { container, kindNode } from '../../support/unit/fake-docker.js';
 import { builtinPreset } from '../../support/unit/presets.js';
 import {
+  cliUp,
   k3dCreate,
   k3dGetKubeconfig,
   k3dVersion,
@@ -37,7 +38,7 @@ const sameDocument = (stdin: string) => JSON.stringify(parse(stdin)) === JSON.st
 /** A successful kind up of "dev"; returns the runner for inspection. */
 async function kindUp() {
   const runner = recordedRunner([kindVersion(), kindCreate(w, 'dev', { input: sameDocument }), kindGetKubeconfig('dev')]);
-  const handle = await up({ ...w.options({ runner }), preset: 'kind', name: 'dev' });
+  const handle = await up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev' });
   runner.assertDone();
   return { runner, handle };
 }
@@ -95,7 +96,7 @@ describe('up (kind): a new cluster', () => {
     await kindUp();
     const specBefore = await readFile(join(clusterDir('dev'), 'spec.yaml'), 'utf8');
     const runner = recordedRunner([]);
-    const again = await up({ ...w.options({ runner }), preset: 'kind', name: 'dev' });
+    const again = await up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev' });
     expect(again.unchanged).toBe(true);
     expect(again.status.phase).toBe('running');
     expect(again.kubeconfigPath).toBe(join(clusterDir('dev'), 'kubeconfig'));
@@ -107,7 +108,7 @@ describe('up (kind): a new cluster', () => {
   it('a different spec -> ConflictError spec-conflict naming the differing field, nothing run', async () => {
     await kindUp();
     const runner = recordedRunner([]);
-    const err = await rejection(up({ ...w.options({ runner }), preset: 'kind', name: 'dev', workers: 2 }));
+    const err = await rejection(up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev', workers: 2 }));
     expect(err).toBeInstanceOf(ConflictError);
     expect(err).toMatchObject({
       code: 'spec-conflict',
@@ -127,7 +128,7 @@ describe('up (kind): failures leave nothing behind', () => {
       kindCreate(w, 'dev', { result: { exitCode: 1, stderr: 'ERROR: failed to create cluster: failed to init node with kubeadm' } }),
       kindDelete(w, 'dev', { removes: false }), // kind's delete leaves a container: the sweep must take it
     ]);
-    const err = await rejection(up({ ...w.options({ runner }), preset: 'kind', name: 'dev' }));
+    const err = await rejection(up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev' }));
     expect(err).toBeInstanceOf(EngineFailedError);
     expect(err.message).toBe(
       'kind failed to create cluster "dev" (exit 1):\nERROR: failed to create cluster: failed to init node with kubeadm',
@@ -149,7 +150,7 @@ describe('up (kind): failures leave nothing behind', () => {
       kindCreate(w, 'dev'),
       kindGetKubeconfig('dev'),
     ]);
-    const h = await up({ ...w.options({ runner }), preset: 'kind', name: 'dev' });
+    const h = await up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev' });
     runner.assertDone();
     expect(h.status.phase).toBe('running');
     expect((await w.store().readHistory('dev')).at(-1)).toMatchObject({ outcome: 'succeeded' });
@@ -158,7 +159,7 @@ describe('up (kind): failures leave nothing behind', () => {
   it('a host port the user asked for is taken at create -> no retry: ConflictError, rolled back', async () => {
     const taken = 'ERROR: failed to create cluster: docker run error: Bind for 127.0.0.1:8080 failed: port is already allocated';
     const runner = recordedRunner([kindVersion(), kindCreate(w, 'dev', { result: { exitCode: 1, stderr: taken } }), kindDelete(w, 'dev')]);
-    const err = await rejection(up({ ...w.options({ runner }), preset: 'kind', name: 'dev', ports: ['8080:80'] }));
+    const err = await rejection(up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev', ports: ['8080:80'] }));
     expect(err).toMatchObject({ code: 'port-in-use', exitCode: 4 });
     runner.assertDone();
     expect(await w.store().list()).toEqual([]);
@@ -176,7 +177,7 @@ describe('up (kind): failures leave nothing behind', () => {
       fail(),
       kindDelete(w, 'dev'),
     ]);
-    const err = await rejection(up({ ...w.options({ runner }), preset: 'kind', name: 'dev' }));
+    const err = await rejection(up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev' }));
     expect(err).toMatchObject({ code: 'port-in-use' });
     runner.assertDone();
     expect(w.docker.containers).toEqual([]);
@@ -194,7 +195,7 @@ describe('up (kind): failures leave nothing behind', () => {
       kindGetKubeconfig('dev'),
       kindDelete(w, 'dev'),
     ]);
-    const err = await rejection(up({ ...w.options({ runner }), preset: 'kind', name: 'dev' }));
+    const err = await rejection(up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev' }));
     expect(err).toMatchObject({ code: 'not-running', exitCode: 6 });
     expect(err.message).toMatch(/^kind reported success, but after create cluster "dev" is stopped/);
     runner.assertDone();
@@ -207,6 +208,7 @@ describe('up (kind): failures leave nothing behind', () => {
 
   it('merges the context into the user kubeconfig and records where; --no-merge does not touch it', async () => {
     await up({
+      ...cliUp,
       ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, 'dev'), kindGetKubeconfig('dev')]) }),
       preset: 'kind',
       name: 'dev',
@@ -218,6 +220,7 @@ describe('up (kind): failures leave nothing behind', () => {
       names: { clusters: ['kind-dev'], users: ['kind-dev'], contexts: ['kind-dev'] },
     });
     await up({
+      ...cliUp,
       ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, 'quiet'), kindGetKubeconfig('quiet')]) }),
       preset: 'kind',
       name: 'quiet',
@@ -230,7 +233,7 @@ describe('up (kind): failures leave nothing behind', () => {
   it('a host port the probe reports taken -> ConflictError port-in-use before any create', async () => {
     w.probe.taken.add('127.0.0.1:8080');
     const runner = recordedRunner([kindVersion()]);
-    const err = await rejection(up({ ...w.options({ runner }), preset: 'kind', name: 'dev', ports: ['8080:80'] }));
+    const err = await rejection(up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev', ports: ['8080:80'] }));
     expect(err).toBeInstanceOf(ConflictError);
     expect(err).toMatchObject({
       code: 'port-in-use',
@@ -245,21 +248,21 @@ describe('up (kind): failures leave nothing behind', () => {
   it('a port a container publishes on 0.0.0.0 is taken too, and the message names the container', async () => {
     w.docker.containers.push(container('web', {}, { ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080 }] }));
     const runner = recordedRunner([kindVersion()]);
-    const err = await rejection(up({ ...w.options({ runner }), preset: 'kind', name: 'dev', ports: ['8080:80'] }));
+    const err = await rejection(up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev', ports: ['8080:80'] }));
     expect(err).toMatchObject({ code: 'port-in-use', message: 'host port 127.0.0.1:8080 is already in use by container "web"' });
   });
 
   it('a UDP port is not probed (binding TCP says nothing about it)', async () => {
     const runner = recordedRunner([kindVersion(), kindCreate(w, 'dev'), kindGetKubeconfig('dev')]);
     w.probe.taken.add('127.0.0.1:5353');
-    await up({ ...w.options({ runner }), preset: 'kind', name: 'dev', ports: ['5353:53/udp'] });
+    await up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev', ports: ['5353:53/udp'] });
     expect(w.probe.asked).toEqual([]);
   });
 
   it('a cluster of that name in Docker but not in the store -> ConflictError cluster-exists, nothing created', async () => {
     w.docker.containers.push(kindNode('dev', 'dev-control-plane', 'control-plane'));
     const runner = recordedRunner([kindVersion()]);
-    const err = await rejection(up({ ...w.options({ runner }), preset: 'kind', name: 'dev' }));
+    const err = await rejection(up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev' }));
     expect(err).toBeInstanceOf(ConflictError);
     expect(err).toMatchObject({
       code: 'cluster-exists',
@@ -277,7 +280,7 @@ describe('up (kind): failures leave nothing behind', () => {
     const warnings: string[] = [];
     const logger = { debug: () => {}, info: () => {}, warn: (m: string) => void warnings.push(m) };
     const runner = recordedRunner([kindVersion(), kindCreate(w, 'dev', { input: sameDocument }), kindGetKubeconfig('dev')]);
-    const handle = await up({ ...w.options({ runner }), logger, preset: 'kind', name: 'dev' });
+    const handle = await up({ ...cliUp, ...w.options({ runner }), logger, preset: 'kind', name: 'dev' });
     runner.assertDone();
     expect(warnings).toEqual(['an interrupted "up" of "dev" (pid 999 on box) stopped before its first step: rolled back']);
     expect(handle.status.phase).toBe('running');
@@ -295,7 +298,7 @@ describe('up (kind): failures leave nothing behind', () => {
     });
     const held = await other.lock('dev', 'down', 'op-other');
     const runner = recordedRunner([]);
-    const err = await rejection(up({ ...w.options({ runner }), preset: 'kind', name: 'dev' }));
+    const err = await rejection(up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev' }));
     expect(err).toMatchObject({
       code: 'locked',
       exitCode: 4,
@@ -308,7 +311,7 @@ describe('up (kind): failures leave nothing behind', () => {
     const abort = new AbortController();
     abort.abort();
     const runner = recordedRunner([]);
-    const err = await rejection(up({ ...w.options({ runner, signal: abort.signal }), preset: 'kind', name: 'dev' }));
+    const err = await rejection(up({ ...cliUp, ...w.options({ runner, signal: abort.signal }), preset: 'kind', name: 'dev' }));
     expect(err).toBeInstanceOf(InterruptedError);
     expect((err as InterruptedError).exitCode).toBe(130);
     expect(runner.calls).toEqual([]);
@@ -322,7 +325,7 @@ describe('up (kind): failures leave nothing behind', () => {
       kindCreate(w, 'dev', { result: { exitCode: 130, stderr: 'Creating cluster "dev" ...' }, onCall: () => abort.abort() }),
       kindDelete(w, 'dev'),
     ]);
-    const err = await rejection(up({ ...w.options({ runner, signal: abort.signal }), preset: 'kind', name: 'dev' }));
+    const err = await rejection(up({ ...cliUp, ...w.options({ runner, signal: abort.signal }), preset: 'kind', name: 'dev' }));
     expect(err).toBeInstanceOf(InterruptedError);
     expect(err.message).toBe('interrupted: what was created has been rolled back');
     runner.assertDone();
@@ -332,7 +335,7 @@ describe('up (kind): failures leave nothing behind', () => {
 
   it('--retain: no rollback, the failure is journalled and the cluster kept in the store', async () => {
     const runner = recordedRunner([kindVersion(), kindCreate(w, 'dev', { result: { exitCode: 1, stderr: 'ERROR: boom' } })]);
-    await expect(up({ ...w.options({ runner }), preset: 'kind', name: 'dev', retain: true })).rejects.toThrow(EngineFailedError);
+    await expect(up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev', retain: true })).rejects.toThrow(EngineFailedError);
     expect(runner.calls.map((c) => c.args[0])).toEqual(['version', 'create']);
     expect(w.docker.containers.map((c) => c.name)).toEqual(['dev-control-plane']);
     const history = await w.store().readHistory('dev');
@@ -352,7 +355,7 @@ describe("up (kind): a cluster deleted behind kindling's back", () => {
     await kindUp();
     w.docker.containers = [];
     const runner = recordedRunner([kindVersion(), kindCreate(w, 'dev'), kindGetKubeconfig('dev')]);
-    const again = await up({ ...w.options({ runner }), preset: 'kind', name: 'dev' });
+    const again = await up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev' });
     runner.assertDone();
     expect(again.unchanged).toBe(false);
     expect(again.status.phase).toBe('running');
@@ -368,7 +371,7 @@ describe("up (kind): a cluster deleted behind kindling's back", () => {
       kindCreate(w, 'dev', { result: { exitCode: 1, stderr: 'ERROR: boom' } }),
       kindDelete(w, 'dev'),
     ]);
-    await expect(up({ ...w.options({ runner }), preset: 'kind', name: 'dev' })).rejects.toThrow(EngineFailedError);
+    await expect(up({ ...cliUp, ...w.options({ runner }), preset: 'kind', name: 'dev' })).rejects.toThrow(EngineFailedError);
     runner.assertDone();
     expect(await w.store().list()).toEqual(['dev']);
     const last = (await w.store().readHistory('dev')).at(-1);
@@ -395,7 +398,7 @@ describe('up (k3d)', () => {
       }),
       k3dGetKubeconfig('dev'),
     ]);
-    const handle = await up({ ...w.options({ runner }), preset: 'k3d', name: 'dev' });
+    const handle = await up({ ...cliUp, ...w.options({ runner }), preset: 'k3d', name: 'dev' });
     runner.assertDone();
     expect(seen).toEqual([{ mode: 0o600, document: planUp(builtinPreset('k3d'), { name: 'dev' }).engineConfig.document }]);
     for (const call of runner.calls)

@@ -8,7 +8,7 @@ import { buildBundle } from '../../../../src/export/bundle/build-bundle.js';
 import { writeBundle } from '../../../../src/export/bundle/write-bundle.js';
 import type { KubeObject } from '../../../../src/export/kube-object.js';
 import { apiError, FakeKubeApi } from '../../../support/unit/fake-kube-api.js';
-import { kindCreate, kindGetKubeconfig, kindKubeconfig, kindVersion, type World, useWorld } from '../../../support/unit/world.js';
+import { cliUp, kindCreate, kindGetKubeconfig, kindKubeconfig, kindVersion, type World, useWorld } from '../../../support/unit/world.js';
 import { devApp } from '../rewrite/dev-app.js';
 import { KIND_DEFAULT } from '../targets/fixtures.js';
 
@@ -105,6 +105,7 @@ describe('restore', () => {
   it("finds a context only kindling keeps (a cluster made with --no-merge) in the state store's kubeconfigs", async () => {
     const bundle = await bundleDir();
     await up({
+      ...cliUp,
       ...w.options({ runner: recordedRunner([kindVersion(), kindCreate(w, 'dev'), kindGetKubeconfig('dev')]) }),
       preset: 'kind',
       name: 'dev',
