@@ -1,9 +1,11 @@
 // The library verbs a workshop runs on each of its clusters, bound to the workshop's options and to the Docker
-// context each cluster lives on: up, snapshot, restoreSnapshot, down, deleteSnapshot, status, load, and the
-// starting manifests applied as `restore` applies a bundle (server-side apply, restore order).
+// context each cluster lives on: up, snapshot, restoreSnapshot, down, deleteSnapshot, status, load, the
+// starting manifests applied as `restore` applies a bundle (server-side apply, restore order), and the in-place
+// reset.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { resetInPlace } from '../apply/workshop/reset-in-place.js';
 import type { WorkshopVerbs } from '../apply/workshop/verbs.js';
 import type { CommonOptions } from '../context.js';
 import { applyObjects } from '../export/restore/apply-objects.js';
@@ -102,6 +104,8 @@ export async function workshopVerbs(
               ...(def.workers !== undefined ? { workers: def.workers } : {}),
             }),
         merge: false,
+        // A workshop's clusters outlive the command that made them (the library's default reaps them with it).
+        keep: true,
         waitMs,
         timeoutMs,
       });
@@ -124,6 +128,9 @@ export async function workshopVerbs(
     async restore(cluster, dockerContext, id) {
       const r = await restoreSnapshot({ ...common(cluster, dockerContext), name: cluster, snapshot: id, waitMs, timeoutMs });
       return { name: r.name, context: r.status?.context ?? '', kubeconfigPath: await kubeconfigOf(cluster, dockerContext) };
+    },
+    resetInPlace(cluster, dockerContext, id) {
+      return resetInPlace(createContext(common(cluster, dockerContext)), cluster, id, waitMs);
     },
     async down(cluster, dockerContext) {
       await down({ ...common(cluster, dockerContext), names: [cluster] });

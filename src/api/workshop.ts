@@ -35,6 +35,7 @@ import { workshopVerbs } from './workshop-verbs.js';
 export type { WorkshopProgress } from '../apply/workshop/verbs.js';
 export type { MemberRow } from '../apply/workshop/run-workshop-status.js';
 export type { ResetOutcome } from '../apply/workshop/run-workshop-reset.js';
+export type { InPlaceChanges } from '../apply/workshop/reset-in-place.js';
 export type { WorkshopDownResult } from '../apply/workshop/run-workshop-down.js';
 export type { SeatOutcome } from '../apply/workshop/run-workshop-up.js';
 export type { WorkshopFile } from '../workshop/schema.js';
@@ -206,11 +207,14 @@ export async function workshopStatus(opts: WorkshopOptions = {}): Promise<{ work
   return { workshop, members: await applyWorkshopStatus(ctx, await workshopVerbs(opts), members) };
 }
 
-/** `workshop reset`: one attendee (name, label or cluster) back to the starting snapshot. */
-export async function workshopReset(opts: WorkshopOptions & { attendee: string }): Promise<ResetOutcome> {
+/** `workshop reset`: one attendee (name, label or cluster) back to the starting snapshot; in place unless `recreate`. */
+export async function workshopReset(opts: WorkshopOptions & { attendee: string; recreate?: boolean }): Promise<ResetOutcome> {
   const ctx = createContext(opts);
   const { workshop, members } = await workshopMembers(ctx, opts.workshop);
-  return applyWorkshopReset(ctx, await workshopVerbs(opts), findMember(workshop, members, opts.attendee), opts.onProgress);
+  return applyWorkshopReset(ctx, await workshopVerbs(opts), findMember(workshop, members, opts.attendee), {
+    ...(opts.recreate ? { recreate: true } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
 }
 
 /** `workshop down`: every member's cluster and starting snapshot, and the attendees' files. */

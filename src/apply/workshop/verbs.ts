@@ -1,6 +1,7 @@
 // What a workshop does to each of its clusters, as the library verbs do it (up, snapshot, restoreSnapshot, down,
-// status, load): handed in by api/workshop.ts, so the workshop's steps are not re-implemented here and unit tests
-// pass their own. Every verb names the Docker context the cluster lives on (undefined: the one kindling finds).
+// status, load, the in-place reset): handed in by api/workshop.ts, so the workshop's steps are not re-implemented
+// here and unit tests pass their own. Every verb names the Docker context the cluster lives on (undefined: the one kindling finds).
+import type { InPlaceResult } from './reset-in-place.js';
 
 /** A cluster `up` made (or found made). */
 export interface MadeCluster {
@@ -28,6 +29,8 @@ export interface WorkshopVerbs {
   load(cluster: string, dockerContext: string | undefined, images: readonly string[]): Promise<void>;
   snapshot(cluster: string, dockerContext: string | undefined, id: string): Promise<void>;
   restore(cluster: string, dockerContext: string | undefined, id: string): Promise<MadeCluster>;
+  /** Brings the running cluster back to the snapshot through its API, or says why it cannot. */
+  resetInPlace(cluster: string, dockerContext: string | undefined, id: string): Promise<InPlaceResult>;
   down(cluster: string, dockerContext: string | undefined): Promise<void>;
   deleteSnapshot(cluster: string, id: string): Promise<void>;
   status(cluster: string, dockerContext: string | undefined): Promise<MemberHealth>;

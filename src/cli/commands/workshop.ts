@@ -139,14 +139,15 @@ export function registerWorkshop({ program, io, run }: CommandKit): void {
 
   workshop
     .command('reset')
-    .description("bring one attendee's cluster back to the workshop's starting snapshot")
+    .description("bring one attendee's cluster back to the workshop's starting snapshot (in place: same kubeconfig)")
     .argument('<attendee>', 'attendee name, its label or its cluster')
     .option('--workshop <name>', 'the workshop (default: the only one in the store)')
-    .option('--wait <duration>', 'readiness wait before restoring', '5m')
-    .option('--timeout <duration>', "give the engine's create this long", '5m')
+    .option('--recreate', 're-create the cluster from the snapshot (new certificates: hand out its kubeconfig again)')
+    .option('--wait <duration>', 'deletions in place, or the readiness wait of a re-create', '5m')
+    .option('--timeout <duration>', "give the engine's create this long (re-create)", '5m')
     .option('-o, --output <format>', 'text, json or yaml')
     .action(
-      run(async (attendee: string, flags: { workshop?: string; wait: string; timeout: string; output?: string }, cmd: Command) => {
+      run(async (attendee: string, flags: ResetFlags, cmd: Command) => {
         const format = outputFormat(flags.output);
         const g = globals(cmd);
         const { workshopReset } = await import('../../api/workshop.js');
@@ -154,15 +155,12 @@ export function registerWorkshop({ program, io, run }: CommandKit): void {
           ...commonOptions(io, g),
           attendee,
           ...(flags.workshop ? { workshop: flags.workshop } : {}),
+          ...(flags.recreate ? { recreate: true } : {}),
           waitMs: parseWait(flags.wait),
           timeoutMs: parseTimeout(flags.timeout),
           ...(progress(io, Boolean(g.quiet)) ? { onProgress: progress(io, Boolean(g.quiet))! } : {}),
         });
-        io.stdout(
-          format === 'text'
-            ? `reset: ${r.cluster} (${r.attendee}) back to ${r.snapshot} in ${r.seconds.toFixed(1)} s; new kubeconfig: ${r.kubeconfig}\n`
-            : await serialise(r, format),
-        );
+        io.stdout(format === 'text' ? resetText(r) : await serialise(r, format));
       }),
     );
 
@@ -198,6 +196,30 @@ export function registerWorkshop({ program, io, run }: CommandKit): void {
           );
       }),
     );
+}
+
+interface ResetFlags {
+  workshop?: string;
+  recreate?: boolean;
+  wait: string;
+  timeout: string;
+  output?: string;
+}
+
+/** The text report of `workshop reset`. */
+function resetText(r: {
+  attendee: string;
+  cluster: string;
+  snapshot: string;
+  inPlace: boolean;
+  reason?: string;
+  seconds: number;
+  kubeconfig: string;
+}): string {
+  const head = `reset: ${r.cluster} (${r.attendee}) back to ${r.snapshot} in ${r.seconds.toFixed(1)} s`;
+  return r.inPlace
+    ? `${head}, in place; kubeconfig unchanged: ${r.kubeconfig}\n`
+    : `${head}, re-created (${r.reason}); new kubeconfig, hand it out again: ${r.kubeconfig}\n`;
 }
 
 /** The text report of `workshop up`. */

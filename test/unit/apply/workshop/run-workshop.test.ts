@@ -9,6 +9,7 @@ import { applyWorkshopDown } from '../../../../src/apply/workshop/run-workshop-d
 import { applyWorkshopReset } from '../../../../src/apply/workshop/run-workshop-reset.js';
 import { applyWorkshopStatus } from '../../../../src/apply/workshop/run-workshop-status.js';
 import { applyWorkshopUp } from '../../../../src/apply/workshop/run-workshop-up.js';
+import type { InPlaceResult } from '../../../../src/apply/workshop/reset-in-place.js';
 import type { WorkshopProgress, WorkshopVerbs } from '../../../../src/apply/workshop/verbs.js';
 import { ConflictError, NotFoundError } from '../../../../src/errors.js';
 import { seatsFor } from '../../../../src/workshop/attendees.js';
@@ -18,10 +19,17 @@ import { tempDirs } from '../../../support/unit/temp-dirs.js';
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());
 
-/** Verbs that record what they were asked; `failUp` fails that cluster's up as many times as given. */
-function fakeVerbs(dir: string, failUp: Record<string, number> = {}) {
+const CHANGES = { deletedNamespaces: ['scratch'], deleted: 1, applied: 2, recreated: 1, unchanged: 3 };
+
+/** Verbs that record what they were asked; `failUp` fails that cluster's up as many times as given; `inPlace` is what the in-place reset does. */
+function fakeVerbs(dir: string, failUp: Record<string, number> = {}, inPlace: { result?: InPlaceResult; error?: Error } = {}) {
   const calls: string[] = [];
   const verbs: WorkshopVerbs = {
+    async resetInPlace(cluster, dc, id) {
+      calls.push(`reset-in-place ${cluster} ${dc ?? '-'} ${id}`);
+      if (inPlace.error) throw inPlace.error;
+      return inPlace.result ?? { done: true, changes: CHANGES };
+    },
     async up(cluster, dc) {
       calls.push(`up ${cluster} ${dc ?? '-'}`);
       if ((failUp[cluster] ?? 0) > 0) {
@@ -63,10 +71,10 @@ function fakeVerbs(dir: string, failUp: Record<string, number> = {}) {
   return { verbs, calls };
 }
 
-async function setUp(failUp: Record<string, number> = {}) {
+async function setUp(failUp: Record<string, number> = {}, inPlace: { result?: InPlaceResult; error?: Error } = {}) {
   const dir = await dirs.make();
   const ctx = createContext({ state: join(dir, 'state'), env: { HOME: dir }, cwd: dir, now: () => new Date('2026-01-01T10:00:00Z') });
-  return { dir, ctx, ...fakeVerbs(dir, failUp) };
+  return { dir, ctx, ...fakeVerbs(dir, failUp, inPlace) };
 }
 
 describe('workshop up over the verbs', () => {
@@ -170,8 +178,8 @@ describe('workshop up over the verbs', () => {
 });
 
 describe('status, reset and down of a made workshop', () => {
-  async function made() {
-    const s = await setUp();
+  async function made(inPlace: { result?: InPlaceResult; error?: Error } = {}) {
+    const s = await setUp({}, inPlace);
     await applyWorkshopUp(s.ctx, s.verbs, {
       workshop: 'lab',
       seats: seatsFor('lab', ['Ann', 'Bob']),
@@ -207,13 +215,60 @@ describe('status, reset and down of a made workshop', () => {
     ]);
   });
 
-  it('reset: the member’s snapshot restored on its host, its kubeconfig written again', async () => {
+  it('reset: in place by default, the kubeconfig file left as it is', async () => {
     const { ctx, verbs, calls, dir } = await made();
     const { members } = await workshopMembers(ctx, 'lab');
+    const file = join(dir, 'out', 'bob', 'kubeconfig');
+    const before = await readFile(file, 'utf8');
+    const progress: WorkshopProgress[] = [];
+    const r = await applyWorkshopReset(ctx, verbs, findMember('lab', members, 'Bob'), { onProgress: (p) => progress.push(p) });
+    expect(calls).toEqual([`reset-in-place lab-bob second ${START_SNAPSHOT}`]);
+    expect(r).toEqual({
+      attendee: 'Bob',
+      cluster: 'lab-bob',
+      snapshot: START_SNAPSHOT,
+      inPlace: true,
+      changes: CHANGES,
+      seconds: 0,
+      kubeconfig: file,
+      kubeconfigRewritten: false,
+    });
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect(progress.map((p) => p.message)).toEqual([
+      `resetting to ${START_SNAPSHOT} in place`,
+      `back to ${START_SNAPSHOT} in place in 0.0 s (namespace(s) scratch deleted, 1 other object(s) deleted, 2 applied again (1 re-made), 3 unchanged); kubeconfig unchanged`,
+    ]);
+  });
+
+  it('reset: re-created on its host, saying why, when the in-place reset cannot be done', async () => {
+    const reason = 'the snapshot holds volume data (lab/data), which only a re-create restores';
+    const { ctx, verbs, calls, dir } = await made({ result: { done: false, reason } });
+    const { members } = await workshopMembers(ctx, 'lab');
     const r = await applyWorkshopReset(ctx, verbs, findMember('lab', members, 'Bob'));
-    expect(calls).toEqual([`restore lab-bob second ${START_SNAPSHOT}`]);
-    expect(r).toMatchObject({ cluster: 'lab-bob', snapshot: START_SNAPSHOT });
+    expect(calls).toEqual([`reset-in-place lab-bob second ${START_SNAPSHOT}`, `restore lab-bob second ${START_SNAPSHOT}`]);
+    expect(r).toMatchObject({ cluster: 'lab-bob', snapshot: START_SNAPSHOT, inPlace: false, reason, kubeconfigRewritten: true });
     expect(await readFile(join(dir, 'out', 'bob', 'kubeconfig'), 'utf8')).toContain('# restored');
+  });
+
+  it('reset: a failed in-place reset falls back to the re-create; a held lock does not', async () => {
+    const failed = await made({ error: new Error('the cluster refused apps/Deployment/lab/web') });
+    const member = findMember('lab', (await workshopMembers(failed.ctx, 'lab')).members, 'Ann');
+    const r = await applyWorkshopReset(failed.ctx, failed.verbs, member);
+    expect(r).toMatchObject({ inPlace: false, reason: 'the in-place reset failed: the cluster refused apps/Deployment/lab/web' });
+    expect(failed.calls).toEqual([`reset-in-place lab-ann first ${START_SNAPSHOT}`, `restore lab-ann first ${START_SNAPSHOT}`]);
+
+    const locked = await made({ error: new ConflictError('locked', 'cluster "lab-ann" is locked by up') });
+    const err = await applyWorkshopReset(locked.ctx, locked.verbs, member).catch((e) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect(locked.calls).toEqual([`reset-in-place lab-ann first ${START_SNAPSHOT}`]);
+  });
+
+  it('reset --recreate: straight to the snapshot restore', async () => {
+    const { ctx, verbs, calls } = await made();
+    const { members } = await workshopMembers(ctx, 'lab');
+    const r = await applyWorkshopReset(ctx, verbs, findMember('lab', members, 'Bob'), { recreate: true });
+    expect(calls).toEqual([`restore lab-bob second ${START_SNAPSHOT}`]);
+    expect(r).toMatchObject({ inPlace: false, reason: 'asked for (--recreate)', kubeconfigRewritten: true });
   });
 
   it('down: every cluster on its host, its snapshot, and exactly the files written', async () => {
