@@ -51,7 +51,7 @@ export {
   type SeatOutcome,
   type WorkshopFile,
 } from './api/workshop.js';
-export type { ClusterHandle } from './api/handle.js';
+export type { ClusterHandle, ClusterKubeConfig } from './api/handle.js';
 export type { Manifests, AppliedObject } from './api/harness/apply-manifests.js';
 export type { CommonOptions, ProgressMode } from './context.js';
 export type { Logger } from './logger.js';

@@ -1,12 +1,15 @@
 // What `up` resolves to: enough for a test harness to reach the cluster, put things in it and let go of it.
-import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterStatus, ApiEndpoint } from '../model/cluster-status.js';
+import type { ClientKubeConfig } from '../runtime/kube-api.js';
 import type { Plan } from '../plan/plan.js';
 import type { StageResult } from '../readiness/wait.js';
 import type { RestoredSnapshot } from '../apply/snapshot/restore-into.js';
 import type { SnapshotManifest } from '../model/snapshot.js';
 import type { AppliedObject, Manifests } from './harness/apply-manifests.js';
 import type { LoadResult } from './load.js';
+
+/** What kubeConfig() resolves to: a real @kubernetes/client-node KubeConfig, typed by the part a test uses. */
+export type ClusterKubeConfig = ClientKubeConfig;
 
 /** A created (or already running) cluster. `await using` calls down() when the scope ends. */
 export interface ClusterHandle {
@@ -34,7 +37,7 @@ export interface ClusterHandle {
   /** What `up --from-snapshot` restored. */
   restored?: RestoredSnapshot;
   /** A @kubernetes/client-node KubeConfig for the cluster (its context current), for makeApiClient(). */
-  kubeConfig(): Promise<KubeConfig>;
+  kubeConfig(): Promise<ClusterKubeConfig>;
   /** Server-side applies YAML or objects (field manager `kindling`), then waits until they are ready (default 2 minutes; 0: no wait). */
   apply(manifests: Manifests, opts?: { waitMs?: number }): Promise<AppliedObject[]>;
   /** Puts local Docker images into the cluster's nodes. */

@@ -87,6 +87,26 @@ type ListPage = { metadata?: { continue?: string }; items?: Record<string, unkno
 /** Objects per list request: big clusters are read in pages rather than in one huge answer. */
 const PAGE_SIZE = 500;
 
+/**
+ * A real client-node KubeConfig, typed by the part a test uses, so that kindling's published types do not pull
+ * client-node's (and their @types/ws) into a project that never calls it. Cast it to client-node's for the rest.
+ */
+export interface ClientKubeConfig {
+  makeApiClient<T extends object>(apiClientType: new (config: never) => T): T;
+  getCurrentContext(): string;
+  getCurrentCluster(): { readonly name: string; readonly server: string } | null;
+  exportConfig(): string;
+}
+
+/** A client-node KubeConfig from kubeconfig text with `context` current: what a harness hands its tests for makeApiClient(). */
+export async function clientNodeKubeConfig(kubeconfig: string, context: string): Promise<ClientKubeConfig> {
+  const { KubeConfig } = await import('@kubernetes/client-node');
+  const kc = new KubeConfig();
+  kc.loadFromString(kubeconfig);
+  kc.setCurrentContext(context);
+  return kc;
+}
+
 /** A KubeApi for the cluster described by `kubeconfig` (text); each request is limited to `requestTimeoutMs`. */
 export async function clientNodeKubeApi(kubeconfig: string, requestTimeoutMs = 5_000): Promise<KubeApi> {
   const k8s = await import('@kubernetes/client-node');

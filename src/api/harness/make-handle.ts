@@ -10,6 +10,7 @@ import { snapshot } from '../snapshot.js';
 import { start } from '../start.js';
 import { stop } from '../stop.js';
 import { applyManifests } from './apply-manifests.js';
+import { clientNodeKubeConfig } from '../../runtime/kube-api.js';
 
 /** How long apply() waits for the objects by default. */
 export const APPLY_WAIT_MS = 2 * 60_000;
@@ -51,13 +52,7 @@ export async function makeHandle(p: HandleParts): Promise<ClusterHandle> {
     reused: p.reused,
     ...(state.restored ? { restored: state.restored } : {}),
     ...(!unchanged && state.journal.timings && state.journal.timings.length > 0 ? { steps: [...state.journal.timings] } : {}),
-    async kubeConfig() {
-      const { KubeConfig } = await import('@kubernetes/client-node');
-      const kc = new KubeConfig();
-      kc.loadFromString(kubeconfig);
-      kc.setCurrentContext(context);
-      return kc;
-    },
+    kubeConfig: () => clientNodeKubeConfig(kubeconfig, context),
     apply: (manifests, how = {}) =>
       applyManifests(ctx, kubeconfig, manifests, { waitMs: how.waitMs ?? APPLY_WAIT_MS, sleep: (ms) => sleep(ms) }),
     load: (images) => load({ ...opts, name, images }),

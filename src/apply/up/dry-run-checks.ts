@@ -5,7 +5,7 @@ import type { Context } from '../../context.js';
 import { TESTED_ENGINE_VERSIONS, isTestedVersion } from '../../engines/tested-versions.js';
 import { KindlingError } from '../../errors.js';
 import type { ClusterSpec } from '../../model/cluster-spec.js';
-import { hostChecks, refuseHostFailures } from './host-checks.js';
+import { hostChecks, hostFailure } from './host-checks.js';
 import { checkMountSources, checkNameFree, checkPorts } from './preflight.js';
 
 /** One check's outcome. */
@@ -50,10 +50,10 @@ export async function dryRunChecks(ctx: Context, spec: ClusterSpec): Promise<Pre
     return [mounts, docker, skipped('host'), skipped('engine'), skipped('name'), skipped('ports')];
   }
   const host = await check('host', async () => {
-    await refuseHostFailures(ctx, spec);
-    return (await hostChecks(ctx, spec))
-      .map((r) => `${r.id}: ${r.status}${r.ignored && r.status === 'fail' ? ' (passed over)' : ''}`)
-      .join(', ');
+    const results = await hostChecks(ctx, spec);
+    const failure = hostFailure(ctx, results);
+    if (failure) throw failure;
+    return results.map((r) => `${r.id}: ${r.status}${r.ignored && r.status === 'fail' ? ' (passed over)' : ''}`).join(', ');
   });
   const engine = await check('engine', async () => {
     const { version } = await (await ctx.engine(spec.engine)).version();

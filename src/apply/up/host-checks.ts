@@ -60,18 +60,25 @@ export async function hostChecks(ctx: Context, spec: ClusterSpec): Promise<HostC
   return Promise.all(UP_HOST_CHECKS.map(async (c) => ({ id: c.id, title: c.title, ignored: ignored.has(c.id), ...(await c.run(d)) })));
 }
 
-/** Throws EnvironmentError (exit 5) for the first failed check that is not passed over; warns about the others. */
-export async function refuseHostFailures(ctx: Context, spec: ClusterSpec): Promise<void> {
-  for (const r of await hostChecks(ctx, spec)) {
+/** The EnvironmentError (exit 5) for the first failed check that is not passed over, if any; warns about the others. */
+export function hostFailure(ctx: Context, results: readonly HostCheckResult[]): EnvironmentError | undefined {
+  for (const r of results) {
     if (r.status !== 'fail') continue;
     if (r.ignored) {
       ctx.logger.warn(`preflight check "${r.id}" failed and is passed over (${IGNORE_PREFLIGHT_VARIABLE}): ${r.detail}`);
       continue;
     }
-    throw new EnvironmentError(
+    return new EnvironmentError(
       `preflight-${r.id}`,
       `${r.title}: ${r.detail}`,
       `${r.fix}; or, if you know better, pass --ignore-preflight-errors ${r.id}`,
     );
   }
+  return undefined;
+}
+
+/** Runs the host checks for `spec` and throws hostFailure's error, if any. */
+export async function refuseHostFailures(ctx: Context, spec: ClusterSpec): Promise<void> {
+  const failure = hostFailure(ctx, await hostChecks(ctx, spec));
+  if (failure) throw failure;
 }
