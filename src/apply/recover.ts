@@ -130,7 +130,8 @@ async function clearStale(ctx: Context, name: string): Promise<void> {
   await clearDeadLock(ctx, name);
 }
 
-async function clearDeadLock(ctx: Context, name: string): Promise<void> {
+/** Removes the cluster's lock if its holder is gone (a live one is left). */
+export async function clearDeadLock(ctx: Context, name: string): Promise<void> {
   const lock = await ctx.store.readLock(name);
   if (lock && !lock.live) await ctx.store.removeLock(name);
 }

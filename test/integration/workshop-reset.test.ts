@@ -6,37 +6,12 @@
 // to change. Then `--recreate`, for the time it takes by comparison (new containers, new kubeconfig).
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { expect, it } from 'vitest';
 import { containersWithLabels } from '../support/integration/docker-probe.js';
-import { describeIntegration, integrationEnv } from '../support/integration/env.js';
+import { attendeeKubectl, attendeeKubectlOk, WORKSHOP_START } from '../support/integration/attendee.js';
+import { describeIntegration } from '../support/integration/env.js';
 import { IMAGES } from '../support/integration/images.js';
 import { forceDelete, sandbox, uniqueName } from '../support/integration/sandbox.js';
-
-/** kubectl with an attendee's own kubeconfig file: its exit code, stdout and stderr. */
-async function kubectl(env: Record<string, string | undefined>, kubeconfig: string, context: string, args: string[]) {
-  return execa(join(integrationEnv().binDir, 'kubectl'), ['--kubeconfig', kubeconfig, '--context', context, ...args], {
-    env,
-    reject: false,
-  });
-}
-
-/** Like kubectl, but throws with its stderr unless it succeeds; returns stdout. */
-async function ok(env: Record<string, string | undefined>, kubeconfig: string, context: string, args: string[]): Promise<string> {
-  const r = await kubectl(env, kubeconfig, context, args);
-  if (r.exitCode !== 0) throw new Error(`kubectl --context ${context} ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
-
-const START = `apiVersion: v1
-kind: Namespace
-metadata: {name: lab}
----
-apiVersion: v1
-kind: ConfigMap
-metadata: {name: welcome, namespace: lab}
-data: {step: "1"}
-`;
 
 /** Each node container of the clusters as `name id created`. */
 async function nodeContainers(clusters: readonly string[]): Promise<string[]> {
@@ -54,7 +29,7 @@ describeIntegration('workshop reset in place (k3d, real API servers)', () => {
       const name = uniqueName('wr').slice(0, 9);
       const [ann, bob] = [`${name}-ann`, `${name}-bob`];
       try {
-        await writeFile(join(sb.dir, 'start.yaml'), START);
+        await writeFile(join(sb.dir, 'start.yaml'), WORKSHOP_START);
         const out = join(sb.dir, 'handouts');
         const up = await sb.cli(
           ...['workshop', 'up', '--prefix', name, '--attendee', 'ann', '--attendee', 'bob', '--preset', 'k3d'],
@@ -69,10 +44,10 @@ describeIntegration('workshop reset in place (k3d, real API servers)', () => {
 
         // Ann works: a namespace of her own with a ConfigMap, a ConfigMap beside the starting one, and the
         // starting one edited (a value changed with apply, a key added by `kubectl patch`, another field manager).
-        await ok(sb.env, annFile, annCtx, ['create', 'namespace', 'scratch']);
-        await ok(sb.env, annFile, annCtx, ['-n', 'scratch', 'create', 'configmap', 'notes', '--from-literal=x=1']);
-        await ok(sb.env, annFile, annCtx, ['-n', 'lab', 'create', 'configmap', 'added', '--from-literal=y=2']);
-        await ok(sb.env, annFile, annCtx, [
+        await attendeeKubectlOk(sb.env, annFile, annCtx, ['create', 'namespace', 'scratch']);
+        await attendeeKubectlOk(sb.env, annFile, annCtx, ['-n', 'scratch', 'create', 'configmap', 'notes', '--from-literal=x=1']);
+        await attendeeKubectlOk(sb.env, annFile, annCtx, ['-n', 'lab', 'create', 'configmap', 'added', '--from-literal=y=2']);
+        await attendeeKubectlOk(sb.env, annFile, annCtx, [
           '-n',
           'lab',
           'patch',
@@ -82,7 +57,7 @@ describeIntegration('workshop reset in place (k3d, real API servers)', () => {
           '-p',
           '{"data":{"step":"7","extra":"x"}}',
         ]);
-        await ok(sb.env, bobFile, bobCtx, ['-n', 'lab', 'create', 'configmap', 'bobs-work', '--from-literal=x=2']);
+        await attendeeKubectlOk(sb.env, bobFile, bobCtx, ['-n', 'lab', 'create', 'configmap', 'bobs-work', '--from-literal=x=2']);
 
         const reset = await sb.cli('workshop', 'reset', 'ann', '--verbose', '-o', 'json');
         expect(reset.code, reset.stderr).toBe(0);
@@ -99,19 +74,25 @@ describeIntegration('workshop reset in place (k3d, real API servers)', () => {
         expect(r.changes).toMatchObject({ deletedNamespaces: ['scratch'], deleted: 1, applied: 1, recreated: 1 });
 
         // Ann's cluster is as it started.
-        expect(JSON.parse(await ok(sb.env, annFile, annCtx, ['-n', 'lab', 'get', 'configmap', 'welcome', '-o', 'json'])).data).toEqual({
+        expect(
+          JSON.parse(await attendeeKubectlOk(sb.env, annFile, annCtx, ['-n', 'lab', 'get', 'configmap', 'welcome', '-o', 'json'])).data,
+        ).toEqual({
           step: '1',
         });
-        expect(await ok(sb.env, annFile, annCtx, ['-n', 'lab', 'get', 'configmap', '-o', 'name'])).not.toContain('added');
-        const ns = await kubectl(sb.env, annFile, annCtx, ['get', 'namespace', 'scratch']);
+        expect(await attendeeKubectlOk(sb.env, annFile, annCtx, ['-n', 'lab', 'get', 'configmap', '-o', 'name'])).not.toContain('added');
+        const ns = await attendeeKubectl(sb.env, annFile, annCtx, ['get', 'namespace', 'scratch']);
         expect(ns.exitCode).not.toBe(0);
         expect(ns.stderr).toContain('NotFound');
         // Not re-created: the same containers; the same kubeconfig bytes, still answering /version.
         expect(await nodeContainers([ann, bob])).toEqual(containers);
         expect((await readFile(annFile)).equals(annKubeconfig)).toBe(true);
-        expect(JSON.parse(await ok(sb.env, annFile, annCtx, ['version', '-o', 'json'])).serverVersion.gitVersion).toMatch(/^v1\.\d+\.\d+/);
+        expect(JSON.parse(await attendeeKubectlOk(sb.env, annFile, annCtx, ['version', '-o', 'json'])).serverVersion.gitVersion).toMatch(
+          /^v1\.\d+\.\d+/,
+        );
         // Bob's work is still there.
-        expect(await ok(sb.env, bobFile, bobCtx, ['-n', 'lab', 'get', 'configmap', 'bobs-work', '-o', 'jsonpath={.data.x}'])).toBe('2');
+        expect(
+          await attendeeKubectlOk(sb.env, bobFile, bobCtx, ['-n', 'lab', 'get', 'configmap', 'bobs-work', '-o', 'jsonpath={.data.x}']),
+        ).toBe('2');
 
         // A second reset finds nothing to change.
         const again = await sb.cli('workshop', 'reset', 'ann', '-o', 'json');
@@ -130,7 +111,9 @@ describeIntegration('workshop reset in place (k3d, real API servers)', () => {
         expect(c).toMatchObject({ inPlace: false, reason: 'asked for (--recreate)', kubeconfigRewritten: true });
         expect((await nodeContainers([bob])).sort()).toEqual(containers.filter((l) => l.includes(`k3d-${bob}-`)));
         expect(await nodeContainers([ann])).not.toEqual(containers.filter((l) => l.includes(`k3d-${ann}-`)));
-        expect(await ok(sb.env, annFile, annCtx, ['-n', 'lab', 'get', 'configmap', 'welcome', '-o', 'jsonpath={.data.step}'])).toBe('1');
+        expect(
+          await attendeeKubectlOk(sb.env, annFile, annCtx, ['-n', 'lab', 'get', 'configmap', 'welcome', '-o', 'jsonpath={.data.step}']),
+        ).toBe('1');
 
         const down = await sb.cli('workshop', 'down', '--yes');
         expect(down.code, down.stderr).toBe(0);

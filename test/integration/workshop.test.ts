@@ -5,36 +5,16 @@
 // of the workshop. Then the capacity refusal, with the free memory figure injected: nothing is made.
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { expect, it } from 'vitest';
 import { workshopUp } from '../../src/api/workshop.js';
 import { GiB } from '../../src/doctor/bytes.js';
 import type { HostFacts } from '../../src/doctor/host-facts.js';
 import { EnvironmentError } from '../../src/errors.js';
 import { clusterObjects, containersWithLabels } from '../support/integration/docker-probe.js';
-import { describeIntegration, integrationEnv } from '../support/integration/env.js';
+import { attendeeKubectlOk, WORKSHOP_START } from '../support/integration/attendee.js';
+import { describeIntegration } from '../support/integration/env.js';
 import { IMAGES } from '../support/integration/images.js';
 import { forceDelete, sandbox, uniqueName } from '../support/integration/sandbox.js';
-
-/** kubectl with an attendee's own kubeconfig file; throws with its stderr. */
-async function kubectl(env: Record<string, string | undefined>, kubeconfig: string, context: string, args: string[]): Promise<string> {
-  const r = await execa(join(integrationEnv().binDir, 'kubectl'), ['--kubeconfig', kubeconfig, '--context', context, ...args], {
-    env,
-    reject: false,
-  });
-  if (r.exitCode !== 0) throw new Error(`kubectl --context ${context} ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout;
-}
-
-const START = `apiVersion: v1
-kind: Namespace
-metadata: {name: lab}
----
-apiVersion: v1
-kind: ConfigMap
-metadata: {name: welcome, namespace: lab}
-data: {step: "1"}
-`;
 
 describeIntegration('workshop of 5 on one Docker engine (k3d, real API servers)', () => {
   it(
@@ -45,7 +25,7 @@ describeIntegration('workshop of 5 on one Docker engine (k3d, real API servers)'
       const attendees = ['Zoë Smith', 'bob', 'Bob', 'Ann-Marie O’Neill', 'dev 5'];
       const clusters = ['zoe-smith', 'bob', 'bob-2', 'ann-marie-o-neill', 'dev-5'].map((l) => `${name}-${l}`);
       try {
-        await writeFile(join(sb.dir, 'start.yaml'), START);
+        await writeFile(join(sb.dir, 'start.yaml'), WORKSHOP_START);
         await writeFile(
           join(sb.dir, 'workshop.yaml'),
           [
@@ -77,11 +57,11 @@ describeIntegration('workshop of 5 on one Docker engine (k3d, real API servers)'
         for (const c of clusters) {
           const file = join(out, c.slice(name.length + 1), 'kubeconfig');
           expect((await stat(file)).mode & 0o777, file).toBe(0o600);
-          const version = JSON.parse(await kubectl(sb.env, file, `k3d-${c}`, ['version', '-o', 'json']));
+          const version = JSON.parse(await attendeeKubectlOk(sb.env, file, `k3d-${c}`, ['version', '-o', 'json']));
           expect(version.serverVersion.gitVersion).toMatch(/^v1\.\d+\.\d+/);
-          expect(await kubectl(sb.env, file, `k3d-${c}`, ['-n', 'lab', 'get', 'configmap', 'welcome', '-o', 'jsonpath={.data.step}'])).toBe(
-            '1',
-          );
+          expect(
+            await attendeeKubectlOk(sb.env, file, `k3d-${c}`, ['-n', 'lab', 'get', 'configmap', 'welcome', '-o', 'jsonpath={.data.step}']),
+          ).toBe('1');
           expect(await readFile(join(out, c.slice(name.length + 1), 'README.md'), 'utf8')).toContain(`kubectl --context k3d-${c} version`);
         }
         expect(await readFile(join(out, 'INDEX.md'), 'utf8')).toContain('| Zoë Smith |');
@@ -96,9 +76,9 @@ describeIntegration('workshop of 5 on one Docker engine (k3d, real API servers)'
         const [zoe, bob] = [clusters[0]!, clusters[1]!];
         const zoeFile = join(out, 'zoe-smith', 'kubeconfig');
         const bobFile = join(out, 'bob', 'kubeconfig');
-        await kubectl(sb.env, zoeFile, `k3d-${zoe}`, ['-n', 'lab', 'delete', 'configmap', 'welcome']);
-        await kubectl(sb.env, zoeFile, `k3d-${zoe}`, ['-n', 'lab', 'create', 'configmap', 'scratch', '--from-literal=x=1']);
-        await kubectl(sb.env, bobFile, `k3d-${bob}`, ['-n', 'lab', 'create', 'configmap', 'bobs-work', '--from-literal=x=2']);
+        await attendeeKubectlOk(sb.env, zoeFile, `k3d-${zoe}`, ['-n', 'lab', 'delete', 'configmap', 'welcome']);
+        await attendeeKubectlOk(sb.env, zoeFile, `k3d-${zoe}`, ['-n', 'lab', 'create', 'configmap', 'scratch', '--from-literal=x=1']);
+        await attendeeKubectlOk(sb.env, bobFile, `k3d-${bob}`, ['-n', 'lab', 'create', 'configmap', 'bobs-work', '--from-literal=x=2']);
         const others = async () =>
           (await containersWithLabels({ 'k3d.cluster': '' }))
             .filter((c) => clusters.slice(1).includes(c.Labels['k3d.cluster'] ?? ''))
@@ -112,12 +92,30 @@ describeIntegration('workshop of 5 on one Docker engine (k3d, real API servers)'
         expect(r).toMatchObject({ cluster: zoe, snapshot: 'workshop-start', kubeconfig: zoeFile });
         expect((await stat(zoeFile)).mode & 0o777).toBe(0o600);
         expect(
-          await kubectl(sb.env, zoeFile, `k3d-${zoe}`, ['-n', 'lab', 'get', 'configmap', 'welcome', '-o', 'jsonpath={.data.step}']),
+          await attendeeKubectlOk(sb.env, zoeFile, `k3d-${zoe}`, [
+            '-n',
+            'lab',
+            'get',
+            'configmap',
+            'welcome',
+            '-o',
+            'jsonpath={.data.step}',
+          ]),
         ).toBe('1');
-        expect(await kubectl(sb.env, zoeFile, `k3d-${zoe}`, ['-n', 'lab', 'get', 'configmap', '-o', 'name'])).not.toContain('scratch');
+        expect(await attendeeKubectlOk(sb.env, zoeFile, `k3d-${zoe}`, ['-n', 'lab', 'get', 'configmap', '-o', 'name'])).not.toContain(
+          'scratch',
+        );
         expect(await others()).toEqual(before);
         expect(
-          await kubectl(sb.env, bobFile, `k3d-${bob}`, ['-n', 'lab', 'get', 'configmap', 'bobs-work', '-o', 'jsonpath={.data.x}']),
+          await attendeeKubectlOk(sb.env, bobFile, `k3d-${bob}`, [
+            '-n',
+            'lab',
+            'get',
+            'configmap',
+            'bobs-work',
+            '-o',
+            'jsonpath={.data.x}',
+          ]),
         ).toBe('2');
 
         const down = await sb.cli('workshop', 'down', '--yes');

@@ -9,7 +9,7 @@
 import type { Context } from '../../context.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { OPERATION_RECORD, readOperation, type RunningOperation } from '../operation-record.js';
-import { stopOrphanEngine } from '../recover.js';
+import { clearDeadLock, stopOrphanEngine } from '../recover.js';
 import { applyRecreate, planRecreateOf, type RecreateApplyOptions, type RecreateOutcome } from './run-recreate.js';
 
 /** How to handle the interrupted upgrade, and the time limits of the recreate. */
@@ -55,8 +55,7 @@ export async function resumeUpgrade(
   if (record.enginePid) await stopOrphanEngine(record.enginePid);
   const snapshotDone = !snapshotTaken || record.completed.includes('take-snapshot');
   const deleted = record.completed.includes('delete-cluster');
-  const lock = await ctx.store.readLock(name);
-  if (lock && !lock.live) await ctx.store.removeLock(name);
+  await clearDeadLock(ctx, name);
   await ctx.store.removeRecord(name, OPERATION_RECORD);
   // A snapshot the upgrade did not finish holds only part of the cluster: it is taken again, or not at all.
   if (!snapshotDone) await ctx.store.removeSnapshot(name, snapshot);

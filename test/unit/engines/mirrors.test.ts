@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { hostsDir, hostsToml, mirrorsOf, registriesYaml } from '../../../src/engines/mirrors.js';
 import type { ClusterSpec } from '../../../src/model/cluster-spec.js';
+import { DOCKER_HUB_CACHE } from '../../support/unit/image-cache.js';
 
 const registry: NonNullable<ClusterSpec['registry']> = {
   name: 'kind-registry',
@@ -11,14 +12,7 @@ const registry: NonNullable<ClusterSpec['registry']> = {
   shared: false,
   host: 'localhost:5001',
 };
-const cache: NonNullable<ClusterSpec['imageCache']> = {
-  name: 'kindling-image-cache',
-  image: 'registry:2',
-  hostPort: 5050,
-  listenAddress: '127.0.0.1',
-  upstream: 'https://registry-1.docker.io',
-  mirrorOf: 'docker.io',
-};
+const cache = DOCKER_HUB_CACHE;
 
 describe('mirrorsOf', () => {
   it('lists the local registry, then the cache as a pull-only mirror of its host with the upstream as server', () => {

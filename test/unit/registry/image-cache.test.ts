@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageCacheSpec } from '../../../src/model/cluster-spec.js';
 import { cacheHost, cacheRunSpec, defaultMirrorOf } from '../../../src/registry/image-cache.js';
+import { DOCKER_HUB_CACHE } from '../../support/unit/image-cache.js';
 
-const cache: ImageCacheSpec = {
-  name: 'kindling-image-cache',
-  image: 'registry:2',
-  hostPort: 5050,
-  listenAddress: '127.0.0.1',
-  upstream: 'https://registry-1.docker.io',
-  mirrorOf: 'docker.io',
-};
+const cache = DOCKER_HUB_CACHE;
 
 describe('cacheRunSpec', () => {
   it("runs registry:2 in proxy mode in front of the upstream, on 127.0.0.1, labelled as kindling's registry", () => {
