@@ -1,5 +1,6 @@
-// Where a cluster's nodes send pulls: the local registry (pulls of localhost:PORT/...) and the shared image
-// cache (pulls of docker.io/... or another mirrored host), written as each engine's nodes read them:
+// Where a cluster's nodes send pulls: the local registry (pulls of localhost:PORT/..., and of the hosts whose
+// images were preloaded into it), then the shared image cache (pulls of docker.io/... or another mirrored host),
+// written as each engine's nodes read them:
 // containerd's certs.d/<host>/hosts.toml on kind (containerd docs/hosts.md), k3s's registries.yaml `mirrors:`
 // on k3d (k3d's registries.config). Pure.
 import type { ClusterSpec } from '../model/cluster-spec.js';
@@ -21,10 +22,24 @@ export function containerEndpoint(container: string): string {
   return `http://${container}:5000`;
 }
 
-/** The mirrors a spec asks for: its local registry, then its image cache; one entry per host. */
+/** A registry host's own API: Docker Hub's images (docker.io/...) are served by registry-1.docker.io. */
+export function ownRegistry(host: string): string {
+  return host === 'docker.io' ? 'https://registry-1.docker.io' : `https://${host}`;
+}
+
+/** The mirrors a spec asks for: its local registry (for its own host, then for each host whose images were
+ * preloaded into it), then its image cache; one entry per host. */
 export function mirrorsOf(spec: Pick<ClusterSpec, 'registry' | 'imageCache'>): Mirror[] {
   const out: Mirror[] = [];
-  if (spec.registry) out.push({ host: spec.registry.host, endpoints: [containerEndpoint(spec.registry.name)], pullOnly: false });
+  const registry = spec.registry;
+  if (registry) {
+    out.push({ host: registry.host, endpoints: [containerEndpoint(registry.name)], pullOnly: false });
+    for (const host of registry.mirrors ?? []) {
+      // The host's own registry stays the fallback for images not preloaded.
+      if (host !== registry.host)
+        out.push({ host, endpoints: [containerEndpoint(registry.name)], server: ownRegistry(host), pullOnly: true });
+    }
+  }
   const cache = spec.imageCache;
   if (cache) {
     const same = out.find((m) => m.host === cache.mirrorOf);

@@ -49,8 +49,10 @@ export interface ClusterSpec {
   storage?: Omit<StorageSettings, 'enabled'>;
   /** The ingress controller and IngressClasses (absent: no ingress). */
   ingress?: Omit<IngressSettings, 'enabled'>;
-  /** The local registry nodes pull from (absent: none). */
-  registry?: Omit<RegistrySettings, 'enabled'> & { host: string };
+  /** The local registry nodes pull from (absent: none). `mirrors`: the registry hosts (docker.io, ghcr.io) whose
+   * images the nodes ask this registry for first, because images were preloaded into it under their own names
+   * (a workshop's images: pushed once, served to every cluster). */
+  registry?: Omit<RegistrySettings, 'enabled'> & { host: string; mirrors?: string[] };
   /** The shared pull-through cache nodes pull `mirrorOf/...` images through (absent: none). */
   imageCache?: ImageCacheSpec;
 }

@@ -17,6 +17,9 @@ export interface Overrides {
   mounts?: readonly string[];
   /** --registry: create or reuse the preset's local registry. */
   registry?: boolean;
+  /** Images that will be preloaded into the local registry under their own names (a workshop's images): turns
+   * the registry on, and its nodes ask it for those images' registry hosts first. */
+  preload?: readonly string[];
   /** --image-cache [UPSTREAM]: pull through the shared image cache (true: the preset's upstream, else
    * Docker Hub; a URL: that upstream). false: none, whatever the preset says. */
   imageCache?: boolean | string;

@@ -10,6 +10,7 @@ import { compareVersions, versionNumbers } from './kubernetes-version.js';
 import { parseKubernetesVersion, parseMountFlag, parsePortFlag, parseWorkers, type Overrides } from './overrides.js';
 import { fillName, type ClusterSpec } from '../model/cluster-spec.js';
 import { resolveImageCache } from './image-cache.js';
+import { preloadHosts } from './preload.js';
 
 function resolveAddons(preset: Preset, storage: boolean, ingress: boolean): AddonDefinition[] {
   const names = [
@@ -157,7 +158,20 @@ export function resolveClusterSpec(preset: Preset, overrides: Overrides = {}): {
     controlPlanes: preset.nodes.controlPlanes,
     workers: overrides.workers === undefined ? preset.nodes.workers : parseWorkers(overrides.workers),
   };
-  const registryOn = overrides.registry ?? preset.registry?.enabled ?? false;
+  const preload = overrides.preload ?? [];
+  if (preload.length > 0 && overrides.registry === false) {
+    throw new InvalidInputError(
+      'images to preload are served from the local registry, and --no-registry turns it off',
+      'leave out --no-registry, or preload no images',
+    );
+  }
+  const registryOn = preload.length > 0 || (overrides.registry ?? preset.registry?.enabled ?? false);
+  if (preload.length > 0 && !preset.registry) {
+    throw new InvalidInputError(
+      `preset "${preset.name}" has no registry section, where images to preload (${preload.join(', ')}) would be served from`,
+      'add a registry section to the preset (see presets/kind.yaml), or preload no images',
+    );
+  }
   if (registryOn && !preset.registry) {
     throw new InvalidInputError(
       `preset "${preset.name}" has no registry section, so --registry has nothing to create`,
@@ -184,6 +198,10 @@ export function resolveClusterSpec(preset: Preset, overrides: Overrides = {}): {
     ...presetExtras(preset, name, registryOn),
   };
   if (spec.registry) checkRegistryPort(spec.registry, ports, apiServer);
+  if (spec.registry && preload.length > 0) {
+    const mirrors = preloadHosts(preload, spec.registry.host);
+    if (mirrors.length > 0) spec.registry = { ...spec.registry, mirrors };
+  }
   const imageCache = resolveImageCache(preset, overrides.imageCache);
   if (imageCache) {
     const taken = [...ports, ...(spec.registry ? [registryPort(spec.registry)] : [])];

@@ -71,6 +71,6 @@ export function kindConfig(spec: ClusterSpec): KindClusterConfig {
     nodes: [...controlPlanes, ...workers],
     ...(spec.evictionHard ? { kubeadmConfigPatches: [kubeletPatch(spec.evictionHard)] } : {}),
     // The image cache is a docker.io (or other host) mirror every node must honour, whatever its image's age.
-    ...(spec.imageCache ? { containerdConfigPatches: [CERTS_D_PATCH] } : {}),
+    ...(spec.imageCache || spec.registry?.mirrors ? { containerdConfigPatches: [CERTS_D_PATCH] } : {}),
   };
 }

@@ -82,3 +82,47 @@ describe("registriesYaml (k3s's registries.yaml mirrors)", () => {
     );
   });
 });
+
+describe('mirrorsOf: hosts whose images were preloaded into the local registry', () => {
+  const preloaded = { ...registry, mirrors: ['docker.io', 'ghcr.io'] };
+
+  it('each host is tried at the local registry first (pull only), its own registry after', () => {
+    expect(mirrorsOf({ registry: preloaded })).toEqual([
+      { host: 'localhost:5001', endpoints: ['http://kind-registry:5000'], pullOnly: false },
+      { host: 'docker.io', endpoints: ['http://kind-registry:5000'], server: 'https://registry-1.docker.io', pullOnly: true },
+      { host: 'ghcr.io', endpoints: ['http://kind-registry:5000'], server: 'https://ghcr.io', pullOnly: true },
+    ]);
+  });
+
+  it("with the cache on the same host: the local registry, then the cache, then the cache's upstream", () => {
+    const docker = mirrorsOf({ registry: preloaded, imageCache: cache }).find((m) => m.host === 'docker.io');
+    expect(docker).toEqual({
+      host: 'docker.io',
+      endpoints: ['http://kind-registry:5000', 'http://kindling-image-cache:5000'],
+      server: 'https://registry-1.docker.io',
+      pullOnly: true,
+    });
+    expect(hostsToml(docker!)).toBe(
+      [
+        'server = "https://registry-1.docker.io"',
+        '',
+        '[host."http://kind-registry:5000"]',
+        '  capabilities = ["pull", "resolve"]',
+        '',
+        '[host."http://kindling-image-cache:5000"]',
+        '  capabilities = ["pull", "resolve"]',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it("the registry's own host is not listed twice", () => {
+    expect(mirrorsOf({ registry: { ...registry, mirrors: ['localhost:5001'] } })).toHaveLength(1);
+  });
+
+  it('k3s registries.yaml lists the registry as the endpoint of each preloaded host', () => {
+    const doc = parse(registriesYaml(mirrorsOf({ registry: preloaded })));
+    expect(doc.mirrors['ghcr.io']).toEqual({ endpoint: ['http://kind-registry:5000'] });
+    expect(doc.mirrors['docker.io']).toEqual({ endpoint: ['http://kind-registry:5000'] });
+  });
+});

@@ -87,3 +87,23 @@ describe('plans with an image cache', () => {
     expect(() => planUp(clash, { name: 'dev', registry: true, imageCache: true })).toThrow(/image cache's \(imageCache.hostPort\)/);
   });
 });
+
+describe('plans with images preloaded into the local registry', () => {
+  it("turn the registry on and mirror the images' hosts to it on kind (hosts.toml) and k3d (registries.yaml)", () => {
+    const kind = planUp(builtinPreset('kind'), { name: 'dev', preload: ['myapp:dev', 'ghcr.io/acme/api:2'] });
+    expect(kind.spec.registry).toMatchObject({ name: 'kind-registry', host: 'localhost:5001', mirrors: ['docker.io', 'ghcr.io'] });
+    expect(kind.actions.map((a) => a.id)).toContain('ensure-registry');
+    expect(kind.actions.find((a) => a.id === 'connect-registry')?.title).toContain('docker.io, ghcr.io');
+    expect(kind.engineConfig.document).toMatchObject({ containerdConfigPatches: [CERTS_D_PATCH] });
+
+    const k3d = planUp(builtinPreset('k3d'), { name: 'dev', preload: ['myapp:dev'] });
+    const doc = k3d.engineConfig.document as { registries?: { config: string } };
+    expect(doc.registries?.config).toContain('"docker.io":\n    endpoint:\n      - http://k3d-registry:5000\n');
+  });
+
+  it('refuses preloading with --no-registry, or with a preset that has no registry', () => {
+    expect(() => planUp(builtinPreset('kind'), { name: 'dev', registry: false, preload: ['myapp:dev'] })).toThrow(InvalidInputError);
+    const bare = builtinPreset('kind', { registry: undefined });
+    expect(() => planUp(bare, { name: 'dev', preload: ['myapp:dev'] })).toThrow(/no registry section, where images to preload/);
+  });
+});
