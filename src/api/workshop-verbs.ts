@@ -79,6 +79,8 @@ export async function workshopVerbs(
       (await readManifestSources(making.def.manifests.map((m) => resolve(making.base, m)))).objects.map((o) => o.object),
     );
   }
+  // One push of each image per Docker engine, whichever cluster gets to it first; the others wait for it.
+  const pushes = new Map<string, Promise<void>>();
   const kubeconfigOf = async (cluster: string, dockerContext: string | undefined) => {
     const path = await createContext(common(cluster, dockerContext)).store.kubeconfigPath(cluster);
     if (!path) throw new Error(`cluster "${cluster}" has no stored kubeconfig`);
@@ -102,6 +104,8 @@ export async function workshopVerbs(
                   : def.set,
               ...(def.image ? { image: def.image } : {}),
               ...(def.workers !== undefined ? { workers: def.workers } : {}),
+              // The images are pushed once to the preset's local registry, which every cluster's nodes ask first.
+              ...(def.images.length > 0 ? { preload: def.images } : {}),
             }),
         merge: false,
         // A workshop's clusters outlive the command that made them (the library's default reaps them with it).
@@ -120,7 +124,7 @@ export async function workshopVerbs(
       return applied.resources.reduce((n, r) => n + r.count, 0);
     },
     async load(cluster, dockerContext, images) {
-      await load({ ...common(cluster, dockerContext), name: cluster, images });
+      await load({ ...common(cluster, dockerContext), name: cluster, images, pushes });
     },
     async snapshot(cluster, dockerContext, id) {
       await snapshot({ ...common(cluster, dockerContext), name: cluster, snapshot: id, waitMs, timeoutMs });

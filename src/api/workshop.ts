@@ -19,6 +19,7 @@ import { INOTIFY_RECOMMENDED } from '../doctor/checks/inotify.js';
 import { procHostFacts, type HostFacts } from '../doctor/host-facts.js';
 import { EnvironmentError, NotFoundError } from '../errors.js';
 import { parseSnapshotRef } from '../model/snapshot.js';
+import { resolveClusterSpec } from '../plan/resolve-spec.js';
 import { DEFAULT_PRESET, isPresetPath, loadPreset } from '../presets/load.js';
 import type { EngineName, Preset } from '../presets/schema.js';
 import { recordedFootprints } from '../status/footprint.js';
@@ -109,6 +110,22 @@ function presetRef(def: WorkshopFile, base: string): string | undefined {
   return def.preset !== undefined && isPresetPath(def.preset) ? resolve(base, def.preset) : def.preset;
 }
 
+/** Every image to preload is in every Docker engine the workshop uses, before any cluster is made. */
+async function checkLocalImages(opts: WorkshopUpOptions, contexts: readonly string[], images: readonly string[]): Promise<void> {
+  for (const context of images.length > 0 ? contexts : []) {
+    const docker = await createContext({ ...opts, ...(context ? { dockerContext: context } : {}) }).docker();
+    const missing = [];
+    for (const image of images) if (!(await docker.imageExists(image))) missing.push(image);
+    if (missing.length > 0) {
+      throw new NotFoundError(
+        'image',
+        `image(s) to preload not in Docker${context ? ` (context ${context})` : ''}: ${missing.join(', ')}`,
+        `build or pull them there first (docker${context ? ` --context ${context}` : ''} pull ${missing[0]})`,
+      );
+    }
+  }
+}
+
 /** Each host's free memory: measured through Docker when there are several, doctor's figure for one. */
 async function hostRooms(opts: WorkshopUpOptions, contexts: readonly string[], localAvailable: number): Promise<HostRoom[]> {
   if (contexts.length === 1) return [{ context: contexts[0]!, freeBytes: localAvailable, local: true }];
@@ -122,6 +139,9 @@ export async function workshopUp(opts: WorkshopUpOptions): Promise<WorkshopUpRes
   const { def, base } = await workshopDefinitionOf(opts, ctx.cwd);
   const seats = workshopSeats(def);
   const { preset, full } = await engineOf(ctx, def, base);
+  // Images to preload are pushed to the preset's local registry: what the plan refuses there, it refuses now.
+  if (full && def.images.length > 0 && seats[0]) resolveClusterSpec(full, { name: seats[0].cluster, preload: def.images });
+  await checkLocalImages(opts, def.dockerContexts ?? [opts.dockerContext ?? ''], def.images);
   const host = opts.hostFacts ?? procHostFacts();
   const [memory, inotify, footprints] = await Promise.all([host.memory(), host.inotify(), recordedFootprints(ctx)]);
   const [estimate] = estimateCapacity([full ?? (preset as Preset)], [...footprints.values()], memory.available);

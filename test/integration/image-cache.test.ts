@@ -5,44 +5,30 @@
 // (containerd's certs.d hosts.toml on kind, k3s's registries.yaml on k3d), and the upstream's access log
 // counts what reached it. The stand-in nodes run no real containerd, so the pull is made with the node's
 // busybox wget over the registry HTTP API, the requests containerd itself would send.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { execa } from 'execa';
-import { parse } from 'yaml';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { containersWithLabels, clusterObjects, inspect } from '../support/integration/docker-probe.js';
+import {
+  firstNode,
+  hostsTomlIn,
+  importTinyImage,
+  mirrorEndpoints,
+  pullInNode,
+  registryRequests,
+} from '../support/integration/node-pull.js';
 import { describeIntegration } from '../support/integration/env.js';
 import { IMAGES } from '../support/integration/images.js';
 import { forceDelete, freePort, sandbox, uniqueName, type Sandbox } from '../support/integration/sandbox.js';
 
 const REPO = 'kindling-it/tiny';
 const TAG = '1';
-const ACCEPT = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
-].join(', ');
-const INDEX_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'];
-// Constant scripts; URLs and headers arrive as arguments.
-const FETCH = 'wget -q -O - --header "Accept: $2" "$1"';
-const DIGEST = 'wget -q -O - "$1" | sha256sum';
-const MANIFEST_DIGEST = 'wget -q -O - --header "Accept: $2" "$1" | sha256sum';
-
 const docker = (...args: string[]) => execa('docker', args, { reject: false });
 
 /** The upstream's requests for the test image, from its access log. */
-async function upstreamRequests(container: string): Promise<{ manifestGets: number; manifestHeads: number; blobGets: number }> {
-  const logs = await execa('docker', ['logs', container], { all: true });
-  const lines = logs.all.split('\n');
-  const count = (re: RegExp) => lines.filter((l) => re.test(l)).length;
-  return {
-    manifestGets: count(new RegExp(`"GET /v2/${REPO}/manifests/`)),
-    manifestHeads: count(new RegExp(`"HEAD /v2/${REPO}/manifests/`)),
-    blobGets: count(new RegExp(`"GET /v2/${REPO}/blobs/`)),
-  };
-}
+const upstreamRequests = (container: string) => registryRequests(container, REPO);
 
 describeIntegration('one image cache for every cluster', () => {
   let sb: Sandbox;
@@ -73,13 +59,8 @@ describeIntegration('one image cache for every cluster', () => {
     upstreamUrl = `http://${ip}:5000`;
     mirrorOf = `${ip}:5000`;
     // A one-file image made here (no pull), pushed from the host to the upstream (127.0.0.1 is an insecure registry to Docker).
-    const root = join(sb.dir, 'image');
-    await mkdir(root);
-    await writeFile(join(root, 'hello.txt'), `kindling image cache ${run}\n`);
-    const tar = await execa('tar', ['-C', root, '-cf', '-', '.'], { encoding: 'buffer' });
     pushed = `127.0.0.1:${port}/${REPO}:${TAG}`;
-    const imported = await execa('docker', ['import', '-', pushed], { input: tar.stdout, reject: false });
-    expect(imported.exitCode, imported.stderr).toBe(0);
+    await importTinyImage(pushed, `kindling image cache ${run}\n`);
     const push = await docker('push', pushed);
     expect(push.exitCode, push.stderr).toBe(0);
     cachePort = await freePort();
@@ -117,55 +98,16 @@ describeIntegration('one image cache for every cluster', () => {
     expect(r.code, r.stderr).toBe(0);
   };
 
-  const nodeOf = (c: (typeof clusters)[number]) => (c.engine === 'kind' ? `${c.name}-control-plane` : `k3d-${c.name}-server-0`);
+  const nodeOf = (c: (typeof clusters)[number]) => firstNode(c.name, c.engine);
 
   /** The mirror endpoint for the upstream's host, from the file the engine wrote into the node. */
   const mirrorEndpoint = async (c: (typeof clusters)[number]): Promise<string> => {
-    const node = nodeOf(c);
     if (c.engine === 'kind') {
-      const hosts = (await execa('docker', ['exec', node, 'cat', `/etc/containerd/certs.d/${mirrorOf}/hosts.toml`])).stdout;
+      const hosts = await hostsTomlIn(nodeOf(c), mirrorOf);
       expect(hosts).toContain(`server = "${upstreamUrl}"`);
       expect(hosts).toContain('capabilities = ["pull", "resolve"]');
-      return /^\[host\."([^"]+)"\]$/m.exec(hosts)![1]!;
     }
-    const yaml = parse((await execa('docker', ['exec', node, 'cat', '/etc/rancher/k3s/registries.yaml'])).stdout);
-    return yaml.mirrors[mirrorOf].endpoint[0];
-  };
-
-  /** The endpoint with its host name resolved by Docker's DNS from inside the node (on the cluster's network). The
-   * stand-in's busybox is static glibc, whose wget cannot look names up (no NSS); its nslookup asks the server itself. */
-  const resolvedInNode = async (node: string, endpoint: string): Promise<string> => {
-    const url = new URL(endpoint);
-    // Docker's embedded DNS at 127.0.0.11, which k3d's DNS fix forwards to (with iptables, which the stand-in lacks).
-    const r = await execa('docker', ['exec', node, 'nslookup', url.hostname, '127.0.0.11'], { reject: false });
-    const answer = r.stdout.slice(r.stdout.indexOf('Name:'));
-    const ip = /Address:?\s+(\d+\.\d+\.\d+\.\d+)/.exec(answer)?.[1];
-    expect(ip, `nslookup ${url.hostname} in ${node}: ${r.stdout}${r.stderr}`).toBeDefined();
-    return `${url.protocol}//${ip}:${url.port}`;
-  };
-
-  /** A registry pull through `endpoint` from inside the node: the manifest (by tag or digest), then every blob,
-   * each checked against its digest. Returns the image manifest's digest. */
-  const pullInNode = async (node: string, mirror: string, ref: string): Promise<string> => {
-    const endpoint = await resolvedInNode(node, mirror);
-    const get = async (url: string) => {
-      const r = await execa('docker', ['exec', node, 'sh', '-c', FETCH, 'sh', url, ACCEPT], { reject: false });
-      expect(r.exitCode, `${url}: ${r.stderr}`).toBe(0);
-      return r.stdout;
-    };
-    let text = await get(`${endpoint}/v2/${REPO}/manifests/${ref}`);
-    let manifest = JSON.parse(text);
-    if (INDEX_TYPES.includes(manifest.mediaType)) {
-      text = await get(`${endpoint}/v2/${REPO}/manifests/${manifest.manifests[0].digest}`);
-      manifest = JSON.parse(text);
-    }
-    const blobs: string[] = [manifest.config.digest, ...manifest.layers.map((l: { digest: string }) => l.digest)];
-    for (const digest of blobs) {
-      const r = await execa('docker', ['exec', node, 'sh', '-c', DIGEST, 'sh', `${endpoint}/v2/${REPO}/blobs/${digest}`]);
-      expect(`sha256:${r.stdout.split(/\s/)[0]}`).toBe(digest);
-    }
-    const sha = await execa('docker', ['exec', node, 'sh', '-c', MANIFEST_DIGEST, 'sh', `${endpoint}/v2/${REPO}/manifests/${ref}`, ACCEPT]);
-    return `sha256:${sha.stdout.split(/\s/)[0]}`;
+    return (await mirrorEndpoints(nodeOf(c), c.engine, mirrorOf))[0]!;
   };
 
   it('serves every cluster from one cache: only the first pull reaches the upstream', async () => {
@@ -185,13 +127,13 @@ describeIntegration('one image cache for every cluster', () => {
       const endpoint = await mirrorEndpoint(c);
       expect(endpoint).toBe(`http://${cache}:5000`);
       const node = nodeOf(c);
-      const got = await pullInNode(node, endpoint, TAG);
+      const got = await pullInNode(node, endpoint, REPO, TAG);
       if (i === 0) digest = got;
       expect(got).toBe(digest);
       const byTag = await upstreamRequests(upstream);
       const entry: (typeof counts)[number] = { cluster: c.name, byTag };
       if (i > 0) {
-        await pullInNode(node, endpoint, digest);
+        await pullInNode(node, endpoint, REPO, digest);
         entry.byDigest = await upstreamRequests(upstream);
       }
       counts.push(entry);

@@ -62,7 +62,12 @@ export function registerWorkshop({ program, io, run }: CommandKit): void {
     .option('--image <image>', 'node image')
     .option('--workers <n>', 'worker nodes per cluster', integer)
     .option('--manifest <path>', 'manifests applied to every cluster (repeatable)', collect, [])
-    .option('--image-preload <image>', 'a local image loaded into every cluster (repeatable)', collect, [])
+    .option(
+      '--image-preload <image>',
+      "a local image served to every cluster (repeatable): pushed once to the preset's local registry, which the nodes ask first",
+      collect,
+      [],
+    )
     .option('--from-snapshot <cluster/snapshot>', 'start every cluster from this snapshot')
     .option('--docker-contexts <a,b>', 'spread the clusters over these Docker contexts by their free memory')
     .option('--parallel <k>', 'clusters made at once (default: from cores and memory)', integer)

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workshopUp } from '../../../../src/api/workshop.js';
 import { GiB } from '../../../../src/doctor/bytes.js';
-import { EnvironmentError } from '../../../../src/errors.js';
+import { EnvironmentError, InvalidInputError, NotFoundError } from '../../../../src/errors.js';
+import { FakeDocker } from '../../../support/unit/fake-docker.js';
 import { runCli } from '../../../support/unit/cli.js';
 import { tempDirs } from '../../../support/unit/temp-dirs.js';
 
@@ -53,5 +54,30 @@ describe('workshopUp capacity check', () => {
     expect(err).toBeInstanceOf(EnvironmentError);
     expect((err as Error).message).toBe('workshop "ws" does not fit: 10 clusters need about 10.0 GiB, 3.2 GiB free: at most 3 fit');
     expect((err as EnvironmentError).exitCode).toBe(5);
+  });
+});
+
+describe('workshopUp images to preload', () => {
+  const base = async () => {
+    const dir = await dirs.make();
+    const docker = new FakeDocker();
+    return {
+      dir,
+      docker,
+      opts: { state: join(dir, 'state'), env: { HOME: dir }, cwd: dir, count: 2, preset: 'kind', docker, hostFacts: facts(20 * GiB) },
+    };
+  };
+
+  it('refuses, before anything is made, an image the local registry could not serve faithfully or one Docker lacks', async () => {
+    const pinned = await base();
+    const digest = await workshopUp({ ...pinned.opts, images: ['ghcr.io/acme/api@sha256:abc'] }).catch((e: unknown) => e);
+    expect(digest).toBeInstanceOf(InvalidInputError);
+    expect((digest as Error).message).toContain('pinned by digest');
+
+    const absent = await base();
+    const missing = await workshopUp({ ...absent.opts, images: ['myapp:dev'] }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect((missing as Error).message).toBe('image(s) to preload not in Docker: myapp:dev');
+    for (const w of [pinned, absent]) expect(w.docker.calls.filter((c) => !c.startsWith('exec'))).toEqual([]);
   });
 });
