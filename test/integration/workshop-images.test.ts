@@ -1,7 +1,8 @@
 // A workshop's images, served to every cluster from one local registry: `workshop up --image-preload` of two local
-// images (one named for Docker Hub, one for ghcr.io; neither can be pulled here) into 3 kind clusters with real
-// API servers. The images are pushed once (the registry's access log counts one manifest PUT each), every node's
-// containerd hosts.toml sends docker.io and ghcr.io pulls to that registry first, and a registry pull from inside
+// images (one named for Docker Hub, one for ghcr.io; neither can be pulled here) into 3 kind and, apart, 2 k3d
+// clusters with real API servers. The images are pushed once (the registry's access log counts one manifest PUT
+// each), every node's containerd hosts.toml (kind) or k3s registries.yaml (k3d) sends docker.io and ghcr.io pulls
+// to that registry first, and a registry pull from inside
 // each node through that endpoint gets the same image (manifest and blobs checked against their digests; the
 // stand-in nodes run no containerd, so the pull is busybox wget over the registry API). `workshop down` removes
 // the registry with its last cluster.
@@ -22,14 +23,19 @@ import {
 } from '../support/integration/node-pull.js';
 import { forceDelete, freePort, sandbox, uniqueName } from '../support/integration/sandbox.js';
 
+const CASES = [
+  { engine: 'kind' as const, count: 3 },
+  { engine: 'k3d' as const, count: 2 },
+];
+
 describeIntegration('workshop images: pushed once, served to every cluster by one registry', () => {
-  it(
-    '3 kind clusters: one push per image, each node mirrors docker.io and ghcr.io to the registry and pulls both from it',
-    async () => {
+  it.each(CASES)(
+    '$count $engine clusters: one push per image, each node mirrors docker.io and ghcr.io to the registry and pulls both from it',
+    async ({ engine, count }) => {
       const sb = await sandbox();
       const run = randomBytes(3).toString('hex');
-      const name = uniqueName('wi').slice(0, 9);
-      const clusters = ['01', '02', '03'].map((n) => `${name}-${n}`);
+      const name = uniqueName(`wi${engine[1]}`).slice(0, 9);
+      const clusters = Array.from({ length: count }, (_, i) => `${name}-0${i + 1}`);
       const registry = `kindling-it-reg-${run}`;
       const images = [
         { ref: `kindling-it/app-${run}:1`, host: 'docker.io', repo: `kindling-it/app-${run}`, tag: '1' },
@@ -43,20 +49,20 @@ describeIntegration('workshop images: pushed once, served to every cluster by on
           'workshop',
           'up',
           '--count',
-          '3',
+          String(count),
           '--prefix',
           name,
           '--preset',
-          'kind',
+          engine,
           '--image',
-          IMAGES.api.kind,
+          IMAGES.api[engine],
           '--set',
           `registry.name=${registry}`,
           '--set',
           `registry.hostPort=${port}`,
           ...images.flatMap((i) => ['--image-preload', i.ref]),
           '--parallel',
-          '3',
+          String(count),
           '--out',
           out,
           '--wait',
@@ -80,11 +86,13 @@ describeIntegration('workshop images: pushed once, served to every cluster by on
 
         const digests = new Map<string, string>();
         for (const c of clusters) {
-          const node = firstNode(c, 'kind');
+          const node = firstNode(c, engine);
           for (const i of images) {
-            const hosts = await hostsTomlIn(node, i.host);
-            expect(hosts).toContain(`server = "${i.host === 'docker.io' ? 'https://registry-1.docker.io' : `https://${i.host}`}"`);
-            const [endpoint] = await mirrorEndpoints(node, 'kind', i.host);
+            if (engine === 'kind') {
+              const hosts = await hostsTomlIn(node, i.host);
+              expect(hosts).toContain(`server = "${i.host === 'docker.io' ? 'https://registry-1.docker.io' : `https://${i.host}`}"`);
+            }
+            const [endpoint] = await mirrorEndpoints(node, engine, i.host);
             expect(endpoint).toBe(`http://${registry}:5000`);
             const digest = await pullInNode(node, endpoint!, i.repo, i.tag);
             if (!digests.has(i.ref)) digests.set(i.ref, digest);
@@ -100,10 +108,10 @@ describeIntegration('workshop images: pushed once, served to every cluster by on
 
         const down = await sb.cli('workshop', 'down', '--yes');
         expect(down.code, down.stderr).toBe(0);
-        for (const c of clusters) expect(await clusterObjects(c, 'kind'), c).toEqual({ containers: [], networks: [], volumes: [] });
+        for (const c of clusters) expect(await clusterObjects(c, engine), c).toEqual({ containers: [], networks: [], volumes: [] });
         expect(await containersWithLabels({ 'dev.kindling.registry': registry })).toEqual([]);
       } finally {
-        for (const c of clusters) await forceDelete(sb, c, 'kind');
+        for (const c of clusters) await forceDelete(sb, c, engine);
         await execa('docker', ['rm', '-f', registry], { reject: false });
         // The images, and the tags the push gave them (the registry's name for them).
         for (const i of images) await execa('docker', ['rmi', '-f', i.ref, `localhost:${port}/${i.repo}:${i.tag}`], { reject: false });
