@@ -1,16 +1,18 @@
 // `up --dry-run`'s read-only preflight: the same checks `up` runs before it creates anything (mount folders,
-// Docker, doctor's blocking host checks, the engine binary and its version against the tested releases, the name free in Docker, the host ports
-// free), each run on its own so that every one that would fail is named, and nothing is written.
+// Docker, the API server reachable from this machine, doctor's blocking host checks, the engine binary and its
+// version against the tested releases, the name free in Docker, the host ports free), each run on its own so
+// that every one that would fail is named, and nothing is written.
 import type { Context } from '../../context.js';
 import { TESTED_ENGINE_VERSIONS, isTestedVersion } from '../../engines/tested-versions.js';
 import { KindlingError } from '../../errors.js';
 import type { ClusterSpec } from '../../model/cluster-spec.js';
+import { checkApiReachable } from './api-host.js';
 import { hostChecks, hostFailure } from './host-checks.js';
 import { checkMountSources, checkNameFree, checkPorts } from './preflight.js';
 
 /** One check's outcome. */
 export interface PreflightCheck {
-  id: 'mounts' | 'docker' | 'host' | 'engine' | 'name' | 'ports';
+  id: 'mounts' | 'docker' | 'api' | 'host' | 'engine' | 'name' | 'ports';
   ok: boolean;
   /** What was found, or why it would fail. */
   detail: string;
@@ -47,8 +49,9 @@ export async function dryRunChecks(ctx: Context, spec: ClusterSpec): Promise<Pre
       detail: 'not checked: Docker does not answer',
       exitCode: docker.exitCode!,
     });
-    return [mounts, docker, skipped('host'), skipped('engine'), skipped('name'), skipped('ports')];
+    return [mounts, docker, skipped('api'), skipped('host'), skipped('engine'), skipped('name'), skipped('ports')];
   }
+  const api = await check('api', async () => checkApiReachable(spec, (await ctx.docker()).endpoint));
   const host = await check('host', async () => {
     const results = await hostChecks(ctx, spec);
     const failure = hostFailure(ctx, results);
@@ -68,5 +71,5 @@ export async function dryRunChecks(ctx: Context, spec: ClusterSpec): Promise<Pre
     await checkPorts(ctx, spec);
     return 'every host port asked for is free';
   });
-  return [mounts, docker, host, engine, name, ports];
+  return [mounts, docker, api, host, engine, name, ports];
 }

@@ -1,4 +1,5 @@
-// Checks, before anything is created: every host folder to mount exists, Docker answers, doctor's blocking host
+// Checks, before anything is created: every host folder to mount exists, Docker answers, the API server will be
+// reachable from this machine (api-host.ts: not on a loopback address of another machine), doctor's blocking host
 // checks pass (host-checks.ts: cgroup version, free disk), the engine binary runs, no cluster of that name exists
 // in Docker, and every requested host port is free (to the OS and to Docker's published ports).
 import { stat } from 'node:fs/promises';
@@ -7,6 +8,7 @@ import type { ClusterSpec } from '../../model/cluster-spec.js';
 import { ConflictError, InvalidInputError } from '../../errors.js';
 import type { Action } from '../action.js';
 import type { UpState } from './up-state.js';
+import { checkApiReachable } from './api-host.js';
 import { refuseHostFailures } from './host-checks.js';
 
 /** Host ports the spec asks for, as address:port/protocol. */
@@ -78,7 +80,7 @@ export const preflight: Action<UpState> = {
   async run(ctx, state) {
     const { spec } = state.plan;
     await checkMountSources(spec);
-    await ctx.docker();
+    checkApiReachable(spec, (await ctx.docker()).endpoint);
     await refuseHostFailures(ctx, spec);
     const engine = await ctx.engine(spec.engine);
     // The engine's version (a process) and Docker's answers are independent: asked at once.

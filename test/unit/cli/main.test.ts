@@ -95,6 +95,7 @@ describe('kindling up --dry-run', () => {
     expect(lines.filter((l) => l.startsWith('preflight:')).map((l) => l.split(/\s+/).slice(1, 3).join(' '))).toEqual([
       'ok mounts',
       'FAIL docker',
+      'FAIL api',
       'FAIL host',
       'FAIL engine',
       'FAIL name',
