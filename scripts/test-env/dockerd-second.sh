@@ -10,6 +10,9 @@
 #                 the network store under data/ is reset at each start (see below)
 #   docker.pid    --pidfile          dockerd.log   its output          daemon.json   its --config-file
 #   key.json      its trust key (its engine ID; see below)
+#   tls/          with --tcp only: ca.pem + ca-key.pem (a CA made here once), server/{cert,key}.pem (IP SAN of
+#                 the --tcp address; remade when the address changes), client/{ca,cert,key}.pem (what a Docker
+#                 context's ca=,cert=,key= or DOCKER_CERT_PATH takes). Made with openssl; keys 0600.
 #
 # Mirrors how ../shared/ci/dockerd-up starts the main engine: the same dockerd, iptables on (dockerd's
 # default), and the same runtime fix for privileged containers (kind and k3d nodes): the runc wrapper that
@@ -46,6 +49,14 @@
 #   dockerd-second.sh --images IMG...      same, then copies each IMG from the main engine (`docker`, as the
 #                                          caller's environment selects it) when the second lacks it or holds
 #                                          another image ID: docker save | docker -H unix://<sock> load
+#   dockerd-second.sh --tcp ADDR:PORT [--images IMG...]
+#                                          same, and the engine also listens on tcp://ADDR:PORT with TLS, client
+#                                          certificates required (--tlsverify), for tests of an engine on
+#                                          "another machine" (ADDR: a non-loopback address of this one). A running
+#                                          engine without that listener is stopped and started again with it (its
+#                                          containers lose their networks, as on any restart); one with it is kept.
+#                                          Prints `tcp://ADDR:PORT <dir>/tls/client` before the unix:// line.
+#                                          Without --tcp, a running engine is used as it is, listener or not.
 #   dockerd-second.sh --stop               SIGTERM to the pid in docker.pid, waits for it to exit; removes nothing
 set -euo pipefail
 
@@ -97,14 +108,58 @@ running_pid() {
   return 0
 }
 
+tls=$dir/tls
+# Whether the running dockerd was started with the TCP listener $tcp.
+has_listener() {
+  local pid
+  pid=$(running_pid)
+  [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- " --host tcp://$tcp "
+}
+tcp_answers() {
+  timeout 10 docker -H "tcp://$tcp" --tlsverify --tlscacert "$tls/client/ca.pem" --tlscert "$tls/client/cert.pem" \
+    --tlskey "$tls/client/key.pem" info >/dev/null 2>&1
+}
+# Signs $1/cert.pem for key $1/key.pem (made if missing) with the CA: subject CN $2, extensions $3.
+sign() {
+  [ -s "$1/key.pem" ] || (umask 077 && openssl genrsa -out "$1/key.pem" 2048 2>/dev/null)
+  openssl req -new -key "$1/key.pem" -subj "/CN=$2" -out "$1/req.csr"
+  printf '%s\n' "$3" >"$1/ext.cnf"
+  openssl x509 -req -in "$1/req.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca-key.pem" -CAcreateserial -days 3650 -sha256 \
+    -extfile "$1/ext.cnf" -out "$1/cert.pem" 2>/dev/null
+  rm -f "$1/req.csr" "$1/ext.cnf"
+}
+# The CA and client certificate once; the server certificate whenever it lacks the IP SAN of the --tcp address.
+ensure_tls() {
+  local addr=${tcp%:*}
+  command -v openssl >/dev/null 2>&1 || die "openssl is missing: apt-get install openssl (needed for --tcp)"
+  mkdir -p "$tls/server" "$tls/client"
+  chmod 700 "$tls"
+  if [ ! -s "$tls/ca.pem" ] || [ ! -s "$tls/ca-key.pem" ]; then
+    (umask 077 && openssl genrsa -out "$tls/ca-key.pem" 2048 2>/dev/null)
+    openssl req -x509 -new -key "$tls/ca-key.pem" -sha256 -days 3650 -subj "/CN=kindling second docker CA" -out "$tls/ca.pem"
+    rm -f "$tls/server/cert.pem" "$tls/client/cert.pem"
+  fi
+  if ! openssl x509 -in "$tls/server/cert.pem" -noout -ext subjectAltName 2>/dev/null | grep -qE "IP Address:$addr(,|\$)"; then
+    sign "$tls/server" "$addr" "$(printf 'subjectAltName=IP:%s,IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth' "$addr")"
+  fi
+  [ -s "$tls/client/cert.pem" ] || sign "$tls/client" client 'extendedKeyUsage=clientAuth'
+  cp "$tls/ca.pem" "$tls/client/ca.pem"
+}
+
 mode=start
 images=()
+tcp=
+if [ "${1:-}" = --tcp ]; then
+  [[ ${2:-} =~ ^([0-9]{1,3}\.){3}[0-9]{1,3}:[0-9]{1,5}$ ]] || die "--tcp takes an IPv4 ADDR:PORT, got '${2:-}'"
+  tcp=$2
+  shift 2
+fi
 case "${1:-}" in
   '') ;;
-  --stop) [ $# -eq 1 ] || die "--stop takes no arguments"; mode=stop ;;
+  --stop) [ $# -eq 1 ] && [ -z "$tcp" ] || die "--stop takes no arguments"; mode=stop ;;
   --images) shift; images=("$@"); [ ${#images[@]} -gt 0 ] || die "--images needs at least one image" ;;
   -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-  *) die "unknown argument '$1' (usage: dockerd-second.sh [--images IMG... | --stop])" ;;
+  *) die "unknown argument '$1' (usage: dockerd-second.sh [--tcp ADDR:PORT] [--images IMG...] | --stop)" ;;
 esac
 
 [ "$(id -u)" -eq 0 ] || die "dockerd runs as root: run this as root (CI and the sandboxes do)"
@@ -125,6 +180,18 @@ if [ "$mode" = stop ]; then
     sleep 0.5
   done
   die "dockerd (pid $pid) still runs 60 s after SIGTERM; see $log"
+fi
+
+if [ -n "$tcp" ]; then
+  ensure_tls
+  if answers && ! has_listener; then
+    echo "dockerd-second: restarting dockerd to add the listener tcp://$tcp"
+    pid=$(running_pid)
+    [ -n "$pid" ] || die "dockerd answers on $host but $pidfile names no running dockerd: stop it by hand"
+    kill -TERM "$pid"
+    for _ in $(seq 1 120); do [ -n "$(running_pid)" ] || break; sleep 0.5; done
+    [ -z "$(running_pid)" ] || die "dockerd (pid $pid) still runs 60 s after SIGTERM; see $log"
+  fi
 fi
 
 if ! answers; then
@@ -179,8 +246,13 @@ if ! answers; then
     nat_before=$(docker_rules nat)
     docker0_addrs=$(ip -o addr show dev docker0 2>/dev/null | awk '$3 == "inet" {print $4}' || true)
     docker0_before=$(ip link show docker0 >/dev/null 2>&1 && echo yes || true)
+    listen=()
+    if [ -n "$tcp" ]; then
+      listen=(--host "tcp://$tcp" --tlsverify --tlscacert "$tls/ca.pem" --tlscert "$tls/server/cert.pem" --tlskey "$tls/server/key.pem")
+    fi
     setsid dockerd \
       --host "$host" \
+      "${listen[@]}" \
       --data-root "$dir/data" \
       --exec-root "$dir/exec" \
       --pidfile "$pidfile" \
@@ -226,4 +298,8 @@ for img in "${images[@]}"; do
   echo "copied $img"
 done
 
+if [ -n "$tcp" ]; then
+  tcp_answers || die "dockerd answers on $host but not on tcp://$tcp with TLS; see $log"
+  echo "tcp://$tcp $tls/client"
+fi
 echo "$host"
