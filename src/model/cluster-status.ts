@@ -35,14 +35,15 @@ export interface ClusterStatus {
 }
 
 /** The container publishing the API (container port 6443): kind's control-plane or LB, k3d's serverlb. */
-export function apiEndpoint(containers: readonly ContainerInfo[]): ApiEndpoint | undefined {
+export function apiEndpoint(containers: readonly ContainerInfo[], wildcardHost = '127.0.0.1'): ApiEndpoint | undefined {
   const ranked = [...containers].sort((a, b) => rank(a) - rank(b));
   for (const c of ranked) {
     const p = c.ports.find((x) => x.containerPort === 6443 && x.protocol === 'tcp');
     if (p) {
-      // A wildcard bind is reachable on loopback; that is the address to hand out.
-      const host = ['', '0.0.0.0', '::'].includes(p.hostIp) ? '127.0.0.1' : p.hostIp;
-      return { host, port: p.hostPort, url: `https://${host}:${p.hostPort}` };
+      // A wildcard bind is reachable on loopback of the engine's machine (`wildcardHost` from another one); that
+      // is the address to hand out.
+      const host = ['', '0.0.0.0', '::'].includes(p.hostIp) ? wildcardHost : p.hostIp;
+      return { host, port: p.hostPort, url: `https://${host.includes(':') ? `[${host}]` : host}:${p.hostPort}` };
     }
   }
   return undefined;

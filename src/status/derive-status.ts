@@ -14,6 +14,8 @@ export interface ObservedInputs {
   /** The context name when the preset renamed it (else the engine's). */
   context?: string;
   containers: readonly ContainerInfo[];
+  /** The host of the Docker engine when it is another machine (its published ports are there, not on 127.0.0.1). */
+  dockerHost?: string;
   lock: LockInfo | undefined;
   lockLive: boolean;
   previous: ClusterStatus | undefined;
@@ -65,7 +67,7 @@ export function deriveStatus(i: ObservedInputs): ClusterStatus {
     .map((c) => ({ name: c.name, role: i.naming.roleOf(c.labels), state: c.state, image: c.image }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const { phase, message } = phaseOf(i, nodes);
-  const api = apiEndpoint(nodeContainers);
+  const api = apiEndpoint(nodeContainers, i.dockerHost);
   return {
     name: i.name,
     engine: i.engine,

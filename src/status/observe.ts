@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { engineNaming } from '../model/engine-naming.js';
 import type { EngineName } from '../presets/schema.js';
 import type { ContainerInfo } from '../runtime/docker-client.js';
+import { remoteDockerHost } from '../runtime/docker-endpoint/remote-host.js';
 import { deriveStatus } from './derive-status.js';
 import type { ClusterStatus } from '../model/cluster-status.js';
 
@@ -21,17 +22,24 @@ export async function observeCluster(
   containers?: ContainerInfo[],
   opts: { ignoreLock?: boolean; context?: string } = {},
 ): Promise<ClusterStatus> {
-  const [found, lock, previous] = await Promise.all([
+  const [found, lock, previous, endpoint] = await Promise.all([
     containers ?? clusterContainers(ctx, name, engine),
     ctx.store.readLock(name),
     ctx.store.readStatus(name),
+    // Where Docker is, for the API address on another machine; a Docker that does not answer has no say.
+    ctx.docker().then(
+      (d) => d.endpoint,
+      () => '',
+    ),
   ]);
+  const dockerHost = remoteDockerHost(endpoint);
   return deriveStatus({
     name,
     engine,
     naming: engineNaming[engine],
     ...(opts.context ? { context: opts.context } : {}),
     containers: found,
+    ...(dockerHost ? { dockerHost } : {}),
     lock: opts.ignoreLock ? undefined : lock?.info,
     lockLive: !opts.ignoreLock && (lock?.live ?? false),
     previous,

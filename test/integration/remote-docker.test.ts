@@ -204,6 +204,10 @@ describeRemote('a Docker engine on another machine (tcp:// with TLS)', () => {
       }[];
       expect(merged.find((c) => c.cluster['tls-server-name'] === 'localhost')).toBeDefined();
       expect(await serverVersion(sb, sb.env.KUBECONFIG!, context)).toBe(version);
+      // status names the address this machine reaches the API server at, as the kubeconfig does.
+      const status = await sb.cli('--docker-context', CONTEXT, 'status', name, '-o', 'json');
+      expect(status.code, status.stderr).toBe(0);
+      expect(JSON.parse(status.stdout).apiServer.url).toBe(cluster.server);
       const entry = shown.stdout.split('\n').filter((l) => /^\s*(server|tls-server-name):/.test(l));
       console.log(`[remote-docker] ${engine}: kindling kubeconfig ${name}:\n${entry.join('\n')}\nkubectl version: ${version}`);
 

@@ -180,3 +180,11 @@ describe('kubernetesNodes', () => {
 function cpWith(port: ContainerInfo['ports'][number]): ContainerInfo {
   return kindNode('dev', 'dev-control-plane', 'control-plane', { ports: [port] });
 }
+
+describe('apiEndpoint on a Docker engine of another machine', () => {
+  it("a wildcard bind is named by the engine's host; a specific address as it is", () => {
+    expect(apiEndpoint([cpWith(apiPort(40000, '0.0.0.0'))], '192.0.2.2')!.url).toBe('https://192.0.2.2:40000');
+    expect(apiEndpoint([cpWith(apiPort(40000, '0.0.0.0'))], '2001:db8::5')!.url).toBe('https://[2001:db8::5]:40000');
+    expect(apiEndpoint([cpWith(apiPort(40000, '10.0.0.7'))], '192.0.2.2')!.url).toBe('https://10.0.0.7:40000');
+  });
+});
