@@ -23,7 +23,7 @@ import { integrationEnv } from '../support/integration/env.js';
 import { IMAGES } from '../support/integration/images.js';
 import { sandbox, uniqueName, type Sandbox } from '../support/integration/sandbox.js';
 import { restartDocker } from '../support/integration/restart-docker.js';
-import { registerContext, startSecondDocker, type SecondDocker } from '../support/integration/second-docker.js';
+import { kindNetworkInOwnRange, registerContext, startSecondDocker, type SecondDocker } from '../support/integration/second-docker.js';
 
 const CONTEXT = 'kindling-remote-tls';
 const TCP_PORT = 23760;
@@ -54,20 +54,6 @@ async function everything(docker: Dockerode): Promise<{ containers: string[]; ne
   const containers = (await docker.listContainers({ all: true })).map((c) => c.Names[0] ?? c.Id).sort();
   const networks = (await docker.listNetworks()).map((n) => n.Name).sort();
   return { containers, networks };
-}
-
-/**
- * The engine's `kind` network in its own address range (as workshop-hosts.test.ts does): Docker checks a new
- * network's subnet against its own networks only, not the main engine's on the same host.
- */
-async function kindNetworkInOwnRange(other: Dockerode): Promise<void> {
-  for (const n of await other.listNetworks({ filters: { name: ['kind'] } })) if (n.Name === 'kind') await other.getNetwork(n.Id).remove();
-  await other.createNetwork({
-    Name: 'kind',
-    Driver: 'bridge',
-    IPAM: { Config: [{ Subnet: '10.214.201.0/24' }] },
-    Options: { 'com.docker.network.bridge.enable_ip_masquerade': 'true' },
-  });
 }
 
 /** The one cluster entry of a kubeconfig. */
@@ -165,7 +151,7 @@ describeRemote('a Docker engine on another machine (tcp:// with TLS)', () => {
   ] as const)(
     '%s with --set apiServer.address=0.0.0.0: the kubeconfig names https://ADDR:PORT, tls-server-name localhost, and answers',
     async (engine, image) => {
-      if (engine === 'kind') await kindNetworkInOwnRange(other);
+      if (engine === 'kind') await kindNetworkInOwnRange(other, '10.214.201.0/24');
       const name = uniqueName(`rd-${engine}`);
       made.push({ engine, name });
       const up = await sb.cli(
@@ -218,7 +204,7 @@ describeRemote('a Docker engine on another machine (tcp:// with TLS)', () => {
   );
 
   it('workshop up --docker-contexts <tcp context> --set apiServer.address=0.0.0.0: attendee kubeconfigs name ADDR and answer', async () => {
-    await kindNetworkInOwnRange(other);
+    await kindNetworkInOwnRange(other, '10.214.201.0/24');
     const before = (await everything(other)).containers;
     const prefix = uniqueName('rw').slice(0, 9);
     workshops.push(prefix);

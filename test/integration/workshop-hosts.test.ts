@@ -15,7 +15,7 @@ import { describeIntegration, integrationEnv } from '../support/integration/env.
 import { IMAGES } from '../support/integration/images.js';
 import { restartDocker } from '../support/integration/restart-docker.js';
 import { sandbox, uniqueName, type Sandbox } from '../support/integration/sandbox.js';
-import { registerContext, startSecondDocker } from '../support/integration/second-docker.js';
+import { kindNetworkInOwnRange, registerContext, startSecondDocker } from '../support/integration/second-docker.js';
 
 const SECOND = 'kindling-ws-second';
 const KIND_LABEL = 'io.x-k8s.kind.cluster';
@@ -24,24 +24,6 @@ const KIND_LABEL = 'io.x-k8s.kind.cluster';
 async function nodesOn(docker: Dockerode, name: string): Promise<string[]> {
   const found = await docker.listContainers({ all: true, filters: { label: [`${KIND_LABEL}=${name}`] } });
   return found.map((c) => (c.Names[0] ?? c.Id).replace(/^\//, ''));
-}
-
-/**
- * The second engine's `kind` network, in that engine's own address range. Docker checks a new network's subnet
- * against its own networks only, so kindling's ensure-network would give it 172.18.0.0/16 again, the main engine's
- * `kind` subnet: two bridges with one route, and the API servers behind one of them unreachable. Until
- * ensure-network skips subnets the host already routes, the network is made here as a user of two engines would.
- */
-async function kindNetworkInOwnRange(other: Dockerode): Promise<void> {
-  // Made anew each time: a bridge the main engine does not own can be deleted from the host behind the second
-  // engine's back (restart-docker.ts's removeStaleBridges), leaving a network whose containers cannot start.
-  for (const n of await other.listNetworks({ filters: { name: ['kind'] } })) if (n.Name === 'kind') await other.getNetwork(n.Id).remove();
-  await other.createNetwork({
-    Name: 'kind',
-    Driver: 'bridge',
-    IPAM: { Config: [{ Subnet: '10.214.200.0/24' }] },
-    Options: { 'com.docker.network.bridge.enable_ip_masquerade': 'true' },
-  });
 }
 
 /** The workshop's steps and checks, with the second engine `other` registered as context SECOND. */
@@ -150,7 +132,7 @@ describeIntegration('workshop over two Docker engines (kind, real API servers)',
       const name = uniqueName('wh').slice(0, 9);
       try {
         await registerContext(SECOND, second.host, config);
-        await kindNetworkInOwnRange(other);
+        await kindNetworkInOwnRange(other, '10.214.200.0/24');
         expect((await other.info()).ID).not.toBe((await main.info()).ID);
         await exercise(sb, name, main, other);
       } finally {

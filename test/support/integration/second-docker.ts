@@ -10,6 +10,7 @@
 // node containers run on the second engine too).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type Dockerode from 'dockerode';
 import { execa } from 'execa';
 
 /** A running second engine. */
@@ -132,4 +133,21 @@ export async function registerContext(name: string, host: string, dockerConfigDi
     );
   }
   return meta;
+}
+
+/**
+ * The second engine's `kind` network, made anew in that engine's own address range (`subnet`, inside its pool
+ * 10.214.0.0/16): Docker checks a new network's subnet against its own networks only, so the second engine would
+ * otherwise pick 172.18.0.0/16 again, the main engine's `kind` subnet (two bridges, one route). Made anew each
+ * time: a bridge the main engine does not own can be deleted from the host behind the second engine's back
+ * (restart-docker.ts's removeStaleBridges), leaving a network whose containers cannot start.
+ */
+export async function kindNetworkInOwnRange(other: Dockerode, subnet: string): Promise<void> {
+  for (const n of await other.listNetworks({ filters: { name: ['kind'] } })) if (n.Name === 'kind') await other.getNetwork(n.Id).remove();
+  await other.createNetwork({
+    Name: 'kind',
+    Driver: 'bridge',
+    IPAM: { Config: [{ Subnet: subnet }] },
+    Options: { 'com.docker.network.bridge.enable_ip_masquerade': 'true' },
+  });
 }

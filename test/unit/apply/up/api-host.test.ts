@@ -2,15 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '../../../../src/api/create-context.js';
 import { checkApiReachable, remoteApiHost } from '../../../../src/apply/up/api-host.js';
 import { dryRunChecks } from '../../../../src/apply/up/dry-run-checks.js';
-import { openJournal } from '../../../../src/apply/journal.js';
 import { preflight } from '../../../../src/apply/up/preflight.js';
-import type { UpState } from '../../../../src/apply/up/up-state.js';
 import { planUp } from '../../../../src/plan/plan.js';
 import { recordedRunner } from '../../../../src/runtime/recorded-process-runner.js';
 import { FakeDocker } from '../../../support/unit/fake-docker.js';
 import { builtinPreset } from '../../../support/unit/presets.js';
 import { tempDirs } from '../../../support/unit/temp-dirs.js';
 import { FakePortProbe, kindVersion } from '../../../support/unit/world.js';
+import { upState } from '../../../support/unit/up-state.js';
 
 const REMOTE = 'tcp://192.0.2.2:2376';
 const api = (address: string) => ({ apiServer: { address, port: 0 } });
@@ -58,13 +57,7 @@ describe('up on a Docker engine of another machine', () => {
     });
     const plan = planUp(builtinPreset('kind'), { name: 'dev' });
     if (set.address) plan.spec.apiServer = { address: set.address, port: 0 };
-    const state: UpState = {
-      plan,
-      operationId: 'op',
-      previous: undefined,
-      timeoutMs: 1000,
-      journal: openJournal(ctx, 'up', 'op', plan.spec),
-    };
+    const state = upState(ctx, plan);
     return { runner, ctx, state };
   }
 

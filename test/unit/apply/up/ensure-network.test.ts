@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '../../../../src/api/create-context.js';
-import { openJournal } from '../../../../src/apply/journal.js';
 import { ensureNetwork } from '../../../../src/apply/up/ensure-network.js';
-import type { UpState } from '../../../../src/apply/up/up-state.js';
 import { planUp } from '../../../../src/plan/plan.js';
 import { FakeDocker } from '../../../support/unit/fake-docker.js';
 import { builtinPreset } from '../../../support/unit/presets.js';
 import { tempDirs } from '../../../support/unit/temp-dirs.js';
+import { upState } from '../../../support/unit/up-state.js';
 
 const dirs = tempDirs();
 let docker: FakeDocker;
@@ -20,13 +19,7 @@ afterEach(() => dirs.cleanup());
 function run(hostRoutes: readonly string[] = []) {
   const ctx = createContext({ state: dir, env: { HOME: dir }, docker, hostRoutes: async () => hostRoutes });
   const plan = planUp(builtinPreset('kind'), { name: 'dev' });
-  const state: UpState = {
-    plan,
-    operationId: 'op',
-    previous: undefined,
-    timeoutMs: 1000,
-    journal: openJournal(ctx, 'up', 'op', plan.spec),
-  };
+  const state = upState(ctx, plan);
   return ensureNetwork.run(ctx, state);
 }
 

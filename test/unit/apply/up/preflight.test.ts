@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '../../../../src/api/create-context.js';
 import { preflight } from '../../../../src/apply/up/preflight.js';
-import { openJournal } from '../../../../src/apply/journal.js';
-import type { UpState } from '../../../../src/apply/up/up-state.js';
 import { planUp } from '../../../../src/plan/plan.js';
 import { recordedRunner } from '../../../../src/runtime/recorded-process-runner.js';
 import { container, FakeDocker, k3dNode } from '../../../support/unit/fake-docker.js';
 import { builtinPreset } from '../../../support/unit/presets.js';
 import { tempDirs } from '../../../support/unit/temp-dirs.js';
 import { FakePortProbe, k3dVersion, kindVersion } from '../../../support/unit/world.js';
+import { upState } from '../../../support/unit/up-state.js';
 
 const dirs = tempDirs();
 let dir: string;
@@ -32,13 +31,7 @@ function setup(preset: 'kind' | 'k3d', ports: string[] = [], env: Record<string,
     binaries: { kind: 'kind', k3d: 'k3d' },
   });
   const plan = planUp(builtinPreset(preset), { name: 'dev', ports });
-  const state: UpState = {
-    plan,
-    operationId: 'op',
-    previous: undefined,
-    timeoutMs: 1000,
-    journal: openJournal(ctx, 'up', 'op', plan.spec),
-  };
+  const state = upState(ctx, plan);
   return { runner, ctx, state };
 }
 

@@ -2,15 +2,14 @@ import { readFile, stat } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '../../../../src/api/create-context.js';
-import { openJournal } from '../../../../src/apply/journal.js';
 import { saveKubeconfig } from '../../../../src/apply/up/save-kubeconfig.js';
-import type { UpState } from '../../../../src/apply/up/up-state.js';
 import { planUp } from '../../../../src/plan/plan.js';
 import { recordedRunner } from '../../../../src/runtime/recorded-process-runner.js';
 import { FakeDocker } from '../../../support/unit/fake-docker.js';
 import { builtinPreset } from '../../../support/unit/presets.js';
 import { tempDirs } from '../../../support/unit/temp-dirs.js';
 import { kindGetKubeconfig, kindKubeconfig } from '../../../support/unit/world.js';
+import { upState } from '../../../support/unit/up-state.js';
 
 const dirs = tempDirs();
 let dir: string;
@@ -25,14 +24,7 @@ async function save(endpoint: string, address: string, engineKubeconfig?: string
   const ctx = createContext({ state: dir, env: { HOME: dir }, docker: new FakeDocker(endpoint), runner, binaries: { kind: 'kind' } });
   const plan = planUp(builtinPreset('kind'), { name: 'dev' });
   plan.spec.apiServer = { address, port: 0 };
-  const state: UpState = {
-    plan,
-    operationId: 'op',
-    previous: undefined,
-    timeoutMs: 1000,
-    journal: openJournal(ctx, 'up', 'op', plan.spec),
-    ...(engineKubeconfig !== undefined ? { engineKubeconfig } : {}),
-  };
+  const state = upState(ctx, plan, { ...(engineKubeconfig !== undefined ? { engineKubeconfig } : {}) });
   await saveKubeconfig.run(ctx, state);
   runner.assertDone();
   const path = state.kubeconfigPath!;
