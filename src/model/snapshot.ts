@@ -90,10 +90,15 @@ export function checkSnapshotId(id: string): string {
   return id;
 }
 
-/** The default id: the time it was taken, in UTC (`20261206-163000`), with a prefix for the reason. */
-export function defaultSnapshotId(now: Date, reason: SnapshotReason = 'user'): string {
+/** The default id: the time it was taken, in UTC (`20261206-163000`), with a prefix for the reason; `-2`, `-3`, ...
+ * after it when the cluster already has one of that name (two in one second: an upgrade run again at once after
+ * a failed one kept its snapshot). */
+export function defaultSnapshotId(now: Date, reason: SnapshotReason = 'user', taken: readonly string[] = []): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return reason === 'user' ? stamp : `${reason}-${stamp}`;
+  const base = reason === 'user' ? stamp : `${reason}-${stamp}`;
+  let id = base;
+  for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`;
+  return id;
 }
 
 /** `cluster/snapshot`, as `up --from-snapshot` takes it. */

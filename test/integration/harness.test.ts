@@ -94,7 +94,7 @@ spec:
         await using cluster = await up({ ...options, name });
         expect(cluster.reused).toBe(false);
         const loaded = await cluster.load([tag]);
-        expect(loaded).toEqual({ name, via: 'engine', images: [{ image: tag, ref: tag }] });
+        expect(loaded).toEqual({ name, via: 'engine', images: [{ image: tag, ref: tag, via: 'engine' }] });
         // The stand-in node's ctr records what was imported into it.
         const seen = await execa('docker', ['exec', `${name}-control-plane`, 'cat', '/var/lib/standin/images']);
         expect(seen.stdout.split('\n')).toContain(tag);

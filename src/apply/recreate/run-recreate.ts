@@ -78,7 +78,12 @@ export async function planRecreateOf(
   const snapshot =
     opts.snapshot !== undefined
       ? { id: opts.snapshot, taken: false }
-      : { id: opts.takeAs ?? defaultSnapshotId(ctx.now(), opts.reason === 'restore' ? 'user' : opts.reason), taken: true };
+      : {
+          id:
+            opts.takeAs ??
+            defaultSnapshotId(ctx.now(), opts.reason === 'restore' ? 'user' : opts.reason, await ctx.store.listSnapshots(name)),
+          taken: true,
+        };
   const plan = planRecreate({
     reason: opts.reason,
     current,

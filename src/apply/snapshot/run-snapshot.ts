@@ -29,7 +29,8 @@ export interface SnapshotApplyOptions {
 }
 
 async function prepare(ctx: Context, spec: ClusterSpec, opts: SnapshotApplyOptions): Promise<SnapshotState> {
-  const id = opts.id === undefined ? defaultSnapshotId(ctx.now(), opts.reason) : checkSnapshotId(opts.id);
+  const id =
+    opts.id === undefined ? defaultSnapshotId(ctx.now(), opts.reason, await ctx.store.listSnapshots(spec.name)) : checkSnapshotId(opts.id);
   const plan = planSnapshot(spec, id, { consistent: opts.consistent, reason: opts.reason });
   const kubeconfigPath = (await ctx.store.kubeconfigPath(spec.name)) ?? '';
   return {

@@ -20,6 +20,13 @@ describe('snapshot names', () => {
     expect(checkSnapshotId(defaultSnapshotId(t, 'backup'))).toBe('backup-20261206-163005');
   });
 
+  it('a default id the cluster already has gets -2, -3, ... (an upgrade run again within the same second)', () => {
+    const t = new Date('2026-12-06T16:30:05.123Z');
+    expect(defaultSnapshotId(t, 'upgrade', ['upgrade-20261206-163005'])).toBe('upgrade-20261206-163005-2');
+    expect(defaultSnapshotId(t, 'user', ['20261206-163005', '20261206-163005-2', 'other'])).toBe('20261206-163005-3');
+    expect(defaultSnapshotId(t, 'upgrade', ['20261206-163005'])).toBe('upgrade-20261206-163005');
+  });
+
   it('CLUSTER/SNAPSHOT, and nothing else', () => {
     expect(parseSnapshotRef('dev/s1')).toEqual({ cluster: 'dev', snapshot: 's1' });
     for (const bad of ['dev', '/s1', 'dev/', 'a/b/c', 'dev/S1']) thrown(InvalidInputError, () => parseSnapshotRef(bad));
