@@ -22,7 +22,7 @@ import { clusterObjects } from './docker-probe.js';
 import { integrationEnv } from './env.js';
 import { IMAGES } from './images.js';
 import { mayRestartDocker, restartDocker } from './restart-docker.js';
-import { sandbox, uniqueName, type Sandbox } from './sandbox.js';
+import { forceDelete, sandbox, uniqueName, type Sandbox } from './sandbox.js';
 
 const cli = resolve(import.meta.dirname, '../../../bin/kindling.js');
 const FAULTS = ['sigkill', 'sigint', 'kill-engine', 'pause'] as const;
@@ -69,10 +69,21 @@ export function faultMatrix(faults: readonly Fault[]): void {
 function body(cases: (steps: readonly string[], first?: number) => { step: string; fault: Fault }[]): void {
   let sb: Sandbox;
   const rows: Row[] = [];
+  /** Every cluster name a case uses, so that one a failed case left behind is deleted at the end. */
+  const made: { name: string; engine: Engine }[] = [];
+  const named = (prefix: string, engine: Engine): string => {
+    const name = uniqueName(prefix);
+    made.push({ name, engine });
+    return name;
+  };
   beforeAll(async () => {
     sb = await sandbox();
   });
   afterAll(async () => {
+    for (const { name, engine } of made) {
+      if ((await clusterObjects(name, engine)).containers.length === 0) continue;
+      if ((await sb.cli('down', name, '--yes')).code !== 0) await forceDelete(sb, name, engine);
+    }
     console.log(
       `fault matrix (${ALL ? 'all' : 'CI subset'}, this file's faults: ${rows.length} cases)\n${rows
         .map(
@@ -149,7 +160,7 @@ function body(cases: (steps: readonly string[], first?: number) => { step: strin
         const steps: string[] = JSON.parse(planned.stdout).actions.map((a: { id: string }) => a.id);
         expect(steps).toContain('create-cluster');
         for (const { step, fault } of cases(steps, share)) {
-          const name = uniqueName(`f-${engine}`);
+          const name = named(`f-${engine}`, engine);
           const first = await withFault(upArgs(engine, name), 'up', step, fault);
           const next = await sb.cli(...upArgs(engine, name));
           expect(next.code, `${step}/${fault}: ${next.stderr}`).toBe(0);
@@ -166,7 +177,7 @@ function body(cases: (steps: readonly string[], first?: number) => { step: strin
     'upgrade (kind, v1.36.1 -> v1.37.0): interrupted at each step, then --resume or --rollback (or the upgrade again)',
     async () => {
       const upgradeArgs = (name: string) => ['upgrade', name, '--k8s-version', 'v1.37.0', '--image', IMAGES.next.kind, '--yes'];
-      const name0 = uniqueName('f-upg');
+      const name0 = named('f-upg', 'kind');
       await must(...upArgs('kind', name0));
       const planned = await sb.cli(...upgradeArgs(name0), '--dry-run', '-o', 'json');
       const steps: string[] = JSON.parse(planned.stdout).actions.map((a: { id: string }) => a.id);
@@ -175,7 +186,7 @@ function body(cases: (steps: readonly string[], first?: number) => { step: strin
       );
       await cleanUp(name0, 'kind');
       for (const [i, { step, fault }] of cases(steps, 2).entries()) {
-        const name = uniqueName('f-upg');
+        const name = named('f-upg', 'kind');
         const context = `kind-${name}`;
         await must(...upArgs('kind', name));
         await kubectlFor(sb, context)(['create', 'configmap', 'kept', '--from-literal=made=before-the-upgrade']);
@@ -214,7 +225,7 @@ function body(cases: (steps: readonly string[], first?: number) => { step: strin
   it(
     'snapshot create --consistent (k3d): interrupted at each step, then the snapshot again',
     async () => {
-      const name = uniqueName('f-snap');
+      const name = named('f-snap', 'k3d');
       await must(...upArgs('k3d', name));
       const planned = await sb.cli('snapshot', 'create', name, '--name', 'probe', '--consistent', '--dry-run', '-o', 'json');
       const steps: string[] = JSON.parse(planned.stdout).actions.map((a: { id: string }) => a.id);
@@ -253,13 +264,13 @@ function body(cases: (steps: readonly string[], first?: number) => { step: strin
   it(
     'down (kind): interrupted at each step, then down again',
     async () => {
-      const name0 = uniqueName('f-down');
+      const name0 = named('f-down', 'kind');
       expect((await sb.cli(...upArgs('kind', name0))).code).toBe(0);
       const planned = await sb.cli('down', name0, '--dry-run', '-o', 'json');
       const steps: string[] = JSON.parse(planned.stdout).items[0].actions.map((a: { id: string }) => a.id);
       await cleanUp(name0, 'kind');
       for (const { step, fault } of cases(steps)) {
-        const name = uniqueName('f-down');
+        const name = named('f-down', 'kind');
         const made = await sb.cli(...upArgs('kind', name));
         expect(made.code, made.stderr).toBe(0);
         const first = await withFault(['down', name, '--yes'], 'down', step, fault);
