@@ -84,7 +84,10 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
   await checkImages(ctx, opts.images);
   const { registry, engine } = stored.spec;
   const served = new Set(registry?.mirrors ?? []);
-  const mirrored = registry ? opts.images.filter((i) => imageParts(i).digest === undefined && served.has(imageParts(i).host)) : [];
+  const mirrored = opts.images.filter((i) => {
+    const parts = imageParts(i);
+    return parts.digest === undefined && served.has(parts.host);
+  });
   const rest = opts.images.filter((i) => !mirrored.includes(i));
   const out: LoadResult['images'] = [];
   for (const image of mirrored) {

@@ -1,28 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { pinServersToLoopback } from '../../../src/kubeconfig/loopback.js';
-
-// As k3d (client-go) writes it: sequences not indented under their key.
-const k3dKubeconfig = (server: string) => `apiVersion: v1
-clusters:
-- cluster:
-    certificate-authority-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUJkekNDQVIyZ0F3SUJBZ0lCQURBS0JnZ3Foa2pPUFFRREFqQWpNU0V3SHdZRFZRUUREQmhyTTNNdGMyVnkK
-    server: ${server}
-  name: k3d-dev
-contexts:
-- context:
-    cluster: k3d-dev
-    user: admin@k3d-dev
-  name: k3d-dev
-current-context: k3d-dev
-kind: Config
-preferences: {}
-users:
-- name: admin@k3d-dev
-  user:
-    client-certificate-data: LS0tLS1CRUdJTi
-    client-key-data: LS0tLS1CRUdJTi
-`;
+import { k3dKubeconfig } from '../../support/unit/k3d-kubeconfig.js';
 
 describe('pinServersToLoopback', () => {
   it('rewrites https://0.0.0.0:PORT to https://127.0.0.1:PORT', () => {

@@ -2,28 +2,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { mergeKubeconfig } from '../../../src/kubeconfig/entries.js';
 import { pointServersAt } from '../../../src/kubeconfig/remote-server.js';
-
-// As k3d (client-go) writes it with the API on 0.0.0.0.
-const k3dKubeconfig = (server: string) => `apiVersion: v1
-clusters:
-- cluster:
-    certificate-authority-data: Q0E=
-    server: ${server}
-  name: k3d-dev
-contexts:
-- context:
-    cluster: k3d-dev
-    user: admin@k3d-dev
-  name: k3d-dev
-current-context: k3d-dev
-kind: Config
-preferences: {}
-users:
-- name: admin@k3d-dev
-  user:
-    client-certificate-data: Q0VSVA==
-    client-key-data: S0VZ
-`;
+import { K3D_CA, k3dKubeconfig } from '../../support/unit/k3d-kubeconfig.js';
 
 const clusterOf = (text: string) => parse(text).clusters[0].cluster;
 
@@ -31,7 +10,7 @@ describe('pointServersAt', () => {
   it("names the other machine's host with the engine's port, verified under the name localhost", () => {
     const out = pointServersAt(k3dKubeconfig('https://0.0.0.0:38211'), '192.0.2.2');
     expect(clusterOf(out)).toEqual({
-      'certificate-authority-data': 'Q0E=',
+      'certificate-authority-data': K3D_CA,
       server: 'https://192.0.2.2:38211',
       'tls-server-name': 'localhost',
     });
